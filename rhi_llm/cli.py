@@ -1,0 +1,154 @@
+"""The `rhi-llm` command line: a thin layer over the library.
+
+Each command parses options, calls one library function, and turns an `RhiError` into a
+one-line message and a non-zero exit code. Tracebacks appear only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from rhi_llm import __version__
+from rhi_llm.errors import RhiError
+from rhi_llm.letters import load
+from rhi_llm.questions import find_questions
+from rhi_llm.types import Letter, QuestionMap
+
+app = typer.Typer(
+    help=(
+        "Turn FOI reply letters about Return Home Interviews into a verified dataset.\n\n"
+        "Letters (PDF, DOCX, HTML, e-mail, text) are loaded, matched to the questionnaire "
+        "they answer, extracted into the survey schema with a verbatim quote for every "
+        "figure, and checked against their own text."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+log = logging.getLogger("rhi_llm")
+
+
+class State:
+    debug = False
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"rhi-llm {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Log details and show tracebacks on errors.")
+    ] = False,
+) -> None:
+    State.debug = debug
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def report_error(error: RhiError) -> None:
+    """Print one line naming the file and the problem (a traceback too, with --debug)."""
+    err.print(f"[red]error[/red] {error}", highlight=False, markup=True)
+    if State.debug:
+        log.exception("details", exc_info=error)
+
+
+def describe(letter: Letter, qmap: QuestionMap) -> dict[str, Any]:
+    """What `load --json` prints for one letter."""
+    return {
+        "path": letter.path,
+        "format": letter.format,
+        "pages": letter.pages,
+        "characters": len(letter.text),
+        "sha256": letter.sha256,
+        "questionnaire": qmap.questionnaire,
+        "confidence": qmap.confidence,
+        "questions": [
+            {
+                "key": q.key,
+                "label": q.label,
+                "marker": q.marker,
+                "question": q.question.as_list(),
+                "answer": q.answer.as_list(),
+                "page": letter.page_of(q.question.start),
+                "answer_starts": " ".join(letter.excerpt(q.answer).split()[:8]),
+            }
+            for q in qmap.questions
+        ],
+    }
+
+
+@app.command("load")
+def load_command(
+    files: Annotated[list[Path], typer.Argument(help="Letter files to read.", show_default=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON list.")] = False,
+) -> None:
+    """Read letters and show what rhi-llm sees in them.
+
+    For each file: its format, pages, characters, sha256, the questionnaire it answers, and
+    every question found with its character offsets and the first words of its answer.
+    A file that cannot be read prints one error line; the other files still load.
+    """
+    described: list[dict[str, Any]] = []
+    failed = 0
+    for path in files:
+        try:
+            letter = load(path)
+        except RhiError as error:
+            failed += 1
+            report_error(error)
+            if as_json:
+                described.append({"path": str(path), "error": error.detail, "reason": error.reason})
+            continue
+        info = describe(letter, find_questions(letter))
+        described.append(info)
+        if not as_json:
+            _print_letter(info)
+    if as_json:
+        print(json.dumps(described, indent=2, ensure_ascii=False))
+    if failed:
+        raise typer.Exit(code=1)
+
+
+def _print_letter(info: dict[str, Any]) -> None:
+    out.print(
+        f"[bold]{info['path']}[/bold]  {info['format']}, {info['pages']} page(s), "
+        f"{info['characters']:,} characters, sha256 {info['sha256'][:12]}…  "
+        f"[cyan]{info['questionnaire']}[/cyan] (confidence {info['confidence']:.2f})"
+    )
+    table = Table(show_edge=False, pad_edge=False, box=None)
+    for column in ("question", "as written", "page", "offsets", "answer starts"):
+        table.add_column(column)
+    for q in info["questions"]:
+        table.add_row(
+            q["label"],
+            q["marker"],
+            str(q["page"]),
+            f"{q['question'][0]}-{q['answer'][1]}",
+            q["answer_starts"],
+        )
+    out.print(table)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,195 @@
+"""Gold answers: hand-labelled files in `eval/gold/`, their validation, and where their letters are.
+
+The format is DESIGN.md's (see `eval/LABELLING.md` for the labelling rules). A gold file is
+validated against the survey's field ids and enums when it is read, so a typo in a field id or
+an option is an error naming the file, never a silently unscored field.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from rhi_llm.errors import GoldError
+from rhi_llm.survey import (
+    FIELDS,
+    NUMERIC_FIELDS,
+    Period,
+    Questionnaire,
+    Status,
+    SurveyResponse,
+    Unit,
+    fields_for,
+)
+
+GoldValue = float | int | str | list[str] | None
+
+
+class GoldField(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    value: GoldValue = None
+    unit: Unit | None = None
+    of: str | None = None
+    status: Status | None = None
+    quote: str | None = None
+
+    @property
+    def effective_status(self) -> Status:
+        if self.status is not None:
+            return self.status
+        return Status.ANSWERED if self.value is not None else Status.NOT_ANSWERED
+
+
+class GoldFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    letter: str
+    also: list[str] = Field(default_factory=list)
+    source: Literal["letters", "seeds"] | None = None
+    council: str | None = None
+    reference: str | None = None
+    response_date: str | None = None
+    questionnaire: Questionnaire
+    period: Period | None = None
+    fields: dict[str, GoldField]
+    questions: dict[str, str] = Field(
+        default_factory=dict, description="question key -> the words that open it in the letter"
+    )
+    notes: str | None = None
+
+    @model_validator(mode="after")
+    def _fields_are_canonical(self) -> GoldFile:
+        problems = [problem for fid, gf in self.fields.items() for problem in _check(fid, gf)]
+        asked = set(fields_for(self.questionnaire))
+        problems += [
+            f"{fid}: not asked by the {self.questionnaire.value} questionnaire"
+            for fid in self.fields
+            if fid in FIELDS and fid not in asked
+        ]
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+def _check(field_id: str, gold: GoldField) -> list[str]:
+    spec = FIELDS.get(field_id)
+    if spec is None:
+        return [f"{field_id}: not a canonical field id"]
+    status = gold.effective_status
+    if gold.value is None:
+        return [] if status != Status.ANSWERED else [f"{field_id}: answered but no value"]
+    if status != Status.ANSWERED:
+        return [f"{field_id}: status {status.value} but a value is given"]
+    if spec.kind == "numeric":
+        if isinstance(gold.value, bool) or not isinstance(gold.value, int | float):
+            return [f"{field_id}: value must be a number"]
+        if gold.unit is None:
+            return [f"{field_id}: a number needs a unit (count or percent)"]
+        if gold.unit == Unit.PERCENT and gold.of not in NUMERIC_FIELDS:
+            return [f"{field_id}: a percent needs 'of' naming a numeric field"]
+        if gold.unit == Unit.COUNT and gold.of is not None:
+            return [f"{field_id}: a count has no 'of'"]
+        return []
+    if spec.kind == "text":
+        return [] if isinstance(gold.value, str) else [f"{field_id}: text value must be a string"]
+    if not isinstance(gold.value, list):
+        return [f"{field_id}: categorical value must be a list"]
+    try:
+        SurveyResponse.model_validate({field_id: {"value": gold.value, "status": "answered"}})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        return [f"{field_id}: {first['msg']} ({first.get('input')!r})"]
+    return []
+
+
+class GoldCase(BaseModel):
+    """A gold file read from disk, with the letter files it scores."""
+
+    path: Path
+    gold: GoldFile
+    letters: list[Path] = Field(description="the letter and its 'also' forms that exist")
+    missing: list[str] = Field(default_factory=list, description="named letters not found")
+
+
+def default_seeds_dir(gold_dir: Path | None = None) -> Path:
+    """Where the seed letters are: $RHI_LLM_SEEDS, else ../shared/seeds beside the repo."""
+    env = os.environ.get("RHI_LLM_SEEDS")
+    if env:
+        return Path(env)
+    if gold_dir is not None:
+        beside_repo = gold_dir.resolve().parent.parent.parent / "shared" / "seeds"
+        if beside_repo.is_dir():
+            return beside_repo
+    return Path("..") / "shared" / "seeds"
+
+
+def read_gold(path: Path) -> GoldFile:
+    try:
+        raw: Any = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldError(f"cannot read the gold file ({exc})", path=path) from None
+    except json.JSONDecodeError as exc:
+        raise GoldError(f"invalid JSON at line {exc.lineno}: {exc.msg}", path=path) from None
+    try:
+        return GoldFile.model_validate(raw)
+    except ValidationError as exc:
+        messages = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'file'}: {e['msg']}" for e in exc.errors()
+        )
+        raise GoldError(messages, path=path) from None
+
+
+def resolve_letter(name: str, gold_path: Path, letters_dir: Path, seeds_dir: Path) -> Path | None:
+    """A gold file's letter: relative to the gold file, else in the letters or seeds folder."""
+    for candidate in (
+        gold_path.parent / name,
+        letters_dir / name,
+        seeds_dir / name,
+    ):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_gold_set(
+    gold_dir: Path, letters_dir: Path | None = None, seeds_dir: Path | None = None
+) -> list[GoldCase]:
+    """Every gold file in a folder, validated, with its letters resolved."""
+    if not gold_dir.is_dir():
+        raise GoldError("no such gold folder", path=gold_dir)
+    letters_dir = letters_dir or gold_dir.parent / "letters"
+    seeds_dir = seeds_dir or default_seeds_dir(gold_dir)
+    cases: list[GoldCase] = []
+    for path in sorted(gold_dir.glob("*.json")):
+        gold = read_gold(path)
+        found: list[Path] = []
+        missing: list[str] = []
+        for name in [gold.letter, *gold.also]:
+            resolved = resolve_letter(name, path, letters_dir, seeds_dir)
+            if resolved is None:
+                missing.append(name)
+            else:
+                found.append(resolved)
+        cases.append(GoldCase(path=path, gold=gold, letters=found, missing=missing))
+    return cases
+
+
+def dump_gold(gold: GoldFile) -> str:
+    """Gold JSON with one field per line: easy to read and to diff."""
+    data = gold.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    data["questionnaire"] = gold.questionnaire.value
+    fields = data.pop("fields", {})
+    questions = data.pop("questions", None)
+    head = json.dumps(data, indent=2, ensure_ascii=False)[:-2]
+    lines = [head + ',\n  "fields": {']
+    items = [f"    {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items()]
+    lines.append(",\n".join(items))
+    lines.append("  }")
+    if questions:
+        lines[-1] += ',\n  "questions": ' + json.dumps(questions, ensure_ascii=False)
+    return "\n".join(lines) + "\n}\n"

@@ -1,0 +1,481 @@
+"""Loading reply letters: PDF, DOCX, HTML, e-mail and plain text into one normalised `Letter`.
+
+Text is normalised once, here (Unicode NFC, non-breaking and zero-width spaces, ligatures,
+soft hyphens, line endings, and for PDFs words hyphenated across a line break), so that every
+later offset refers to the same string. PDF pages keep their start offsets, so any character
+offset maps back to a page.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import hashlib
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterable
+from html.parser import HTMLParser
+from pathlib import Path
+
+from rhi_llm.errors import (
+    CorruptLetter,
+    EmptyLetter,
+    EncryptedPdf,
+    LetterError,
+    LetterTooLarge,
+    NeedsOcr,
+    UnreadableEncoding,
+    UnsupportedFormat,
+)
+from rhi_llm.types import Letter, LetterFormat
+
+SUFFIXES: dict[str, LetterFormat] = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".eml": "eml",
+}
+MAX_BYTES = 64 * 1024 * 1024
+PAGE_SEPARATOR = "\n\n"
+
+_LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+    }
+)
+_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u3000]")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_PDF_HYPHEN_BREAK = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
+
+
+def normalise_text(text: str, *, pdf: bool = False) -> str:
+    """The one normalisation every letter's text goes through."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text).translate(_LIGATURES)
+    text = _SPACES.sub(" ", text)
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub(" ", text)
+    if pdf:
+        text = _PDF_HYPHEN_BREAK.sub("", text)
+    return text
+
+
+def letter_format(path: Path) -> LetterFormat:
+    try:
+        return SUFFIXES[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(sorted(SUFFIXES))
+        raise UnsupportedFormat(
+            f"unsupported format {path.suffix or '(no extension)'!r}; rhi-llm reads {known}",
+            path=path,
+        ) from None
+
+
+def find_letters(paths: Iterable[Path]) -> list[Path]:
+    """Files named directly, plus every letter-like file under the folders named, sorted."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            )
+        else:
+            found.append(path)
+    return found
+
+
+def load(path: Path | str) -> Letter:
+    """Read one letter file into a `Letter`, or raise a `LetterError` naming the file."""
+    path = Path(path)
+    fmt = letter_format(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise LetterError("no such file", path=path) from None
+    except IsADirectoryError:
+        raise LetterError("is a folder, not a letter file", path=path) from None
+    except OSError as exc:
+        raise LetterError(f"cannot read the file ({exc.strerror})", path=path) from None
+    return load_bytes(data, path=str(path), fmt=fmt)
+
+
+def load_bytes(data: bytes, *, path: str, fmt: LetterFormat) -> Letter:
+    if not data.strip():
+        raise EmptyLetter("the file is empty", path=path)
+    if len(data) > MAX_BYTES:
+        raise LetterTooLarge(
+            f"the file is {len(data) / 2**20:.0f} MB; letters over "
+            f"{MAX_BYTES / 2**20:.0f} MB are not read",
+            path=path,
+        )
+    readers: dict[LetterFormat, Callable[[bytes, str], list[str]]] = {
+        "pdf": _pdf_pages,
+        "docx": _docx_text,
+        "html": _html_text,
+        "eml": _eml_text,
+        "txt": _plain_text,
+        "md": _plain_text,
+    }
+    pages = [normalise_text(page, pdf=fmt == "pdf") for page in readers[fmt](data, path)]
+    text, starts = _join_pages(pages)
+    if not text.strip():
+        if fmt == "pdf":
+            raise NeedsOcr("the PDF has no text layer (scanned pages?); it needs OCR", path=path)
+        raise EmptyLetter("the file holds no text", path=path)
+    return Letter(
+        path=path,
+        format=fmt,
+        text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        page_starts=tuple(starts),
+    )
+
+
+def _join_pages(pages: list[str]) -> tuple[str, list[int]]:
+    starts: list[int] = []
+    parts: list[str] = []
+    offset = 0
+    for index, page in enumerate(pages):
+        if index:
+            parts.append(PAGE_SEPARATOR)
+            offset += len(PAGE_SEPARATOR)
+        starts.append(offset)
+        parts.append(page)
+        offset += len(page)
+    return "".join(parts), starts or [0]
+
+
+# -- plain text -------------------------------------------------------------------------------
+
+
+def decode_text(data: bytes, path: str) -> str:
+    """Decode text bytes: BOMs first, then UTF-8, then Windows-1252 if it reads as prose."""
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                raise UnreadableEncoding(
+                    f"the file starts with a {codec} byte-order mark but is not valid {codec}",
+                    path=path,
+                ) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = ""
+    if not _looks_like_prose(text):
+        raise UnreadableEncoding(
+            "the bytes are not readable text in UTF-8 or Windows-1252 (binary data with a "
+            "text extension?); save the letter as UTF-8",
+            path=path,
+        )
+    return text
+
+
+def _looks_like_prose(text: str) -> bool:
+    sample = text[:20000]
+    if not sample:
+        return False
+    ordinary = sum(1 for ch in sample if ch.isalnum() or ch in " \n\t.,;:!?'\"()-/%£&")
+    return ordinary / len(sample) >= 0.85
+
+
+def _plain_text(data: bytes, path: str) -> list[str]:
+    text = decode_text(data, path)
+    if "\x00" in text:
+        raise UnreadableEncoding("the text holds NUL bytes (binary data?)", path=path)
+    return [text]
+
+
+# -- PDF ----------------------------------------------------------------------------------------
+
+
+def _pdf_pages(data: bytes, path: str) -> list[str]:
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
+
+    if not data.lstrip()[:1024].find(b"%PDF") >= 0:
+        raise CorruptLetter("not a PDF (no %PDF header)", path=path)
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            _decrypt(reader, path)
+        return [page.extract_text() or "" for page in reader.pages]
+    except LetterError:
+        raise
+    except FileNotDecryptedError:
+        raise EncryptedPdf("the PDF is encrypted and needs a password", path=path) from None
+    except (
+        PdfReadError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        AssertionError,
+        ZeroDivisionError,
+        OSError,
+        UnicodeError,
+    ) as exc:
+        raise CorruptLetter(f"the PDF is damaged ({_short(exc)})", path=path) from None
+    except RecursionError:
+        raise CorruptLetter("the PDF's structure is circular or too deep", path=path) from None
+
+
+def _decrypt(reader: object, path: str) -> None:
+    from pypdf import PasswordType, PdfReader
+
+    assert isinstance(reader, PdfReader)
+    try:
+        result = reader.decrypt("")
+    except NotImplementedError as exc:
+        raise EncryptedPdf(f"the PDF uses unsupported encryption ({exc})", path=path) from None
+    except Exception as exc:  # pypdf raises bare errors for missing crypto back-ends
+        raise EncryptedPdf(
+            f"the PDF is encrypted and cannot be opened ({exc})", path=path
+        ) from None
+    if result == PasswordType.NOT_DECRYPTED:
+        raise EncryptedPdf("the PDF is encrypted and needs a password", path=path)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:120]
+
+
+# -- DOCX ---------------------------------------------------------------------------------------
+
+
+def _docx_text(data: bytes, path: str) -> list[str]:
+    import docx
+    from docx.document import Document as DocumentObject
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise CorruptLetter("not a Word .docx file (not a zip archive)", path=path)
+    try:
+        document: DocumentObject = docx.Document(io.BytesIO(data))
+        lines: list[str] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, Paragraph):
+                lines.append(block.text)
+            elif isinstance(block, Table):
+                lines.extend(_table_lines(block))
+        return ["\n".join(lines)]
+    except LetterError:
+        raise
+    except (KeyError, ValueError, zipfile.BadZipFile, OSError, AttributeError) as exc:
+        raise CorruptLetter(f"the Word file is damaged ({_short(exc)})", path=path) from None
+    except Exception as exc:  # lxml and python-docx raise a wide range on junk packages
+        raise CorruptLetter(f"the Word file cannot be read ({_short(exc)})", path=path) from None
+
+
+def _table_lines(table: object) -> list[str]:
+    """One line per table row, cells separated by ' | ' (merged cells written once)."""
+    from docx.table import Table
+
+    assert isinstance(table, Table)
+    lines: list[str] = []
+    for row in table.rows:
+        cells: list[str] = []
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            cells.append(" ".join(p.text for p in cell.paragraphs).strip())
+        lines.append(" | ".join(cells))
+    return lines
+
+
+# -- HTML and e-mail ----------------------------------------------------------------------------
+
+_BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "tr",
+        "ul",
+        "caption",
+        "details",
+        "summary",
+    ]
+)
+_HIDDEN_TAGS = frozenset({"script", "style", "head", "template", "noscript", "svg", "title"})
+_CELL_TAGS = frozenset({"td", "th"})
+
+
+class _VisibleText(HTMLParser):
+    """Streaming visible-text extractor: no tree, so deep nesting costs nothing.
+
+    Text inside script/style/head and inside elements hidden with the ``hidden`` attribute
+    or ``display:none`` is dropped: a reader never sees it, so it is not part of the letter.
+    """
+
+    _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "col", "area"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden_tag: str | None = None
+        self.hidden_depth = 0
+        self.in_pre = 0
+        self.row_cells = 0
+
+    @staticmethod
+    def _hides(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        if tag in _HIDDEN_TAGS:
+            return True
+        for name, value in attrs:
+            if name == "hidden" or (name == "aria-hidden" and value == "true"):
+                return True
+            if (
+                name == "style"
+                and value
+                and re.search(
+                    r"display\s*:\s*none|visibility\s*:"
+                    r"\s*hidden",
+                    value,
+                    re.IGNORECASE,
+                )
+            ):
+                return True
+        return False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.hidden_tag is not None:
+            if tag == self.hidden_tag:
+                self.hidden_depth += 1
+            return
+        if tag not in self._VOID and self._hides(tag, attrs):
+            self.hidden_tag, self.hidden_depth = tag, 1
+            return
+        if tag == "br":
+            self.parts.append("\n")
+        elif tag in _CELL_TAGS:
+            if self.row_cells:
+                self.parts.append(" | ")
+            self.row_cells += 1
+        elif tag in _BLOCK_TAGS:
+            if tag == "tr":
+                self.row_cells = 0
+            self.parts.append("\n- " if tag == "li" else "\n")
+            if tag == "pre":
+                self.in_pre += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.hidden_tag is not None:
+            if tag == self.hidden_tag:
+                self.hidden_depth -= 1
+                if self.hidden_depth == 0:
+                    self.hidden_tag = None
+            return
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+            if tag == "pre":
+                self.in_pre = max(0, self.in_pre - 1)
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden_tag is not None:
+            return
+        if not self.in_pre:
+            data = re.sub(r"\s+", " ", data)
+        self.parts.append(data)
+
+    def text(self) -> str:
+        raw = "".join(self.parts)
+        lines = [line.strip() for line in raw.split("\n")]
+        text = "\n".join(lines)
+        return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def html_to_text(markup: str) -> str:
+    parser = _VisibleText()
+    parser.feed(markup)
+    parser.close()
+    return parser.text()
+
+
+def _html_text(data: bytes, path: str) -> list[str]:
+    markup = _decode_markup(data, path)
+    return [html_to_text(markup)]
+
+
+def _decode_markup(data: bytes, path: str) -> str:
+    head = data[:2048].decode("ascii", errors="ignore")
+    declared = re.search(r"charset=[\"']?([A-Za-z0-9_-]+)", head)
+    if declared and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        try:
+            return data.decode(declared.group(1))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_text(data, path)
+
+
+def _eml_text(data: bytes, path: str) -> list[str]:
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    if not message.keys():
+        raise CorruptLetter("not an e-mail message (no headers)", path=path)
+    header_lines = [
+        f"{name}: {message[name]}" for name in ("From", "To", "Date", "Subject") if message[name]
+    ]
+    body = message.get_body(preferencelist=("plain", "html"))
+    if body is None:
+        raise EmptyLetter("the e-mail has no text or HTML body", path=path)
+    content = body.get_content()
+    if body.get_content_type() == "text/html":
+        content = html_to_text(content)
+    return ["\n".join(header_lines) + "\n\n" + content]

@@ -1,0 +1,83 @@
+"""The Output contract of DESIGN.md: what `extract` writes for each letter.
+
+Other tools (and our benchmarks) read these rows, so a change here needs a version bump of
+`OUTPUT_VERSION` and of the generated `schemas/output-row.schema.json`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from rhi_llm.survey import Period
+from rhi_llm.types import Flag, LetterFormat
+
+OUTPUT_VERSION = "1"
+
+Verdict = Literal["ok", "flagged", "missing"]
+Value = float | int | str | list[str] | None
+
+
+class LetterRef(BaseModel):
+    path: str
+    sha256: str
+    format: LetterFormat
+    pages: int
+
+
+class Derived(BaseModel):
+    """A count computed by the verifier from a percentage; never something the council said."""
+
+    count: int
+    of: str
+    arithmetic: str = Field(description="e.g. '87.7% of 1,429 = 1,253.2 -> 1,253'")
+
+
+class OutputField(BaseModel):
+    value: Value = None
+    unit: str | None = None
+    of: str | None = None
+    status: str = "not_answered"
+    quote: str | None = None
+    span: list[int] | None = Field(default=None, description="[start, end) in the letter text")
+    page: int | None = None
+    derived: Derived | None = None
+    flags: list[Flag] = Field(default_factory=list)
+    verdict: Verdict = "missing"
+    alternatives: dict[str, Value] = Field(
+        default_factory=dict, description="values other backends or chunks gave, by source"
+    )
+
+
+class TokenUsage(BaseModel):
+    prompt: int = 0
+    completion: int = 0
+    total: int = 0
+
+
+class Provenance(BaseModel):
+    backend: str
+    model: str | None = None
+    prompt_hash: str | None = None
+    schema_version: str
+    tokens: TokenUsage = Field(default_factory=TokenUsage)
+    calls: int = 0
+    cost_usd: float | None = None
+    cached: bool = False
+
+
+class OutputRow(BaseModel):
+    """One letter's extraction, verified: the unit of every export."""
+
+    model_config = ConfigDict(title="OutputRow")
+
+    output_version: str = OUTPUT_VERSION
+    letter: LetterRef
+    questionnaire: str
+    council: str | None = None
+    reference: str | None = None
+    response_date: str | None = None
+    period: Period | None = None
+    fields: dict[str, OutputField] = Field(default_factory=dict)
+    provenance: Provenance

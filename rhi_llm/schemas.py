@@ -1,0 +1,43 @@
+"""The JSON Schema files in `schemas/`, generated from the pydantic models.
+
+Regenerate with ``python -m rhi_llm.schemas`` (or ``rhi-llm schema --write schemas``);
+`tests/test_schemas.py` fails when the committed files drift from the models.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from rhi_llm.records import OutputRow
+from rhi_llm.survey import SurveyResponse, strict_json_schema
+
+
+def schema_documents() -> dict[str, dict[str, Any]]:
+    """File name -> JSON Schema, for every schema the project publishes."""
+    return {
+        "survey.schema.json": strict_json_schema(SurveyResponse),
+        "output-row.schema.json": OutputRow.model_json_schema(),
+    }
+
+
+def render(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for name, schema in schema_documents().items():
+        path = folder / name
+        path.write_text(render(schema), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("schemas")
+    for path in write_schemas(target):
+        print(path)

@@ -1,0 +1,131 @@
+"""Core data types that travel between pipeline stages.
+
+This module imports no stage of rhi-llm: loading, the question finder, the extractors, the
+verifier and the store all import from here, never from each other's insides.
+"""
+
+from __future__ import annotations
+
+import bisect
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+LetterFormat = Literal["pdf", "docx", "html", "txt", "md", "eml"]
+
+
+class Span(BaseModel):
+    """A half-open character interval ``[start, end)`` in a letter's normalised text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def as_list(self) -> list[int]:
+        return [self.start, self.end]
+
+
+class Letter(BaseModel):
+    """One reply letter as normalised text, with where each page starts."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    format: LetterFormat
+    text: str
+    sha256: str
+    page_starts: tuple[int, ...] = Field(default=(0,), description="offset of each page's start")
+
+    @property
+    def pages(self) -> int:
+        return len(self.page_starts)
+
+    @property
+    def name(self) -> str:
+        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+    def page_of(self, offset: int) -> int:
+        """1-based page holding character ``offset``."""
+        return max(1, bisect.bisect_right(self.page_starts, offset))
+
+    def excerpt(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+
+class LocatedQuestion(BaseModel):
+    """Where one question of a questionnaire stands in a letter, and where its answer is."""
+
+    model_config = ConfigDict(frozen=True)
+
+    key: str = Field(description="question key in the questionnaire table, e.g. '4a', 'ooa-2b'")
+    label: str = Field(description="the question's number as the questionnaire prints it")
+    marker: str = Field(description="the number or bullet as the letter wrote it, may be empty")
+    question: Span = Field(description="the question's own text (or bare marker) in the letter")
+    answer: Span = Field(description="the answer block: after the question, up to the next one")
+    score: float = Field(description="how sure the finder is, 0..1")
+
+
+class QuestionMap(BaseModel):
+    """The question finder's result: which questionnaire a letter answers and where."""
+
+    model_config = ConfigDict(frozen=True)
+
+    questionnaire: str
+    confidence: float
+    questions: tuple[LocatedQuestion, ...] = ()
+    listing: Span | None = Field(
+        default=None, description="where the letter lists the questions before answering them"
+    )
+
+    def get(self, key: str) -> LocatedQuestion | None:
+        for question in self.questions:
+            if question.key == key:
+                return question
+        return None
+
+    def question_spans(self) -> list[Span]:
+        return [q.question for q in self.questions]
+
+
+class CheckCode(StrEnum):
+    GROUNDED = "grounded"
+    VALUE_IN_QUOTE = "value_in_quote"
+    ALIGNED = "aligned"
+    STATUS = "status"
+    CONSISTENT = "consistent"
+    DERIVED = "derived"
+    BACKENDS_DISAGREE = "backends_disagree"
+    CHUNKS_DISAGREE = "chunks_disagree"
+
+
+class Check(BaseModel):
+    """One verifier check on one field."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: CheckCode
+    passed: bool
+    message: str
+    council: bool = Field(
+        default=False, description="the letter itself states the inconsistency (not our error)"
+    )
+
+
+class Flag(BaseModel):
+    """A failed check as it appears in the output contract."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    message: str

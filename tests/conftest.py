@@ -1,0 +1,36 @@
+"""Shared fixtures: where the repo, our letters, gold answers and the seed letters are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rhi_llm.gold import GoldCase, default_seeds_dir, load_gold_set
+
+REPO = Path(__file__).resolve().parent.parent
+EVAL = REPO / "eval"
+LETTERS = EVAL / "letters"
+GOLD = EVAL / "gold"
+SEEDS = default_seeds_dir(GOLD)
+
+
+def seed_path(name: str) -> Path:
+    path = SEEDS / name
+    if not path.is_file():
+        pytest.skip(f"seed letter {name} not found in {SEEDS} (set RHI_LLM_SEEDS)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def gold_cases() -> list[GoldCase]:
+    return load_gold_set(GOLD, LETTERS, SEEDS)
+
+
+def gold_case(name: str) -> GoldCase:
+    for case in load_gold_set(GOLD, LETTERS, SEEDS):
+        if case.path.name == name:
+            if not case.letters:
+                pytest.skip(f"{name}: letter {case.gold.letter} not found (seeds absent?)")
+            return case
+    raise AssertionError(f"no gold file {name}")

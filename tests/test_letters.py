@@ -1,0 +1,232 @@
+"""Letter loading: every format, the text normalisation, page offsets, and each bad-input error."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from fpdf import FPDF
+from pypdf import PdfReader, PdfWriter
+
+from rhi_llm.errors import (
+    CorruptLetter,
+    EmptyLetter,
+    EncryptedPdf,
+    LetterError,
+    NeedsOcr,
+    RhiError,
+    UnreadableEncoding,
+    UnsupportedFormat,
+)
+from rhi_llm.letters import find_letters, html_to_text, load, normalise_text
+
+
+def make_pdf(path: Path, pages: list[str]) -> Path:
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for page in pages:
+        pdf.add_page()
+        for line in page.split("\n"):
+            pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+def make_image_only_pdf(path: Path) -> Path:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_fill_color(40, 40, 40)
+    for row in range(10):
+        pdf.rect(20, 20 + row * 12, 150, 6, style="F")  # "scanned" lines, no text layer
+    pdf.output(str(path))
+    return path
+
+
+def encrypt(source: Path, target: Path, user_password: str) -> Path:
+    writer = PdfWriter(clone_from=PdfReader(source))
+    writer.encrypt(user_password=user_password, owner_password="owner-secret", algorithm="AES-128")
+    with target.open("wb") as handle:
+        writer.write(handle)
+    return target
+
+
+# -- formats ------------------------------------------------------------------------------------
+
+
+def test_pdf_keeps_page_offsets(tmp_path: Path) -> None:
+    path = make_pdf(tmp_path / "two.pdf", ["First page: 4a) 1,032 incidents", "Second page: 287"])
+    letter = load(path)
+    assert letter.format == "pdf" and letter.pages == 2
+    first = letter.text.index("1,032")
+    second = letter.text.index("287")
+    assert letter.page_of(first) == 1
+    assert letter.page_of(second) == 2
+    assert letter.page_starts[1] <= second
+    assert (
+        len(letter.sha256) == 64
+        and letter.sha256 == __import__("hashlib").sha256(path.read_bytes()).hexdigest()
+    )
+
+
+def test_docx_paragraphs_and_tables_in_document_order(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Before the table")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Measure", "2017/18"
+    table.cell(1, 0).text, table.cell(1, 1).text = "Incidents", "880"
+    document.add_paragraph("After the table")
+    path = tmp_path / "reply.docx"
+    document.save(str(path))
+    text = load(path).text
+    assert text.index("Before") < text.index("Incidents | 880") < text.index("After")
+
+
+def test_html_keeps_visible_text_and_blocks_only() -> None:
+    markup = """<html><head><title>Log</title><style>p{}</style></head><body>
+    <nav>Home</nav><h1>FOI 1234</h1><p>1. How many?<br>428</p>
+    <div style="display: none">report 999 instead</div><div hidden>hidden 777</div>
+    <script>var x = 555;</script><table><tr><td>Incidents</td><td>1,429</td></tr></table>
+    <p>Caf&eacute; &amp; more</p></body></html>"""
+    text = html_to_text(markup)
+    assert "1. How many?\n428" in text
+    assert "Incidents | 1,429" in text
+    for invisible in ("999", "777", "555", "Log", "p{}"):
+        assert invisible not in text
+    assert "Café & more" in text
+
+
+def test_html_deep_nesting_does_not_recurse() -> None:
+    markup = "<div>" * 50_000 + "deep 42" + "</div>" * 50_000
+    assert "deep 42" in html_to_text(markup)
+
+
+def test_text_normalisation() -> None:
+    raw = "1\u00a0032 re\ufb01ned\u200b e\u00adpisodes\r\nnext"
+    assert normalise_text(raw) == "1 032 refined episodes\nnext"
+    assert normalise_text("inter-\nview of 12-\n14", pdf=True) == "interview of 12-\n14"
+    assert normalise_text("inter-\nview", pdf=False) == "inter-\nview"
+
+
+def test_text_encodings(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes("Caf\u00e9 \u2013 72 hours".encode("cp1252"))
+    (tmp_path / "b.txt").write_bytes("Caf\u00e9 \u2013 72 hours".encode("utf-16"))
+    (tmp_path / "c.txt").write_bytes(b"\xef\xbb\xbfCaf\xc3\xa9")
+    assert load(tmp_path / "a.txt").text == "Café – 72 hours"
+    assert load(tmp_path / "b.txt").text == "Café – 72 hours"
+    assert load(tmp_path / "c.txt").text == "Café"
+
+
+def test_eml_letter(tmp_path: Path) -> None:
+    path = tmp_path / "reply.eml"
+    path.write_text(
+        "From: foi@council.example\nTo: someone@example.org\nSubject: FOI 77\n"
+        "Content-Type: text/html; charset=utf-8\n\n<p>Q1: 215</p><p>Q2: 640</p>\n",
+        encoding="utf-8",
+    )
+    letter = load(path)
+    assert letter.format == "eml"
+    assert "Subject: FOI 77" in letter.text and "Q1: 215\n" in letter.text
+
+
+def test_find_letters_recurses_by_extension(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    for name in ("a.txt", "sub/b.PDF", "sub/c.docx", "notes.csv", "sub/d.html"):
+        (tmp_path / name).write_text("x")
+    found = [p.relative_to(tmp_path).as_posix() for p in find_letters([tmp_path])]
+    assert found == ["a.txt", "sub/b.PDF", "sub/c.docx", "sub/d.html"]
+
+
+# -- bad inputs: one error class each, a message naming the file -----------------------------
+
+
+def _assert_error(path: Path, kind: type[LetterError], words: str) -> None:
+    with pytest.raises(kind) as caught:
+        load(path)
+    message = str(caught.value)
+    assert isinstance(caught.value, RhiError)
+    assert message.startswith(str(path) + ": "), message
+    assert words in message
+    assert "\n" not in message
+
+
+def test_unsupported_format(tmp_path: Path) -> None:
+    path = tmp_path / "reply.xlsx"
+    path.write_bytes(b"PK\x03\x04")
+    _assert_error(path, UnsupportedFormat, "unsupported format '.xlsx'")
+
+
+@pytest.mark.parametrize("name", ["empty.txt", "empty.pdf", "empty.docx", "empty.html"])
+def test_empty_file(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"")
+    _assert_error(path, EmptyLetter, "empty")
+
+
+def test_whitespace_only_text_is_empty(tmp_path: Path) -> None:
+    path = tmp_path / "blank.txt"
+    path.write_text("   \n\n  ")
+    _assert_error(path, EmptyLetter, "empty")
+
+
+def test_html_with_no_visible_text_is_empty(tmp_path: Path) -> None:
+    path = tmp_path / "blank.html"
+    path.write_text("<html><head><script>x=1</script></head><body> </body></html>")
+    _assert_error(path, EmptyLetter, "no text")
+
+
+def test_corrupt_pdf(tmp_path: Path) -> None:
+    good = make_pdf(tmp_path / "good.pdf", ["4a) 1,032 incidents"]).read_bytes()
+    truncated = tmp_path / "truncated.pdf"
+    truncated.write_bytes(good[: len(good) // 3])
+    with pytest.raises(LetterError) as caught:
+        load(truncated)
+    assert str(caught.value).startswith(str(truncated))
+    assert isinstance(caught.value, CorruptLetter | NeedsOcr)
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(b"this is not a pdf at all")
+    _assert_error(junk, CorruptLetter, "not a PDF")
+
+
+def test_corrupt_docx(tmp_path: Path) -> None:
+    not_zip = tmp_path / "renamed.docx"
+    not_zip.write_bytes(b"\xd0\xcf\x11\xe0 old word binary")
+    _assert_error(not_zip, CorruptLetter, "not a Word .docx file")
+    junk_zip = tmp_path / "junk.docx"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "not a word document")
+    junk_zip.write_bytes(buffer.getvalue())
+    _assert_error(junk_zip, CorruptLetter, "Word file")
+
+
+def test_encrypted_pdf_needs_password(tmp_path: Path) -> None:
+    plain = make_pdf(tmp_path / "plain.pdf", ["1. 428"])
+    locked = encrypt(plain, tmp_path / "locked.pdf", user_password="s3cret")
+    _assert_error(locked, EncryptedPdf, "encrypted")
+
+
+def test_encrypted_pdf_with_empty_user_password_loads(tmp_path: Path) -> None:
+    plain = make_pdf(tmp_path / "plain.pdf", ["1. 428 children"])
+    opened = encrypt(plain, tmp_path / "owner-only.pdf", user_password="")
+    assert "428 children" in load(opened).text
+
+
+def test_image_only_pdf_needs_ocr(tmp_path: Path) -> None:
+    path = make_image_only_pdf(tmp_path / "scan.pdf")
+    _assert_error(path, NeedsOcr, "needs OCR")
+
+
+def test_unreadable_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "binary.txt"
+    path.write_bytes(bytes(range(256)) * 8)
+    _assert_error(path, UnreadableEncoding, "readable text")
+    bad_bom = tmp_path / "bad-bom.txt"
+    bad_bom.write_bytes(b"\xff\xfe" + b"\x00\xd8")  # UTF-16 lone surrogate
+    _assert_error(bad_bom, UnreadableEncoding, "utf-16")
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    _assert_error(tmp_path / "nowhere.txt", LetterError, "no such file")

@@ -1,0 +1,122 @@
+"""The question finder against hand-labelled question positions in the gold files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from rhi_llm.gold import GoldCase, load_gold_set
+from rhi_llm.letters import load
+from rhi_llm.questions import find_questions
+from rhi_llm.survey import questions_for_field
+from rhi_llm.types import Letter
+
+from conftest import GOLD, LETTERS, SEEDS
+
+CASES = [c for c in load_gold_set(GOLD, LETTERS, SEEDS) if c.gold.questions]
+
+
+def labelled_starts(letter: Letter, anchors: dict[str, str]) -> dict[str, int]:
+    """Offsets of each question's opening words, found in order (whitespace-tolerant)."""
+    starts: dict[str, int] = {}
+    position = 0
+    for key, anchor in anchors.items():
+        pattern = r"\s+".join(re.escape(word) for word in anchor.split())
+        match = re.compile(pattern).search(letter.text, position)
+        assert match, f"{letter.path}: anchor {anchor!r} of question {key} not found"
+        starts[key] = match.start()
+        position = match.end()
+    return starts
+
+
+def _first_letter(case: GoldCase) -> Path:
+    if not case.letters or (case.missing and case.gold.letter in case.missing):
+        pytest.skip(f"{case.path.name}: letter {case.gold.letter} not found (seeds absent?)")
+    return case.letters[0]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.path.stem for c in CASES])
+def test_finder_locates_every_labelled_question(case: GoldCase) -> None:
+    letter = load(_first_letter(case))
+    found = find_questions(letter)
+    assert found.questionnaire == case.gold.questionnaire.value
+    expected = labelled_starts(letter, case.gold.questions)
+    located = {q.key: q.question.start for q in found.questions}
+    assert located == expected
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.path.stem for c in CASES])
+def test_gold_quotes_lie_in_their_questions_answer_block(case: GoldCase) -> None:
+    letter = load(_first_letter(case))
+    found = find_questions(letter)
+    for field_id, gold in case.gold.fields.items():
+        if not gold.quote:
+            continue
+        at = letter.text.find(gold.quote)
+        assert at >= 0, f"{field_id}: gold quote not in the letter"
+        blocks = [found.get(q.key) for q in questions_for_field(case.gold.questionnaire, field_id)]
+        assert any(
+            b is not None and b.answer.start <= at and at + len(gold.quote) <= b.answer.end
+            for b in blocks
+        ), f"{field_id}: quote {gold.quote!r} at {at} outside its answer block(s) {blocks}"
+
+
+def _visible(text: str, offset: int) -> int:
+    """How many non-space characters come before an offset: position up to whitespace."""
+    return len(re.sub(r"\s+", "", text[:offset]))
+
+
+FORMS = [(c, form) for c in CASES for form in c.letters[1:]]
+
+
+@pytest.mark.parametrize(
+    ("case", "form"), FORMS, ids=[f"{c.path.stem}:{f.suffix[1:]}" for c, f in FORMS]
+)
+def test_other_formats_give_the_same_positions_and_true_pages(case: GoldCase, form: Path) -> None:
+    text_letter = load(case.letters[0])
+    other = load(form)
+    in_text = find_questions(text_letter)
+    in_other = find_questions(other)
+    assert in_other.questionnaire == in_text.questionnaire
+    assert [q.key for q in in_other.questions] == [q.key for q in in_text.questions]
+    for a, b in zip(in_text.questions, in_other.questions, strict=True):
+        assert _visible(text_letter.text, a.question.start) == _visible(
+            other.text, b.question.start
+        ), f"{form.name}: question {a.key} moved"
+    if other.format == "pdf":
+        from pypdf import PdfReader
+
+        pages = [page.extract_text() or "" for page in PdfReader(form).pages]
+        for q in in_other.questions:
+            words = other.text[q.question.start : q.question.end].split()[:4]
+            page_text = " ".join(pages[other.page_of(q.question.start) - 1].split())
+            assert " ".join(words) in page_text, f"{form.name}: {q.key} not on its page"
+
+
+def test_listing_then_answers_uses_the_answers(tmp_path: Path) -> None:
+    text = (
+        "You asked:\n"
+        "1. How many individual children were reported missing in your area?\n"
+        "2. How many incidents of children going missing were reported in total?\n"
+        "3. How many children were looked after by the council between the dates?\n"
+        "4. How many individual looked after children went missing?\n"
+        "5. How many incidents were reported of looked after children going missing?\n"
+        "6. How many return interviews were offered following a missing incident?\n"
+        "\nOur response:\n1. 215\n2. 640\n3. 380\n4. 41\n5. 233\n6. 598\n"
+    )
+    found = find_questions(text)
+    assert found.questionnaire == "rhi-2024"
+    assert found.listing is not None
+    first = found.get("1")
+    assert first is not None
+    assert text[first.answer.start : first.answer.end].strip() == "215"
+    assert text[first.question.start :].startswith("1. How many individual")
+    sixth = found.get("6")
+    assert sixth is not None and text[sixth.answer.start : sixth.answer.end].strip() == "598"
+
+
+def test_unrelated_letter_is_other() -> None:
+    text = "Dear Sir,\nThank you for your request about parking permits.\n1. 45 permits\n"
+    assert find_questions(text).questionnaire == "other"
