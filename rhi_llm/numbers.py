@@ -1,0 +1,306 @@
+"""Numbers in letter text: every mention, its value, and what kind of number it is.
+
+Both the rules extractor and the verifier need to tell a figure ("1,429 incidents") from the
+numbers that are not answers: dates, years, statute sections ("section 12"), money and hours of
+a cost-limit calculation, phone numbers, postcodes, reference numbers, house numbers and
+ordinals. One scanner here classifies them all, so the two stages agree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+NumberKind = Literal[
+    "figure",
+    "year",
+    "date",
+    "statute",
+    "money",
+    "duration",
+    "phone",
+    "postcode",
+    "reference",
+    "address",
+    "ordinal",
+    "range",
+]
+
+_UNITS = {
+    "zero": 0,
+    "nil": 0,
+    "none": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1000}
+_WORD = "|".join(sorted([*_UNITS, *_TENS, *_SCALES], key=len, reverse=True))
+# "one hundred and twelve", "fifty-two", "six"; "none"/"nil" only stand alone.
+_WORDS_NUMBER = re.compile(rf"\b(?:{_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}))*\b", re.IGNORECASE)
+_DIGITS_NUMBER = re.compile(
+    r"(?<![\w.,/£$])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\w/])"
+    r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE_PATTERNS = [
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\.?,?\s+\d{{4}}\b", re.I),
+    re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.I),
+    re.compile(rf"\b{_MONTHS}\s+\d{{4}}\b", re.I),
+    re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"),
+    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
+]
+_YEAR_SPAN = re.compile(r"\b(?:19|20)\d{2}\s*(?:/|-|–|to)\s*(?:(?:19|20)?\d{2})\b")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_STATUTE = re.compile(
+    r"\b(?:section|sections|s\.|s|regulation|reg\.|paragraph|para\.?|article|schedule|part)"
+    r"\s?\d+(?:\.\d+)*(?:\s?\(\d+\))*(?:\s?\([a-z]\))*"
+    r"(?:\s*(?:,|and|or|&)\s*\d+(?:\.\d+)*(?:\s?\(\d+\))*)*",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(r"£\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:k|m|million))?", re.IGNORECASE)
+_DURATION = re.compile(
+    r"\b\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?(?:\s*-\s*|\s*)(?:hours?|hrs?|minutes?|mins?|"
+    r"working days?|calendar days?|days?|weeks?|months?|years?)\b",
+    re.IGNORECASE,
+)
+_PHONE = re.compile(r"(?<!\d)(?:\+44\s?|0)\d{2,4}[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)")
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
+_REFERENCE = re.compile(
+    r"\b(?:ref(?:erence)?|request(?:\s+id)?|foi|eir|case|our ref|your ref|id)\b"
+    r"[\s.:#/-]*(?:no\.?|number)?[\s.:#]*[A-Z]*[\d/_-]*\d[\w/_-]*",
+    re.IGNORECASE,
+)
+_ADDRESS = re.compile(
+    r"\b(?:po box|p\.o\. box)\s*\d+|\b\d+[a-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:street|road|lane|"
+    r"avenue|way|place|square|close|drive|house|hall|court)\b",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
+_RANGE = re.compile(r"\b\d+\s*(?:-|–)\s*\d+\b(?!\s*%)")
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """One number in a text: its value, offsets, and kind."""
+
+    value: float
+    start: int
+    end: int
+    text: str
+    percent: bool
+    kind: NumberKind
+    in_words: bool = False
+
+    @property
+    def is_figure(self) -> bool:
+        return self.kind == "figure"
+
+
+def parse_number(token: str) -> float | None:
+    """A number written in digits ("1,429", "87.7%") or words ("fifty-two"), else None."""
+    token = token.strip().rstrip(".")
+    digits = re.fullmatch(
+        r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:%|per\s?cent|percent)?", token, re.IGNORECASE
+    )
+    if digits:
+        return float(digits.group(1).replace(",", "") + (digits.group(2) or ""))
+    return words_to_number(token)
+
+
+def words_to_number(text: str) -> float | None:
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
+    if not words:
+        return None
+    total, current = 0, 0
+    for word in words:
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+        else:
+            return None
+    return float(total + current)
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int, NumberKind]]:
+    spans: list[tuple[int, int, NumberKind]] = []
+    for pattern in _DATE_PATTERNS:
+        spans += [(m.start(), m.end(), "date") for m in pattern.finditer(text)]
+    spans += [(m.start(), m.end(), "year") for m in _YEAR_SPAN.finditer(text)]
+    spans += [(m.start(), m.end(), "statute") for m in _STATUTE.finditer(text)]
+    spans += [(m.start(), m.end(), "money") for m in _MONEY.finditer(text)]
+    spans += [(m.start(), m.end(), "phone") for m in _PHONE.finditer(text)]
+    spans += [(m.start(), m.end(), "postcode") for m in _POSTCODE.finditer(text)]
+    spans += [
+        (m.start(), m.end(), "reference")
+        for m in _REFERENCE.finditer(text)
+        if re.search(r"\d", m.group(0))
+    ]
+    spans += [(m.start(), m.end(), "address") for m in _ADDRESS.finditer(text)]
+    spans += [(m.start(), m.end(), "ordinal") for m in _ORDINAL.finditer(text)]
+    return spans
+
+
+def _kind_at(start: int, end: int, blocked: list[tuple[int, int, NumberKind]]) -> NumberKind:
+    for b_start, b_end, kind in blocked:
+        if b_start <= start and end <= b_end:
+            return kind
+    return "figure"
+
+
+@lru_cache(maxsize=4096)
+def find_numbers(text: str) -> tuple[NumberMention, ...]:
+    """Every number mention in a text, in order, each with its kind."""
+    found = _digit_mentions(text) + _word_mentions(text)
+    found.sort(key=lambda m: m.start)
+    return tuple(found)
+
+
+def _digit_mentions(text: str) -> list[NumberMention]:
+    blocked = _blocked_spans(text)
+    durations = [(m.start(), m.end()) for m in _DURATION.finditer(text)]
+    ranges = [(m.start(), m.end()) for m in _RANGE.finditer(text)]
+    found: list[NumberMention] = []
+    for match in _DIGITS_NUMBER.finditer(text):
+        start, end = match.span("num")
+        raw = match.group("num")
+        percent = bool(match.group("pct"))
+        kind = _kind_at(start, end, blocked)
+        if kind == "figure" and not percent:
+            if _YEAR.fullmatch(raw) and not _counts_something(text, start, end):
+                kind = "year"
+            elif any(s <= start and end <= e for s, e in durations):
+                kind = "duration"
+            elif any(s <= start and end <= e for s, e in ranges):
+                kind = "range"
+        full_end = match.end() if percent else end
+        found.append(
+            NumberMention(
+                value=float(raw.replace(",", "")),
+                start=start,
+                end=full_end,
+                text=text[start:full_end],
+                percent=percent,
+                kind=kind,
+            )
+        )
+    return found
+
+
+_COUNT_NOUN = re.compile(
+    r"[ \t]*(?:[a-z]+[ \t]+)?(?:children|child|young|individuals?|incidents?|episodes?|"
+    r"interviews?|rhis?|offers?|cases|referrals?|occasions?|looked)\b",
+    re.IGNORECASE,
+)
+
+
+def _counts_something(text: str, start: int, end: int) -> bool:
+    """'2017' is a year, but '2017 episodes' or a bare '2017' answer line is a count."""
+    if _COUNT_NOUN.match(text, end):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return bool(re.fullmatch(r"[ \t]*(?:Q?\d{1,2}[a-h]?[.):][ \t]*)?\d{4}\.?[ \t]*", line))
+
+
+def _word_mentions(text: str) -> list[NumberMention]:
+    found: list[NumberMention] = []
+    for match in _WORDS_NUMBER.finditer(text):
+        words = match.group(0)
+        if words.lower() in {"none", "nil", "zero"} and not _stands_alone(text, match):
+            continue
+        if words.lower() == "one" and _is_pronoun_one(text, match.end()):
+            continue
+        value = words_to_number(words)
+        if value is None:
+            continue
+        end = match.end()
+        pct = re.match(r"\s?(?:%|per\s?cent\b|percent\b)", text[end:], re.IGNORECASE)
+        if pct:
+            end += pct.end()
+        duration = re.match(
+            r"\s*(?:hours?|minutes?|days?|weeks?|months?|years?)\b",
+            text[match.end() :],
+            re.IGNORECASE,
+        )
+        found.append(
+            NumberMention(
+                value=value,
+                start=match.start(),
+                end=end,
+                text=text[match.start() : end],
+                percent=bool(pct),
+                kind="duration" if duration else "figure",
+                in_words=True,
+            )
+        )
+    return found
+
+
+def _stands_alone(text: str, match: re.Match[str]) -> bool:
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return len(line.split()) <= 3
+
+
+def _is_pronoun_one(text: str, end: int) -> bool:
+    """'one of the', 'no one', 'this one': not a count."""
+    after = text[end : end + 8].lower()
+    before = text[max(0, end - 10) : end - 3].lower()
+    return after.startswith((" of", " another", "'s")) or before.endswith(
+        ("no ", "this ", "that ", "any ")
+    )
+
+
+def figures(text: str) -> list[NumberMention]:
+    return [m for m in find_numbers(text) if m.is_figure]
+
+
+def same_number(a: float, b: float) -> bool:
+    return abs(a - b) < 1e-6
+
+
+def format_number(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.1f}" if round(value, 1) == value else f"{value:,}"
