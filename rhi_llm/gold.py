@@ -193,3 +193,28 @@ def dump_gold(gold: GoldFile) -> str:
     if questions:
         lines[-1] += ',\n  "questions": ' + json.dumps(questions, ensure_ascii=False)
     return "\n".join(lines) + "\n}\n"
+
+
+def response_from_gold(gold: GoldFile, *, require_quote: bool = True) -> SurveyResponse:
+    """The correct `SurveyResponse` a gold file describes (fields without a quote left out
+    when ``require_quote``, since an answer without its words cannot be verified)."""
+    data: dict[str, Any] = {
+        "council": gold.council,
+        "reference": gold.reference,
+        "response_date": gold.response_date,
+        "period": gold.period.model_dump() if gold.period else None,
+        "questionnaire": gold.questionnaire.value,
+    }
+    for field_id, answer in gold.fields.items():
+        if require_quote and not answer.quote and answer.value is not None:
+            continue
+        entry: dict[str, Any] = {
+            "value": answer.value,
+            "status": answer.effective_status.value,
+            "quote": answer.quote,
+        }
+        if FIELDS[field_id].kind == "numeric":
+            entry["unit"] = answer.unit.value if answer.unit else None
+            entry["of"] = answer.of
+        data[field_id] = entry
+    return SurveyResponse.model_validate(data)

@@ -20,31 +20,40 @@ first; a second alignment over the text after the list, on numbers alone, finds 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
 
 from rhi_llm.survey import QUESTIONNAIRES, Question, Questionnaire, compiled_cues
 from rhi_llm.types import Letter, LocatedQuestion, QuestionMap, Span
 
-_BULLET = r"(?:[•·▪◦\-*o–]\s+)?"
+_LEAD = r"^[ \t]*(?:(?:[•·▪◦*o–-]|\*\*|__|#+)[ \t]*)*"
+_ROMAN = r"(?:iii|ii|iv|v|i)"
 _NUMBER_MARKER = re.compile(
-    r"^[ \t]*"
-    + _BULLET
-    + r"(?:(?P<q>Q(?:uestion)?|No\.?)\s*\.?\s*)?"
-    + r"(?P<num>\d{1,2})(?![\d,])"
-    + r"(?:(?P<sep>[.):]|\s*[-–])(?!\d)|(?=\s*\(?[a-h]\)|[a-h][).\s]))?"
-    + r"[ \t]*(?:\(?(?P<part>[a-h])(?:\)|\.(?!\w)|(?=\s)|$))?"
-    + r"[ \t]*(?:\((?P<sub>i{1,3}|iv|v)\)|(?P<sub2>i{1,3}|iv|v)\))?",
+    _LEAD
+    + r"(?:(?P<q>Q(?:uestion)?|No\.?)[ \t]*\.?[ \t]*)?"
+    + r"(?P<num>\d{1,2})(?!\d|,\d)"
+    + r"(?:(?P<part1>[a-h])(?![a-z])"
+    + r"|[ \t]*[.):-]?[ \t]*\((?P<part2>[a-h])\)"
+    + r"|[ \t]*[.):][ \t]*(?P<part3>[a-h])[).:](?=\s|$))?"
+    + rf"(?:[.):]?[ \t]*\((?P<sub1>{_ROMAN})\)|[.):]?[ \t]*(?P<sub2>{_ROMAN})[).:](?=\s|$)"
+    + rf"|(?P<sub3>{_ROMAN})(?=[ \t]*[).:]))?"
+    + r"(?P<sep>[ \t]*[.):\-–](?!\d))?"
+    + r"(?=\s|$|\*)",
     re.IGNORECASE,
 )
 _PART_MARKER = re.compile(
-    r"^[ \t]*" + _BULLET + r"\(?(?P<part>[a-h])\)[ \t]*(?:\(?(?P<sub>i{1,3}|iv|v)\))?",
+    _LEAD + rf"\(?(?P<part>[a-h])[).](?:[ \t]*\(?(?P<sub>{_ROMAN})[).:])?(?=\s|$)",
     re.IGNORECASE,
 )
-_SUB_MARKER = re.compile(r"^[ \t]*" + _BULLET + r"\(?(?P<sub>i{1,3}|iv|v)\)", re.IGNORECASE)
-_BULLET_ONLY = re.compile(r"^[ \t]*[•·▪◦\-*–][ \t]+")
+_SUB_MARKER = re.compile(_LEAD + rf"\(?(?P<sub>{_ROMAN})[).:](?=\s|$)", re.IGNORECASE)
+_BULLET_ONLY = re.compile(r"^[ \t]*(?:[•·▪◦*–-]|o(?=[ \t]))[ \t]+(?:\*\*|__)?")
+_EMPHASIS = re.compile(r"^(?:\*\*|__)")
 _QUESTION_START = re.compile(
-    r"^[ \t]*(?:how many|how are|how is|do you|does your|what |who |are |is |in the year|"
-    r"of that figure|of those|please (?:tell|explain|provide)|if you|would you)",
+    r"^[ \t]*(?:\*\*|__)?[ \t]*(?:how many|how are|how is|how do|for how many|in how many|"
+    r"do you|does your|did |what |which |who |are |is |has |have |can you|could you|"
+    r"in the year|of that figure|of those|please (?:tell|explain|provide|give|list)|"
+    r"tell us|if you|would you|number of|total number|whether|from return|hours or days)",
     re.IGNORECASE,
 )
 _SIGN_OFF = re.compile(
@@ -70,26 +79,33 @@ class Candidate:
 
     start: int  # offset of the line start
     body: int  # offset just after the marker (where the wording starts)
-    line_end: int
+    line_end: int  # end of the line, or of its continuation lines when the line wraps
     number: int | None
     part: str | None
     sub: str | None
     context_number: int | None
     marker: str
-    has_wording: bool
+    asks: bool  # the line reads as a question (a '?', a question word, or a label ending ':')
+    joint: tuple[tuple[int, str], ...] = ()  # more questions answered here: "2c. and 2d."
     text: str = ""  # the wording region, filled once candidates are known
     text_end: int = 0
+    cue_hits: dict[Questionnaire, int] = field(default_factory=dict)
 
 
 def _parse_marker(line: str) -> tuple[int | None, str | None, str | None, int]:
     """(number, part, sub-part, marker length) of a line's leading question marker."""
     match = _NUMBER_MARKER.match(line)
-    if match and (match.group("sep") or match.group("part") or match.group("q")):
-        sub = match.group("sub") or match.group("sub2")
+    if match:
+        part = match.group("part1") or match.group("part2") or match.group("part3")
+        sub = match.group("sub1") or match.group("sub2") or match.group("sub3")
         number = int(match.group("num"))
-        if 1 <= number <= 30:
-            part = match.group("part")
-            return number, part.lower() if part else None, sub.lower() if sub else None, match.end()
+        if (match.group("sep") or part or sub or match.group("q")) and 1 <= number <= 30:
+            return (
+                number,
+                part.lower() if part else None,
+                sub.lower() if sub else None,
+                match.end(),
+            )
     match = _PART_MARKER.match(line)
     if match:
         sub = match.group("sub")
@@ -100,40 +116,85 @@ def _parse_marker(line: str) -> tuple[int | None, str | None, str | None, int]:
     match = _BULLET_ONLY.match(line)
     if match:
         return None, None, None, match.end()
+    match = _EMPHASIS.match(line.lstrip())
+    if match:
+        return None, None, None, len(line) - len(line.lstrip()) + match.end()
     return None, None, None, 0
+
+
+_JOINT = re.compile(
+    r"^[ \t]*(?:and|&|,|to|-|–)[ \t]*(?:Q(?:uestion)?[ \t]*)?(?P<num>\d{1,2})(?P<part>[a-h])?"
+    r"[.):]?(?=\s|$)",
+    re.IGNORECASE,
+)
+
+
+def _joint_length(rest: str) -> int:
+    match = _JOINT.match(rest)
+    return match.end() if match else 0
+
+
+def _joint_questions(
+    number: int | None, part: str | None, rest: str
+) -> tuple[tuple[int, str], ...]:
+    """Questions a marker answers together with its own: "2c. and 2d.", "3 to 5:"."""
+    match = _JOINT.match(rest)
+    if number is None or not match:
+        return ()
+    last, last_part = int(match.group("num")), (match.group("part") or "").lower()
+    if last_part and last == number and part:
+        return tuple((number, chr(c)) for c in range(ord(part) + 1, ord(last_part) + 1))
+    if not part and not last_part and number < last <= number + 10:
+        return tuple((n, "") for n in range(number + 1, last + 1))
+    return ((last, last_part),)
+
+
+def _reads_as_question(rest: str) -> bool:
+    first_line = rest.split("\n", 1)[0]
+    if "?" in first_line or _QUESTION_START.match(rest):
+        return True
+    return bool(re.match(r"[^\n:]{8,160}:", first_line)) and not _is_answer_only(rest)
 
 
 def _candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     context: int | None = None
     offset = 0
+    previous_open = False  # the line before belongs to a candidate and does not end a sentence
     for line in text.split("\n"):
         start, offset = offset, offset + len(line) + 1
         stripped = line.strip()
         if not stripped:
+            previous_open = False
             continue
         number, part, sub, marker_len = _parse_marker(line)
+        rest = line[marker_len:]
+        if marker_len == 0 and previous_open and found:
+            # a wrapped line continues the question above it
+            found[-1].line_end = start + len(line)
+            previous_open = not re.search(r"[?:]\s*(?:\*\*)?\s*$", line)
+            continue
         if number is not None:
             context = number
-        looks_like_question = "?" in line or bool(_QUESTION_START.match(line[marker_len:]))
-        if marker_len == 0 and not looks_like_question:
+        asks = _reads_as_question(rest)
+        if marker_len == 0 and not asks:
+            previous_open = False
             continue
-        if number is None and part is None and sub is None and not looks_like_question:
-            continue  # a bare bullet that does not read like a question
         found.append(
             Candidate(
-                start=start,
-                body=start + marker_len,
+                start=start + len(line) - len(line.lstrip()),
+                body=start + marker_len + _joint_length(rest),
                 line_end=start + len(line),
                 number=number,
                 part=part,
                 sub=sub,
                 context_number=number if number is not None else context,
                 marker=line[:marker_len].strip(),
-                has_wording=bool(line[marker_len:].strip())
-                and not _is_answer_only(line[marker_len:]),
+                asks=asks,
+                joint=_joint_questions(number, part, rest),
             )
         )
+        previous_open = asks and not re.search(r"[?:.]\s*(?:\*\*)?\s*$", line)
     for index, cand in enumerate(found):
         limit = found[index + 1].start if index + 1 < len(found) else len(text)
         end = min(limit, cand.body + _QUESTION_TEXT_LIMIT)
@@ -149,24 +210,139 @@ def _is_answer_only(rest: str) -> bool:
     return bool(_ANSWER_ONLY.match(rest))
 
 
-def _cue_score(questionnaire: Questionnaire, question: Question, cand: Candidate) -> float:
-    if not cand.has_wording:
-        return 0.0
+def _literal_anchors(pattern: str) -> tuple[str, ...] | None:
+    """Lowercase literals one of which must occur for a cue to match, or None if unknown."""
+    branches: list[str] = []
+    depth, current = 0, ""
+    for char in pattern:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        if char == "|" and depth == 0:
+            branches.append(current)
+            current = ""
+        else:
+            current += char
+    branches.append(current)
+    anchors: list[str] = []
+    for branch in branches:
+        if "|" in branch:
+            return None  # a nested alternation: no single literal is required
+        previous = None
+        while previous != branch:  # drop optional groups, innermost first
+            previous, branch = branch, re.sub(r"\((?:\?:)?[^()]*\)\?", " ", branch)
+        branch = re.sub(r"\\[a-zA-Z]\?|[^\\]\?", " ", branch)  # optional single items
+        branch = re.sub(r"\\[a-zA-Z][*+]?|\(\?:|[()^$*+.]|\{[^}]*\}", " ", branch)
+        words = [w for w in re.split(r"[^a-z0-9/]+", branch.lower()) if len(w) >= 3]
+        if not words:
+            return None
+        anchors.append(max(words, key=len))
+    return tuple(anchors)
+
+
+@dataclass(frozen=True, slots=True)
+class _CueTable:
+    """A questionnaire's distinct cues, and for each question the bitmask of its cues.
+
+    Most cues need a literal word; one regex finds which of those words a line holds, so only
+    the cues that can match are run.
+    """
+
+    patterns: tuple[re.Pattern[str], ...]
+    masks: dict[str, tuple[int, int]]  # question key -> (mask of its cues, number of cues)
+    words: re.Pattern[str]  # any anchor word
+    word_masks: dict[str, int]  # anchor word found -> cues it makes possible
+    always: int  # cues with no anchor word: always run
+
+
+@cache
+def _cue_table(questionnaire: Questionnaire) -> _CueTable:
+    index: dict[str, int] = {}
+    masks: dict[str, tuple[int, int]] = {}
+    for question in QUESTIONNAIRES[questionnaire]:
+        mask = 0
+        for compiled in compiled_cues(questionnaire, question.key):
+            position = index.setdefault(compiled.pattern, len(index))
+            mask |= 1 << position
+        masks[question.key] = (mask, len(question.cues))
+    anchors = {pattern: _literal_anchors(pattern) for pattern in index}
+    always = 0
+    by_word: dict[str, int] = {}
+    for pattern, position in index.items():
+        needed = anchors[pattern]
+        if needed is None:
+            always |= 1 << position
+            continue
+        for word in needed:
+            by_word[word] = by_word.get(word, 0) | 1 << position
+    # A longer word found in the text also holds every shorter anchor inside it.
+    word_masks = {
+        word: sum_mask
+        for word in by_word
+        for sum_mask in [_or(m for other, m in by_word.items() if other in word)]
+    }
+    words = re.compile("|".join(sorted(map(re.escape, by_word), key=len, reverse=True)))
+    return _CueTable(
+        patterns=tuple(re.compile(p, re.IGNORECASE | re.MULTILINE) for p in index),
+        masks=masks,
+        words=words,
+        word_masks=word_masks,
+        always=always,
+    )
+
+
+def _or(masks: Iterable[int]) -> int:
+    total = 0
+    for mask in masks:
+        total |= mask
+    return total
+
+
+def _wording_window(cand: Candidate) -> str:
     text = cand.text
     question_mark = text.find("?")
-    text = text[: question_mark + 1] if 0 <= question_mark < 300 else text[:200]
-    cues = compiled_cues(questionnaire, question.key)
-    hits = sum(1 for cue in cues if cue.search(text))
-    return hits / len(cues)
+    return text[: question_mark + 1] if 0 <= question_mark < 300 else text[:200]
+
+
+def _cue_hits(table: _CueTable, cand: Candidate) -> int:
+    window = _wording_window(cand)
+    possible = table.always
+    for word in set(table.words.findall(window.lower())):
+        possible |= table.word_masks[word]
+    hits = 0
+    while possible:
+        low_bit = possible & -possible
+        position = low_bit.bit_length() - 1
+        if table.patterns[position].search(window):
+            hits |= low_bit
+        possible ^= low_bit
+    return hits
+
+
+def _cue_score(questionnaire: Questionnaire, question: Question, cand: Candidate) -> float:
+    if not cand.asks and _is_answer_only(cand.text.split("\n", 1)[0]):
+        return 0.0
+    table = _cue_table(questionnaire)
+    hits = cand.cue_hits.get(questionnaire)
+    if hits is None:
+        hits = cand.cue_hits[questionnaire] = _cue_hits(table, cand)
+    mask, count = table.masks[question.key]
+    return (hits & mask).bit_count() / count
 
 
 def _marker_score(question: Question, cand: Candidate) -> float:
     if cand.number is not None:
         if cand.number not in question.numbers:
             return -0.6
-        part_ok = cand.part == question.part or (cand.part is None and question.part in ("", "a"))
+        part_ok = (
+            cand.part == question.part
+            or (cand.part is None and question.part in ("", "a"))
+            or (cand.part == "a" and question.part == "")
+        )
         if not part_ok:
-            return -0.3
+            # "Q4: b) team based ..." may be an option letter after a question with no parts
+            return 0.8 if not question.part and cand.part and not cand.sub else -0.3
         if question.subpart and cand.sub != question.subpart:
             return 0.2 if cand.sub is None and question.subpart == "i" else -0.3
         if not question.subpart and cand.sub:
@@ -194,8 +370,12 @@ def _pair_score(
         return marker
     cue = _cue_score(questionnaire, question, cand)
     if cue == 0.0:
-        return marker * 0.8
-    return 0.9 * cue + 0.35 * max(marker, -0.3) + (0.1 if "?" in cand.text[:300] else 0.0)
+        return marker * 0.6
+    asked = 0.1 if "?" in cand.text[:300] else 0.0
+    if cand.number is None and cand.part is None and cand.sub is None:
+        bullet = 0.1 if cand.marker else 0.0
+        return 0.9 * cue + asked + bullet  # a bullet or bare line: the wording decides
+    return 0.6 * cue + 0.55 * max(marker, -0.3) + asked
 
 
 def _align(
@@ -239,6 +419,12 @@ def _align(
 
 
 _MORE_QUESTION = re.compile(r"[ \t]*\n?[ \t]*[^\n?.!]{1,200}\?")
+_INSTRUCTION = re.compile(
+    r"[ \t]*(?:\(?(?:please )?(?:tick|give|provide|list|state|select|include|if (?:yes|so))"
+    r"\b[^\n?]{0,150}?[.:)]|\(?please tick\)?|\(?yes\s*/\s*no\)?|y/n)(?=[ \t]*(?:\n|$))",
+    re.IGNORECASE,
+)
+_CLOSING_EMPHASIS = re.compile(r"[ \t]*(?:\*\*|__)")
 
 
 def _question_end(text: str, cand: Candidate, wording: bool) -> int:
@@ -256,17 +442,27 @@ def _question_end(text: str, cand: Candidate, wording: bool) -> int:
         while (more := _MORE_QUESTION.match(region, end)) and more.end() <= paragraph_end:
             end = more.end()
         end += cand.body
-        options = _TRAILING_OPTIONS.match(text, end)
-        if options and options.end() > end:
-            end = options.end()
-        return end
-    # No question mark: the question runs to the line ending in ':' within its paragraph
-    # (a PDF may wrap it over a few lines), or else it is its first line.
-    lines = region[:paragraph_end].split("\n")
+        # "... area? Please tick all that apply." / "? Yes/No" on the same line
+        while (
+            extra := _TRAILING_OPTIONS.match(text, end) or _INSTRUCTION.match(text, end)
+        ) and extra.end() > end:
+            end = extra.end()
+    else:
+        end = _label_end(text, cand, region, paragraph_end)
+    emphasis = _CLOSING_EMPHASIS.match(text, end)
+    return emphasis.end() if emphasis else end
+
+
+def _label_end(text: str, cand: Candidate, region: str, paragraph_end: int) -> int:
+    """End of a question with no '?': at its ':' ("ii) hours or days: hours"), else its lines."""
+    first_line = region.split("\n", 1)[0]
+    colon = re.match(r"[^\n:]{3,200}?:(?=[ \t]*\S)", first_line)
+    if colon and not re.match(r"\s*//", first_line[colon.end() :]):
+        return cand.body + colon.end()
     offset = 0
-    for line in lines[:4]:
+    for line in region[:paragraph_end].split("\n")[:4]:
         offset += len(line)
-        if re.search(r":\s*$", line):
+        if re.search(r":\s*(?:\*\*|__)?\s*$", line):
             return cand.body + offset
         offset += 1
     return cand.line_end
@@ -279,12 +475,23 @@ def _sign_off(text: str, after: int) -> int:
     return len(text)
 
 
+def _has_wording(questionnaire: Questionnaire, question: Question, cand: Candidate) -> bool:
+    """Does the candidate carry the question's text (not just its number and the answer)?"""
+    if cand.asks:
+        return True
+    starts_with_answer = re.match(r"\s*[\d£]", cand.text)
+    return not starts_with_answer and _cue_score(questionnaire, question, cand) >= 0.5
+
+
 def _blocks(
+    questionnaire: Questionnaire,
     text: str,
-    questions: tuple[Question, ...],
     cands: list[Candidate],
     pairs: list[tuple[int, int, float]],
+    *,
+    answers_only: bool = False,
 ) -> list[tuple[Question, Candidate, Span, Span, float]]:
+    questions = QUESTIONNAIRES[questionnaire]
     located: list[tuple[Question, Candidate, Span, Span, float]] = []
     if not pairs:
         return located
@@ -292,7 +499,7 @@ def _blocks(
     letter_end = _sign_off(text, last_cand.line_end)
     for index, (q_index, c_index, score) in enumerate(pairs):
         question, cand = questions[q_index], cands[c_index]
-        wording = _cue_score_any(cand)
+        wording = not answers_only and _has_wording(questionnaire, question, cand)
         q_end = _question_end(text, cand, wording)
         next_start = cands[pairs[index + 1][1]].start if index + 1 < len(pairs) else letter_end
         q_end = min(q_end, next_start)
@@ -308,14 +515,6 @@ def _blocks(
             )
         )
     return located
-
-
-def _cue_score_any(cand: Candidate) -> bool:
-    return (
-        cand.has_wording
-        and len(cand.text[: cand.text.find("\n") if "\n" in cand.text else len(cand.text)].split())
-        >= 3
-    )
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -337,10 +536,69 @@ def _is_listing(text: str, located: list[tuple[Question, Candidate, Span, Span, 
     return empty >= 0.6 * len(located)
 
 
-def _confidence(pairs: list[tuple[int, int, float]], questions: tuple[Question, ...]) -> float:
-    if not questions:
+def _confidence(
+    questionnaire: Questionnaire, cands: list[Candidate], pairs: list[tuple[int, int, float]]
+) -> float:
+    """How sure we are that a letter answers this questionnaire, 0..1.
+
+    The share of its questions located, each weighted by how well it matched; a letter that
+    restates no question wording at all must make up for it with exact numbering ("Q4a: 880").
+    """
+    questions = QUESTIONNAIRES[questionnaire]
+    if not questions or not pairs:
         return 0.0
-    return min(1.0, sum(min(score, 1.0) for _, _, score in pairs) / len(questions))
+    located = sum(min(1.0, score / 0.6) for _, _, score in pairs) / len(questions)
+    worded = sum(1 for q, c, _ in pairs if _cue_score(questionnaire, questions[q], cands[c]) > 0)
+    exact = sum(1 for q, c, _ in pairs if _marker_score(questions[q], cands[c]) >= 1.0)
+    if worded >= 3 or exact >= 0.6 * len(questions):
+        return min(1.0, located)
+    return located * 0.5
+
+
+def _add_joint(
+    questionnaire: Questionnaire, located: list[tuple[Question, Candidate, Span, Span, float]]
+) -> list[tuple[Question, Candidate, Span, Span, float]]:
+    """Questions answered together with another ("2c. and 2d.") share its answer block."""
+    found = {q.key for q, *_ in located}
+    extra: list[tuple[Question, Candidate, Span, Span, float]] = []
+    for question in QUESTIONNAIRES[questionnaire]:
+        if question.key in found:
+            continue
+        for q, cand, q_span, a_span, score in located:
+            if q.section == question.section and any(
+                number in question.numbers and part == question.part for number, part in cand.joint
+            ):
+                extra.append((question, cand, q_span, a_span, score))
+                break
+    order = {q.key: i for i, q in enumerate(QUESTIONNAIRES[questionnaire])}
+    return sorted([*located, *extra], key=lambda item: order[item[0].key])
+
+
+def _with_parents(
+    questionnaire: Questionnaire,
+    answered: list[tuple[Question, Candidate, Span, Span, float]],
+    listed: list[tuple[Question, Candidate, Span, Span, float]],
+) -> list[tuple[Question, Candidate, Span, Span, float]]:
+    """A listed question whose answer is given part by part ("6c. (i) ... (ii) ...") keeps
+    its place, with the span of its parts' answers."""
+    found = {q.key for q, *_ in answered}
+    extra: list[tuple[Question, Candidate, Span, Span, float]] = []
+    for question, cand, q_span, _, score in listed:
+        if question.key in found or question.subpart:
+            continue
+        parts = [
+            a_span
+            for q, _, _, a_span, _ in answered
+            if q.subpart
+            and q.number == question.number
+            and q.part == question.part
+            and q.section == question.section
+        ]
+        if parts:
+            whole = Span(start=parts[0].start, end=parts[-1].end)
+            extra.append((question, cand, q_span, whole, score))
+    order = {q.key: i for i, q in enumerate(QUESTIONNAIRES[questionnaire])}
+    return sorted([*answered, *extra], key=lambda item: order[item[0].key])
 
 
 def find_questions(letter: Letter | str) -> QuestionMap:
@@ -350,10 +608,7 @@ def find_questions(letter: Letter | str) -> QuestionMap:
     best: tuple[float, Questionnaire, list[tuple[int, int, float]]] | None = None
     for questionnaire, questions in QUESTIONNAIRES.items():
         pairs = _align(questionnaire, questions, cands)
-        wording_pairs = [
-            p for p in pairs if _cue_score(questionnaire, questions[p[0]], cands[p[1]]) > 0
-        ]
-        confidence = _confidence(pairs, questions) * (0.5 + 0.5 * min(1.0, len(wording_pairs) / 3))
+        confidence = _confidence(questionnaire, cands, pairs)
         if best is None or confidence > best[0]:
             best = (confidence, questionnaire, pairs)
     assert best is not None
@@ -361,7 +616,7 @@ def find_questions(letter: Letter | str) -> QuestionMap:
     if confidence < MIN_CONFIDENCE:
         return QuestionMap(questionnaire=Questionnaire.OTHER.value, confidence=confidence)
     questions = QUESTIONNAIRES[questionnaire]
-    located = _blocks(text, questions, cands, pairs)
+    located = _blocks(questionnaire, text, cands, pairs)
     listing: Span | None = None
     if _is_listing(text, located):
         listed_end = located[-1][2].end
@@ -370,11 +625,19 @@ def find_questions(letter: Letter | str) -> QuestionMap:
         if len(answer_pairs) >= max(2, len(pairs) // 2):
             listing = Span(start=located[0][2].start, end=listed_end)
             listed = {q.key: q_span for q, _, q_span, _, _ in located}
-            answers = _blocks(text, questions, later, answer_pairs)
-            located = [
-                (q, c, listed.get(q.key, q_span), a_span, score)
-                for q, c, q_span, a_span, score in answers
-            ]
+            answers = _add_joint(
+                questionnaire, _blocks(questionnaire, text, later, answer_pairs, answers_only=True)
+            )
+            located = _with_parents(
+                questionnaire,
+                [
+                    (q, c, listed.get(q.key, q_span), a_span, score)
+                    for q, c, q_span, a_span, score in answers
+                ],
+                located,
+            )
+    else:
+        located = _add_joint(questionnaire, located)
     return QuestionMap(
         questionnaire=questionnaire.value,
         confidence=round(confidence, 3),

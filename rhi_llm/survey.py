@@ -760,7 +760,7 @@ QUESTIONS_2018: tuple[Question, ...] = (
         6,
         "Tell us about your service for children placed out of "
         "area: guidance changes, barriers, what works.",
-        (r"tell us more", r"placed out of area", r"barriers", r"national guidance"),
+        (r"tell us more", r"out of area|placed outside|placed out", r"barriers", r"guidance"),
         ("ooa_comments",),
         section=_OOA,
         alt=(14,),
@@ -866,8 +866,12 @@ QUESTIONNAIRES: dict[Questionnaire, tuple[Question, ...]] = {
 
 @cache
 def compiled_cues(questionnaire: Questionnaire, key: str) -> tuple[re.Pattern[str], ...]:
+    """A question's cues as regexes; a space in a cue matches any run of whitespace, since
+    letters wrap lines anywhere ("national\nguidance")."""
     question = question_by_key(questionnaire, key)
-    return tuple(re.compile(cue, re.IGNORECASE | re.MULTILINE) for cue in question.cues)
+    return tuple(
+        re.compile(cue.replace(" ", r"\s+"), re.IGNORECASE | re.MULTILINE) for cue in question.cues
+    )
 
 
 def question_by_key(questionnaire: Questionnaire | str, key: str) -> Question:

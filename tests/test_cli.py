@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-
 from typing import Any
 
 import typer
 from typer.testing import CliRunner
 
-from conftest import seed_path
 from rhi_llm import __version__
 from rhi_llm.cli import app
+
+from conftest import seed_path
 
 runner = CliRunner()
 
