@@ -150,5 +150,73 @@ def _print_letter(info: dict[str, Any]) -> None:
     out.print(table)
 
 
+bench_app = typer.Typer(
+    help="Benchmarks that print figures: verifier recall, extraction speed, reliability.",
+    no_args_is_help=True,
+)
+app.add_typer(bench_app, name="bench")
+
+GoldOption = Annotated[
+    Path, typer.Option("--gold", help="Folder of gold answer files.", show_default=True)
+]
+LettersOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--letters",
+        help="Folder of letters named by the gold files [default: the gold folder's ../letters].",
+    ),
+]
+
+
+@bench_app.command("verifier")
+def bench_verifier(
+    gold: GoldOption = Path("eval/gold"),
+    letters: LettersOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    seed: Annotated[int, typer.Option(help="Seed for choosing mutations.")] = 20261121,
+) -> None:
+    """Mutation benchmark: does the verifier flag realistic model mistakes?
+
+    Builds the correct response of every gold letter (and its PDF/DOCX forms), then many
+    responses with one mistake each (value swapped, digit typo, distractor number, percent
+    stored as count, paraphrased quote, ...), and counts how many the verifier flags. Also
+    prints the share of correct fields it flags, and how long verifying one letter takes.
+    """
+    from rhi_llm.bench.verifier import run
+
+    try:
+        result = run(gold, letters, seed=seed)
+    except RhiError as error:
+        report_error(error)
+        raise typer.Exit(code=1) from None
+    figures = result.as_json()
+    if as_json:
+        print(json.dumps(figures, indent=2))
+        return
+    for reason in result.skipped:
+        err.print(f"[yellow]skipped[/yellow] {reason}")
+    table = Table(title=f"Verifier mutation benchmark ({result.letters} letters)")
+    for column in ("mistake kind", "mutations", "flagged", "recall"):
+        table.add_column(column, justify="left" if column == "mistake kind" else "right")
+    for kind, outcome in sorted(result.kinds.items()):
+        table.add_row(kind, str(outcome.mutations), str(outcome.flagged), f"{outcome.recall:.3f}")
+    table.add_row(
+        "[bold]all[/bold]",
+        str(result.mutations),
+        str(sum(k.flagged for k in result.kinds.values())),
+        f"{result.recall:.4f}",
+    )
+    out.print(table)
+    out.print(
+        f"false-flag rate on correct responses: {result.false_flag_rate:.4f} "
+        f"({result.false_flags} of {result.correct_fields} correct fields; "
+        f"{result.council_flags} more flagged for the council's own inconsistent figures)\n"
+        f"verify one letter (median of 5 runs per letter; median / slowest letter): "
+        f"{figures['verify_ms_median']} / {figures['verify_ms_max']} ms with the letter's "
+        f"reading shared with extraction; {figures['verify_with_finder_ms_median']} / "
+        f"{figures['verify_with_finder_ms_max']} ms from scratch (question finding included)"
+    )
+
+
 def main() -> None:
     app()

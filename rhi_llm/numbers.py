@@ -104,9 +104,9 @@ _REFERENCE = re.compile(
     re.IGNORECASE,
 )
 _ADDRESS = re.compile(
-    r"\b(?:po box|p\.o\. box)\s*\d+|\b\d+[a-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:street|road|lane|"
-    r"avenue|way|place|square|close|drive|house|hall|court)\b",
-    re.IGNORECASE,
+    r"\b(?i:po box|p\.o\. box)\s*\d+|\b\d+[a-zA-Z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}"
+    r"(?:Street|Road|Lane|Avenue|Way|Place|Square|Close|Drive|House|Hall|Court|Walk|Row|"
+    r"Terrace|Gardens|Crescent|Park|Quay|Parade|Green)\b"
 )
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 _RANGE = re.compile(r"\b\d+\s*(?:-|–)\s*\d+\b(?!\s*%)")
@@ -179,25 +179,61 @@ def _blocked_spans(text: str) -> list[tuple[int, int, NumberKind]]:
     return spans
 
 
-def _kind_at(start: int, end: int, blocked: list[tuple[int, int, NumberKind]]) -> NumberKind:
-    for b_start, b_end, kind in blocked:
-        if b_start <= start and end <= b_end:
-            return kind
-    return "figure"
+def _coverage(spans: list[tuple[int, int, NumberKind]]) -> dict[int, tuple[int, NumberKind]]:
+    """Offset -> (end of the first span covering it, its kind): a constant-time lookup."""
+    covered: dict[int, tuple[int, NumberKind]] = {}
+    for b_start, b_end, kind in spans:
+        for offset in range(b_start, b_end):
+            covered.setdefault(offset, (b_end, kind))
+    return covered
+
+
+def _kind_at(start: int, end: int, covered: dict[int, tuple[int, NumberKind]]) -> NumberKind:
+    hit = covered.get(start)
+    return hit[1] if hit is not None and end <= hit[0] else "figure"
+
+
+_SLASHED = re.compile(
+    r"\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<c>\d{2,4})\b"  # 01/04/2023
+    r"|\b(?P<y1>(?:19|20)\d{2})\s*[/-]\s*(?P<y2>\d{2}(?:\d{2})?)\b"  # 2016/17, 2022-2023
+)
+
+
+def _slashed_mentions(text: str) -> list[NumberMention]:
+    """Numbers inside dates and year spans, which the figure scanner leaves out."""
+    found: list[NumberMention] = []
+    for match in _SLASHED.finditer(text):
+        kind: NumberKind = "date" if match.group("a") else "year"
+        for group in ("a", "b", "c", "y1", "y2"):
+            if match.group(group):
+                start, end = match.span(group)
+                found.append(
+                    NumberMention(
+                        value=float(match.group(group)),
+                        start=start,
+                        end=end,
+                        text=match.group(group),
+                        percent=False,
+                        kind=kind,
+                    )
+                )
+    return found
 
 
 @lru_cache(maxsize=4096)
 def find_numbers(text: str) -> tuple[NumberMention, ...]:
     """Every number mention in a text, in order, each with its kind."""
     found = _digit_mentions(text) + _word_mentions(text)
+    taken = {m.start for m in found}
+    found += [m for m in _slashed_mentions(text) if m.start not in taken]
     found.sort(key=lambda m: m.start)
     return tuple(found)
 
 
 def _digit_mentions(text: str) -> list[NumberMention]:
-    blocked = _blocked_spans(text)
-    durations = [(m.start(), m.end()) for m in _DURATION.finditer(text)]
-    ranges = [(m.start(), m.end()) for m in _RANGE.finditer(text)]
+    blocked = _coverage(_blocked_spans(text))
+    durations = _coverage([(m.start(), m.end(), "duration") for m in _DURATION.finditer(text)])
+    ranges = _coverage([(m.start(), m.end(), "range") for m in _RANGE.finditer(text)])
     found: list[NumberMention] = []
     for match in _DIGITS_NUMBER.finditer(text):
         start, end = match.span("num")
@@ -207,10 +243,10 @@ def _digit_mentions(text: str) -> list[NumberMention]:
         if kind == "figure" and not percent:
             if _YEAR.fullmatch(raw) and not _counts_something(text, start, end):
                 kind = "year"
-            elif any(s <= start and end <= e for s, e in durations):
-                kind = "duration"
-            elif any(s <= start and end <= e for s, e in ranges):
-                kind = "range"
+            else:
+                kind = _kind_at(start, end, durations)
+                if kind == "figure":
+                    kind = _kind_at(start, end, ranges)
         full_end = match.end() if percent else end
         found.append(
             NumberMention(

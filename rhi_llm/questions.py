@@ -89,6 +89,8 @@ class Candidate:
     joint: tuple[tuple[int, str], ...] = ()  # more questions answered here: "2c. and 2d."
     text: str = ""  # the wording region, filled once candidates are known
     text_end: int = 0
+    answer_only: bool = False  # its first line holds only an answer ("4a. 1207")
+    question_mark: bool = False
     cue_hits: dict[Questionnaire, int] = field(default_factory=dict)
 
 
@@ -200,6 +202,8 @@ def _candidates(text: str) -> list[Candidate]:
         end = min(limit, cand.body + _QUESTION_TEXT_LIMIT)
         cand.text = text[cand.body : end]
         cand.text_end = end
+        cand.answer_only = _is_answer_only(cand.text.split("\n", 1)[0])
+        cand.question_mark = "?" in cand.text[:300]
     return found
 
 
@@ -321,7 +325,7 @@ def _cue_hits(table: _CueTable, cand: Candidate) -> int:
 
 
 def _cue_score(questionnaire: Questionnaire, question: Question, cand: Candidate) -> float:
-    if not cand.asks and _is_answer_only(cand.text.split("\n", 1)[0]):
+    if not cand.asks and cand.answer_only:
         return 0.0
     table = _cue_table(questionnaire)
     hits = cand.cue_hits.get(questionnaire)
@@ -371,7 +375,7 @@ def _pair_score(
     cue = _cue_score(questionnaire, question, cand)
     if cue == 0.0:
         return marker * 0.6
-    asked = 0.1 if "?" in cand.text[:300] else 0.0
+    asked = 0.1 if cand.question_mark else 0.0
     if cand.number is None and cand.part is None and cand.sub is None:
         bullet = 0.1 if cand.marker else 0.0
         return 0.9 * cue + asked + bullet  # a bullet or bare line: the wording decides

@@ -70,24 +70,32 @@ class LetterReading:
     def __init__(self, letter: Letter, qmap: QuestionMap | None = None) -> None:
         self.letter = letter
         self.qmap = qmap if qmap is not None else find_questions(letter)
+        self.questionnaire = Questionnaire(self.qmap.questionnaire)
+        self._blocks: dict[str, list[Span]] = {}
+        self._answer_blocks: dict[str, list[Span]] = {}
+        self._by_key = {q.key: q for q in self.qmap.questions}
 
     @property
     def text(self) -> str:
         return self.letter.text
 
-    @property
-    def questionnaire(self) -> Questionnaire:
-        return Questionnaire(self.qmap.questionnaire)
-
     @cached_property
     def numbers(self) -> tuple[NumberMention, ...]:
         return find_numbers(self.text)
 
+    @cached_property
+    def _number_starts(self) -> list[int]:
+        return [m.start for m in self.numbers]
+
     def numbers_in(self, span: Span) -> list[NumberMention]:
-        return [m for m in self.numbers if span.start <= m.start and m.end <= span.end]
+        first = bisect.bisect_left(self._number_starts, span.start)
+        last = bisect.bisect_left(self._number_starts, span.end, lo=first)
+        return [m for m in self.numbers[first:last] if m.end <= span.end]
 
     def questions_of(self, field_id: str) -> list[LocatedQuestion]:
-        located = (self.qmap.get(q.key) for q in questions_for_field(self.questionnaire, field_id))
+        located = (
+            self._by_key.get(q.key) for q in questions_for_field(self.questionnaire, field_id)
+        )
         return [q for q in located if q is not None]
 
     def blocks_of(self, field_id: str) -> list[Span]:
@@ -97,6 +105,9 @@ class LetterReading:
         ("3. ... 4. ... 5. ... Answer to questions 3 to 5: ..."): its block reaches to the end
         of the first non-empty block that follows.
         """
+        cached = self._blocks.get(field_id)
+        if cached is not None:
+            return cached
         blocks: list[Span] = []
         ordered = self.qmap.questions
         for question in self.questions_of(field_id):
@@ -108,11 +119,17 @@ class LetterReading:
                         block = Span(start=block.start, end=later.answer.end)
                         break
             blocks.append(block)
+        self._blocks[field_id] = blocks
         return blocks
 
     def answer_blocks(self, field_id: str) -> list[Span]:
         """Where a field's answer may stand: its own blocks, and any block they refer to."""
-        return self.blocks_of(field_id) + self.referred_blocks(field_id)
+        cached = self._answer_blocks.get(field_id)
+        if cached is None:
+            cached = self._answer_blocks[field_id] = self.blocks_of(
+                field_id
+            ) + self.referred_blocks(field_id)
+        return cached
 
     def _has_content(self, span: Span) -> bool:
         return bool(self.letter.excerpt(span).strip())
@@ -172,6 +189,9 @@ class LetterReading:
     @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
+
+    def sentences_in(self, span: Span) -> list[Span]:
+        return [s for s in self.sentences if s.overlaps(span)]
 
     def sentence_at(self, offset: int) -> Span:
         index = max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)

@@ -858,6 +858,9 @@ QUESTIONS_2024: tuple[Question, ...] = (
     ),
 )
 
+# The financial year each questionnaire asks about, as councils label table columns.
+ASKED_YEAR: dict[str, str] = {"rhi-2018": "2017/18", "rhi-2024": "2023/24"}
+
 QUESTIONNAIRES: dict[Questionnaire, tuple[Question, ...]] = {
     Questionnaire.RHI_2018: QUESTIONS_2018,
     Questionnaire.RHI_2024: QUESTIONS_2024,
@@ -883,9 +886,14 @@ def question_by_key(questionnaire: Questionnaire | str, key: str) -> Question:
 
 def questions_for_field(questionnaire: Questionnaire | str, field_id: str) -> list[Question]:
     """The question(s) of a questionnaire that a canonical field answers (may be empty)."""
+    return list(_questions_for_field(str(questionnaire), field_id))
+
+
+@cache
+def _questions_for_field(questionnaire: str, field_id: str) -> tuple[Question, ...]:
     if Questionnaire(questionnaire) not in QUESTIONNAIRES:
-        return []
-    return [q for q in QUESTIONNAIRES[Questionnaire(questionnaire)] if field_id in q.fields]
+        return ()
+    return tuple(q for q in QUESTIONNAIRES[Questionnaire(questionnaire)] if field_id in q.fields)
 
 
 def fields_for(questionnaire: Questionnaire | str) -> tuple[str, ...]:

@@ -1,0 +1,351 @@
+"""The verifier: each check with a passing and a failing case, from the seeds and our letters."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import pytest
+
+from rhi_llm.letters import load
+from rhi_llm.reading import LetterReading
+from rhi_llm.survey import SurveyResponse
+from rhi_llm.types import CheckCode
+from rhi_llm.verify import FieldReport, verify
+
+from conftest import LETTERS, seed_path
+
+LEICESTER = "000_bf391f66d2a073dd.txt"
+COVENTRY = "003_52bd7aa7f47e9622.txt"
+
+
+@cache
+def reading(name: str) -> LetterReading:
+    path = seed_path(name) if name in (LEICESTER, COVENTRY) else LETTERS / name
+    return LetterReading(load(path))
+
+
+def figure(
+    value: float | None,
+    quote: str | None,
+    unit: str = "count",
+    of: str | None = None,
+    status: str = "answered",
+) -> dict[str, Any]:
+    return {
+        "value": value,
+        "unit": unit if value is not None else None,
+        "of": of,
+        "status": status,
+        "quote": quote,
+    }
+
+
+def check(
+    name: str,
+    field_id: str,
+    answer: dict[str, Any],
+    questionnaire: str = "rhi-2018",
+    **others: dict[str, Any],
+) -> FieldReport:
+    response = SurveyResponse.model_validate(
+        {"questionnaire": questionnaire, field_id: answer, **others}
+    )
+    return verify(reading(name), response).fields[field_id]
+
+
+def failed(report: FieldReport, code: CheckCode) -> str:
+    messages = [c.message for c in report.checks if c.code == code and not c.passed]
+    assert messages, f"{code.value} did not fail: {report.checks}"
+    return messages[0]
+
+
+def passed(report: FieldReport) -> None:
+    assert report.verdict == "ok", [c for c in report.checks if not c.passed]
+
+
+# -- grounded -----------------------------------------------------------------------------------
+
+
+def test_grounded_exact_and_page() -> None:
+    report = check(
+        "northbridge-2018.pdf", "missing_incidents", figure(1032, "1,032 missing episodes")
+    )
+    passed(report)
+    assert report.page == 1 and report.span is not None
+
+
+def test_grounded_after_normalising_spacing_dashes_and_separators() -> None:
+    # the letter has "1,032 missing episodes"; a model drops the comma and adds a line break
+    report = check(
+        "northbridge-2018.txt", "missing_incidents", figure(1032, "1032  missing\nepisodes")
+    )
+    passed(report)
+    assert "normalising" in report.checks[0].message
+
+
+def test_grounded_fuzzy_passes_a_small_slip_but_never_a_changed_digit() -> None:
+    exact = "Return interviews were offered in 94.2% of missing incidents"
+    slip = exact.replace("offered in", "offered on")
+    passed(
+        check(
+            "hollinford-2024.txt",
+            "rhi_offered",
+            figure(94.2, slip, "percent", "missing_incidents"),
+            "rhi-2024",
+        )
+    )
+    changed = exact.replace("94.2", "94.7")
+    report = check(
+        "hollinford-2024.txt",
+        "rhi_offered",
+        figure(94.7, changed, "percent", "missing_incidents"),
+        "rhi-2024",
+    )
+    assert "not in the letter" in failed(report, CheckCode.GROUNDED)
+
+
+def test_grounded_fails_for_a_paraphrase() -> None:
+    report = check(
+        "hollinford-2024.txt",
+        "rhi_offered",
+        figure(
+            94.2,
+            "94.2% of incidents led to an offer of an interview",
+            "percent",
+            "missing_incidents",
+        ),
+        "rhi-2024",
+    )
+    failed(report, CheckCode.GROUNDED)
+    assert report.verdict == "flagged"
+
+
+def test_repeated_phrase_resolves_to_the_fields_own_block() -> None:
+    letter = reading(LEICESTER)
+    # "1442" stands in the answers to 5a, 5b and 5c; for rhi_offered it is 5a's
+    report = check(LEICESTER, "rhi_offered", figure(1442, "1442"))
+    passed(report)
+    assert report.span is not None
+    block = letter.blocks_of("rhi_offered")[0]
+    assert block.contains(report.span)
+
+
+# -- value_in_quote -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "field_id", "answer", "questionnaire"),
+    [
+        (COVENTRY, "missing_incidents", figure(1429, "1,429."), "rhi-2024"),
+        (
+            COVENTRY,
+            "rhi_offered",
+            figure(87.7, "offered in 87.7% of missing incidents", "percent", "missing_incidents"),
+            "rhi-2024",
+        ),
+        ("easton-vale-2018.txt", "missing_incidents", figure(1207, "1207"), "rhi-2018"),
+        (
+            "northbridge-2018.txt",
+            "ooa_missing_children",
+            figure(31, "Thirty-one of them"),
+            "rhi-2018",
+        ),
+    ],
+)
+def test_value_is_read_back(
+    name: str, field_id: str, answer: dict[str, Any], questionnaire: str
+) -> None:
+    passed(check(name, field_id, answer, questionnaire))
+
+
+def test_value_not_in_quote() -> None:
+    report = check("easton-vale-2018.txt", "missing_incidents", figure(1270, "1207"))
+    assert "1,270 is not in the quoted words" in failed(report, CheckCode.VALUE_IN_QUOTE)
+
+
+def test_two_figure_sentence_gives_each_field_its_own_figure() -> None:
+    quote = "44 children (total of 212 episodes)"
+    passed(check(LEICESTER, "ooa_missing_children", figure(44, quote)))
+    passed(check(LEICESTER, "ooa_missing_incidents", figure(212, quote)))
+    wrong = check(LEICESTER, "ooa_missing_children", figure(212, quote))
+    failed(wrong, CheckCode.VALUE_IN_QUOTE)
+
+
+def test_percent_stored_as_count_and_count_as_percent() -> None:
+    quote = "offered in 87.7% of missing incidents"
+    report = check(COVENTRY, "rhi_offered", figure(87.7, quote), "rhi-2024")
+    assert "as a percentage, stored as count" in failed(report, CheckCode.VALUE_IN_QUOTE)
+    report = check(
+        COVENTRY,
+        "missing_incidents",
+        figure(1429, "1,429.", "percent", "missing_children"),
+        "rhi-2024",
+    )
+    failed(report, CheckCode.VALUE_IN_QUOTE)
+
+
+def test_percentage_of_the_wrong_base() -> None:
+    quote = "61.4% of cases where a return home interview was conducted"
+    passed(
+        check(
+            COVENTRY,
+            "rhi_within_72h",
+            figure(61.4, quote, "percent", "rhi_completed"),
+            "rhi-2024",
+            rhi_completed=figure(
+                71.7, "completed for 71.7% of missing incidents", "percent", "missing_incidents"
+            ),
+        )
+    )
+    report = check(
+        COVENTRY, "rhi_within_72h", figure(61.4, quote, "percent", "missing_incidents"), "rhi-2024"
+    )
+    assert "is of interviews" in failed(report, CheckCode.VALUE_IN_QUOTE)
+
+
+def test_figure_for_another_year_in_a_table() -> None:
+    passed(check("hollinford-2024.txt", "lac_missing_incidents", figure(866, "866"), "rhi-2024"))
+    report = check("hollinford-2024.txt", "lac_missing_incidents", figure(702, "702"), "rhi-2024")
+    assert "2022/23" in failed(report, CheckCode.VALUE_IN_QUOTE)
+
+
+# -- aligned: the classic traps -----------------------------------------------------------------
+
+
+def test_aligned_in_own_answer_and_see_above() -> None:
+    passed(check("northbridge-2018.txt", "missing_children", figure(287, "287 children")))
+
+
+@pytest.mark.parametrize(
+    ("field_id", "answer", "words"),
+    [
+        # a figure from another question's answer
+        ("missing_children", figure(1141, "1141"), "answer to question 5a"),
+        # the letterhead: a PO Box number
+        ("missing_incidents", figure(2261, "PO Box 2261"), "part of an address"),
+        # a statute section inside a refusal
+        ("ooa_rhi_offered", figure(12, "Under section 12 of the Act"), "statute reference"),
+        # the date of the request
+        ("missing_children", figure(24, "Your request of 24 May 2018"), "part of a date"),
+    ],
+)
+def test_aligned_traps(field_id: str, answer: dict[str, Any], words: str) -> None:
+    report = check("easton-vale-2018.txt", field_id, answer)
+    assert report.verdict == "flagged"
+    messages = " ".join(c.message for c in report.checks if not c.passed)
+    assert words in messages, messages
+
+
+def test_aligned_fails_for_question_text() -> None:
+    report = check(
+        COVENTRY, "rhi_within_72h", figure(72, "completed within 72 hours of the"), "rhi-2024"
+    )
+    assert "text of question 8" in failed(report, CheckCode.ALIGNED)
+
+
+def test_cost_limit_arithmetic_is_not_an_answer() -> None:
+    report = check(
+        "easton-vale-2018.txt",
+        "ooa_rhi_offered",
+        figure(300, "300 episode records at 40 minutes each"),
+    )
+    failed(report, CheckCode.ALIGNED)
+
+
+# -- status -------------------------------------------------------------------------------------
+
+
+def test_not_held_passes_and_a_decoy_inside_a_refusal_is_flagged() -> None:
+    passed(
+        check(
+            "easton-vale-2018.txt",
+            "incoming_placed_children",
+            figure(None, "placed with us by other councils is not held", status="not_held"),
+        )
+    )
+    decoy = check(
+        "easton-vale-2018.txt",
+        "incoming_placed_children",
+        figure(639, "We hold 639 paper notification forms for that year"),
+    )
+    assert "not held" in failed(decoy, CheckCode.STATUS)
+
+
+def test_withheld_with_a_number_and_answered_without_saying_so() -> None:
+    report = check(
+        LEICESTER,
+        "incoming_placed_children",
+        figure(405, "this information is not held", status="not_held"),
+    )
+    assert "carries a number" in failed(report, CheckCode.STATUS)
+    report = check(
+        "easton-vale-2018.txt", "missing_incidents", figure(None, "1207", status="not_held")
+    )
+    failed(report, CheckCode.STATUS)
+
+
+# -- consistent and derived ---------------------------------------------------------------------
+
+
+def test_council_inconsistency_is_told_apart_from_an_extraction_error() -> None:
+    response = SurveyResponse.model_validate(
+        {
+            "questionnaire": "rhi-2018",
+            "rhi_completed": figure(402, "402"),
+            "rhi_within_72h": figure(415, "415"),
+        }
+    )
+    report = verify(reading("thornbury-2018.txt"), response).fields["rhi_within_72h"]
+    consistent = [c for c in report.checks if c.code == CheckCode.CONSISTENT]
+    assert consistent and consistent[0].council and not consistent[0].passed
+    assert report.council_only
+    response = SurveyResponse.model_validate(
+        {
+            "questionnaire": "rhi-2018",
+            "rhi_completed": figure(402, "402"),
+            "rhi_within_72h": figure(4150, "4150 within 72 hours"),
+        }
+    )
+    report = verify(reading("thornbury-2018.txt"), response).fields["rhi_within_72h"]
+    consistent = [c for c in report.checks if c.code == CheckCode.CONSISTENT]
+    assert consistent and not consistent[0].council
+
+
+def test_percentages_stay_within_0_and_100_and_have_a_plausible_base() -> None:
+    response = SurveyResponse.model_validate(
+        {
+            "questionnaire": "rhi-2024",
+            "rhi_offered": figure(187.7, "187.7%", "percent", "missing_incidents"),
+            "rhi_completed": figure(71.7, "71.7%", "percent", "lac_total"),
+        }
+    )
+    report = verify(reading(COVENTRY), response)
+    assert "between 0 and 100" in failed(report.fields["rhi_offered"], CheckCode.CONSISTENT)
+    assert "cannot be a percentage" in failed(report.fields["rhi_completed"], CheckCode.CONSISTENT)
+
+
+def test_derived_count_with_its_arithmetic() -> None:
+    response = SurveyResponse.model_validate(
+        {
+            "questionnaire": "rhi-2024",
+            "missing_incidents": figure(1429, "1,429."),
+            "rhi_offered": figure(
+                87.7, "offered in 87.7% of missing incidents", "percent", "missing_incidents"
+            ),
+        }
+    )
+    report = verify(reading(COVENTRY), response).fields["rhi_offered"]
+    passed(report)
+    assert report.derived is not None
+    assert report.derived.count == 1253
+    assert report.derived.arithmetic == "87.7% of 1,429 = 1,253.2 -> 1,253"
+    # the stored value is still the council's percentage
+    assert response.rhi_offered is not None and response.rhi_offered.value == 87.7
+
+
+def test_missing_verdict() -> None:
+    response = SurveyResponse.model_validate(
+        {"questionnaire": "rhi-2024", "missing_children": figure(None, None, status="not_answered")}
+    )
+    assert verify(reading(COVENTRY), response).fields["missing_children"].verdict == "missing"
