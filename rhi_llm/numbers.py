@@ -108,6 +108,7 @@ _ADDRESS = re.compile(
     r"(?:Street|Road|Lane|Avenue|Way|Place|Square|Close|Drive|House|Hall|Court|Walk|Row|"
     r"Terrace|Gardens|Crescent|Park|Quay|Parade|Green)\b"
 )
+_PAGE = re.compile(r"\bpage\s+\d+(?:\s*(?:of|/)\s*\d+)?\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 _RANGE = re.compile(r"\b\d+\s*(?:-|–)\s*\d+\b(?!\s*%)")
 
@@ -176,6 +177,7 @@ def _blocked_spans(text: str) -> list[tuple[int, int, NumberKind]]:
     ]
     spans += [(m.start(), m.end(), "address") for m in _ADDRESS.finditer(text)]
     spans += [(m.start(), m.end(), "ordinal") for m in _ORDINAL.finditer(text)]
+    spans += [(m.start(), m.end(), "page") for m in _PAGE.finditer(text)]
     return spans
 
 

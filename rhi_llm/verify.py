@@ -25,16 +25,29 @@ import difflib
 import re
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from rhi_llm.meaning import (
+    AT_MOST,
+    COST_WORDS,
+    SUM_AT_MOST,
+    YEAR_TOKEN,
+    base_class,
+    class_conflict,
+    column_header,
+    other_year,
+    plausible_base,
+    role_score,
+    sentence_base,
+    withheld_sentence_about,
+)
+from rhi_llm.meaning import clear_caches as clear_meaning_caches
 from rhi_llm.numbers import NumberMention, find_numbers, format_number, same_number
 from rhi_llm.reading import LetterReading, withheld_status
 from rhi_llm.records import Derived, Verdict
 from rhi_llm.survey import (
-    ASKED_YEAR,
     FIELDS,
     WITHHELD,
     Choice,
@@ -275,7 +288,7 @@ _NORMAL_CACHE: dict[str, NormalisedText] = {}
 def clear_caches() -> None:
     """Forget per-letter work (for timing a letter from scratch)."""
     _NORMAL_CACHE.clear()
-    _column_header.cache_clear()
+    clear_meaning_caches()
 
 
 def reading_normalised(reading: LetterReading) -> NormalisedText:
@@ -291,101 +304,6 @@ def reading_normalised(reading: LetterReading) -> NormalisedText:
 # --------------------------------------------------------------------------------------------
 # Reading a value back out of its quote
 # --------------------------------------------------------------------------------------------
-
-_CHILDREN = r"\b(?:children|child|young (?:people|persons?)|individuals?|boys?|girls?|lac|cla)\b"
-_INCIDENTS = r"\b(?:incidents?|episodes?|occasions?|occurrences?|missing (?:reports?|events?))\b"
-_INTERVIEWS = r"\b(?:interviews?|rhis?|offers?|conversations?)\b"
-_OFFERED = r"\boffer(?:ed|s)?\b"
-_COMPLETED = (
-    r"\bcomplet(?:ed|ion)\b|\bcarried out\b|\bconducted\b|\breceived\b|\btook place\b|"
-    r"\bundertaken\b|\binterview date\b|\bdone\b"
-)
-ROLE_CUES: dict[str, str] = {
-    "missing_children": _CHILDREN,
-    "missing_incidents": _INCIDENTS,
-    "rhi_offered": _OFFERED,
-    "rhi_accepted": r"\baccept(?:ed|ances?)?\b|\btook up\b|\bagreed\b|\btaken up\b",
-    "rhi_declined": r"\bdeclin(?:ed|es|ing)?\b|\brefused\b|\bturned down\b|\bdid not (?:want|"
-    r"engage)\b|\bno recorded\b",
-    "rhi_completed": _COMPLETED,
-    "rhi_within_72h": r"\b72\b|\bseventy.two\b|\bthree days\b",
-    "lac_total": r"\blooked.after\b|\bin care\b|\blac\b|\bcla\b|\bcare of\b",
-    "lac_missing_children": _CHILDREN,
-    "lac_missing_incidents": _INCIDENTS,
-    "ooa_placed_children": r"\bplaced\b|\bplacements?\b|" + _CHILDREN,
-    "ooa_missing_children": _CHILDREN,
-    "ooa_missing_incidents": _INCIDENTS,
-    "ooa_rhi_offered": _OFFERED,
-    "ooa_rhi_completed": _COMPLETED,
-    "incoming_placed_children": r"\bplaced\b|" + _CHILDREN,
-    "incoming_missing_children": _CHILDREN,
-    "incoming_missing_incidents": _INCIDENTS,
-    "incoming_rhi_completed": _COMPLETED,
-}
-_COMPILED_ROLES = {k: re.compile(v, re.IGNORECASE) for k, v in ROLE_CUES.items()}
-_BASE_PHRASE = re.compile(r"^\s*(?:of|out of)\s+(?:the\s+|all\s+)?([^.;,\n]{1,80})", re.IGNORECASE)
-_BASE_BEFORE = re.compile(r"(?:\bof(?: the)?|\bout of|\bfor the)\s*$", re.IGNORECASE)
-
-
-def _contexts(text: str, mentions: list[NumberMention], index: int) -> tuple[str, str]:
-    """The words before and after a mention, up to its neighbours and its sentence."""
-    mention = mentions[index]
-    lo = mentions[index - 1].end if index > 0 else 0
-    hi = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
-    before = text[lo : mention.start]
-    after = text[mention.end : hi]
-    before = re.split(r"[.!?;\n](?=\s)|\n", before)[-1]
-    after = re.split(r"(?<=[.!?;])\s|\n", after)[0]
-    return before, after
-
-
-def role_score(field_id: str, text: str, mentions: list[NumberMention], index: int) -> float:
-    """How strongly the words around a number say it is this field's figure."""
-    cue = _COMPILED_ROLES.get(field_id)
-    if cue is None:
-        return 0.0
-    before, after = _contexts(text, mentions, index)
-    if mentions[index].percent:
-        base = _BASE_PHRASE.match(after)
-        if base:
-            after = after[base.end() :]
-    score = 2.0 * bool(cue.search(after[:80])) + 1.0 * bool(cue.search(before[-60:]))
-    if _BASE_BEFORE.search(before):
-        score -= 1.5  # "of the 1442": a base, not the figure itself
-    return score
-
-
-_BASE_FIRST = re.compile(
-    r"\b(?:of|out of)\s+(?:the\s+|all\s+)?((?:[^.;,\n%]|[.,](?=\d)){1,80}),\s*$", re.I
-)
-
-
-def _sentence_base(reading: LetterReading, mention: NumberMention) -> str | None:
-    """What a percentage is of, from its sentence: '... 87.7% of missing incidents' after it,
-    or 'Of the 1,102 completed interviews, 83.4% ...' before it."""
-    sentence = reading.sentence_at(mention.start)
-    after = reading.text[mention.end : sentence.end]
-    said = base_class(after)
-    if said:
-        return said
-    before = _BASE_FIRST.search(reading.text[sentence.start : mention.start])
-    return _phrase_class(before.group(1)) if before else None
-
-
-def _phrase_class(phrase: str) -> str | None:
-    if re.search(r"cases where|interviews?|rhis?\b|offers?\b", phrase, re.IGNORECASE):
-        return "interviews"
-    if re.search(_INCIDENTS, phrase, re.IGNORECASE):
-        return "incidents"
-    if re.search(_CHILDREN, phrase, re.IGNORECASE):
-        return "children"
-    return None
-
-
-def base_class(after_percent: str) -> str | None:
-    """What a percentage is of, from the words after it: children, incidents or interviews."""
-    base = _BASE_PHRASE.match(after_percent)
-    return _phrase_class(base.group(1)) if base else None
 
 
 def _quoted_mentions(
@@ -465,7 +383,7 @@ def _check_value(
     if want_percent and figure.of is not None:
         said_of = base_class(text[mention.end :])
         if said_of is None and absolute:
-            said_of = _sentence_base(reading, absolute[mentions.index(mention)])
+            said_of = sentence_base(reading, absolute[mentions.index(mention)])
         wanted = FIELDS[figure.of.value].counts
         if said_of and wanted and said_of != wanted:
             return _fail(
@@ -478,7 +396,7 @@ def _check_value(
         if year:
             return _fail(f"{mention.text} is the figure for {year}, not for the period asked")
         header = column_header(reading.text, placed)
-        if header and not _YEAR_TOKEN.fullmatch(header):
+        if header and not YEAR_TOKEN.fullmatch(header):
             conflict = class_conflict(field_id, header)
             if conflict:
                 return _fail(
@@ -488,109 +406,6 @@ def _check_value(
     return Check(
         code=CheckCode.VALUE_IN_QUOTE, passed=True, message=f"{shown} is read back from the quote"
     )
-
-
-_NOUN_AFTER = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,2}?(" + _CHILDREN[2:-2] + "|" + _INCIDENTS[2:-2] + r")\b", re.IGNORECASE
-)
-
-
-def class_conflict(field_id: str, after: str) -> str | None:
-    """'143 separate episodes' stored as children: the noun right after a count says what it
-    counts; a children field fed an incidents count (or the reverse) is a mistake."""
-    counts = FIELDS[field_id].counts
-    if counts not in ("children", "incidents"):
-        return None
-    noun = _NOUN_AFTER.match(after[:60])
-    if not noun:
-        return None
-    said = "incidents" if re.fullmatch(_INCIDENTS, noun.group(1), re.IGNORECASE) else "children"
-    return said if said != counts else None
-
-
-_YEAR_TOKEN = re.compile(r"\b(20\d{2})\s*(?:/|-|–|to)\s*(?:20)?(\d{2})\b")
-
-
-def _year_label(match: re.Match[str]) -> str:
-    return f"{match.group(1)}/{match.group(2)}"
-
-
-def other_year(reading: LetterReading, mention: NumberMention) -> str | None:
-    """The year a figure is given for, when that is not the year the questionnaire asks.
-
-    Read from the figure's table column ("Measure | 2022/23 | 2023/24") or from its own clause
-    ("702 children were looked after in 2022/23, and 688 in 2023/24").
-    """
-    asked = ASKED_YEAR.get(reading.qmap.questionnaire)
-    if asked is None:
-        return None
-    text = reading.text
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    line_end = text.find("\n", mention.end)
-    line_end = len(text) if line_end < 0 else line_end
-    clause = re.split(r"[,;.](?:\s|$)|\band\b|\bwhile\b", text[mention.end : line_end])[0][:90]
-    before = text[max(line_start, mention.start - 25) : mention.start]
-    near = (
-        re.search(r"\b(?:in|for|during)\s+\(?" + _YEAR_TOKEN.pattern, clause)
-        or re.match(r"\s*\(" + _YEAR_TOKEN.pattern, clause)
-        or re.search(r"(?:in|for|during)\s+" + _YEAR_TOKEN.pattern + r"[\s,:)]*$", before)
-    )
-    if near:
-        year = _year_label(near)
-        return year if year != asked else None
-    header = column_header(text, mention)
-    if header and (year_match := _YEAR_TOKEN.fullmatch(header)):
-        year = _year_label(year_match)
-        return year if year != asked else None
-    return None
-
-
-_CELL = r"(?:\d[\d,]*(?:\.\d+)?%?|n/?a|nil|-|–)(?![\w/])"
-_ROW = re.compile(
-    rf"(?P<label>[^\n]*?[A-Za-z][^\n|]*?)(?P<cells>(?:(?:[ \t]*\|[ \t]*|[ \t]+){_CELL}){{2,}})"
-    r"[ \t]*$",
-    re.IGNORECASE,
-)
-_COLUMN = re.compile(
-    r"\b20\d{2}\s*(?:/|-|–)\s*(?:20)?\d{2}\b|\b(?:children|episodes|incidents|"
-    r"young people|interviews)\b",
-    re.IGNORECASE,
-)
-
-
-def column_header(text: str, mention: NumberMention) -> str | None:
-    """The column heading above a figure in a (possibly flattened) table, if it is in one."""
-    return _column_header(text, mention.start, mention.end)
-
-
-@lru_cache(maxsize=8192)
-def _column_header(text: str, start: int, end: int) -> str | None:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    row = _ROW.match(text, line_start, line_end)
-    if not row or start < row.start("cells"):
-        return None
-    cells = [
-        m.start() for m in re.finditer(_CELL, text[row.start("cells") : line_end], re.IGNORECASE)
-    ]
-    relative = start - row.start("cells")
-    if relative not in cells:
-        return None
-    from_right = len(cells) - cells.index(relative)
-    above_end = line_start - 1
-    for _ in range(12):
-        if above_end <= 0:
-            return None
-        above_start = text.rfind("\n", 0, above_end) + 1
-        line = text[above_start:above_end]
-        if line.strip() and not _ROW.match(line):
-            columns = [m.group(0) for m in _COLUMN.finditer(line)]
-            if len(columns) >= 2 and from_right <= len(columns):
-                return columns[len(columns) - from_right]
-            return None
-        above_end = above_start - 1
-    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -620,13 +435,6 @@ def _grounded(
         "fuzzy": f"found approximately ({match.similarity:.0%} alike)",
     }[match.how]
     return Check(code=CheckCode.GROUNDED, passed=True, message=f"quote {how} on page {page}"), match
-
-
-_COST_WORDS = re.compile(
-    r"\bappropriate limit\b|\bcost limit\b|\bsection 12\b|£\s?\d|\bper hour\b"
-    r"|\b\d+\s*(?:minutes|hours)\b",
-    re.IGNORECASE,
-)
 
 
 def _aligned(
@@ -662,7 +470,7 @@ def _aligned(
     if any(block.contains(span) for block in allowed):
         if figure_at is not None:
             sentence = reading.letter.excerpt(reading.sentence_at(figure_at.start))
-            if _COST_WORDS.search(sentence) and withheld_status(sentence):
+            if COST_WORDS.search(sentence) and withheld_status(sentence):
                 return Check(
                     code=CheckCode.ALIGNED,
                     passed=False,
@@ -742,7 +550,7 @@ def _decoy_problem(
     block = next((b for b in blocks if b.start <= figure_at.start < b.end), None)
     if block is None:
         return None
-    withheld = _withheld_sentence_about(reading, field_id, block, figure_at)
+    withheld = withheld_sentence_about(reading, field_id, block, figure_at)
     if withheld is None:
         return None
     said, other = withheld
@@ -750,40 +558,6 @@ def _decoy_problem(
         f"the answer also says the information is {said.value.replace('_', ' ')} "
         f"({_clip(other)}); check that {figure_at.text} really answers the question"
     )
-
-
-def _withheld_sentence_about(
-    reading: LetterReading, field_id: str, block: Span, figure_at: NumberMention
-) -> tuple[Status, str] | None:
-    """A sentence of the block, other than the figure's own, that withholds *this* field.
-
-    A block shared by several fields (out-of-area 5b: children, incidents, interviews) may
-    withhold one of them; that sentence only counts against the field it talks about.
-    """
-    own = reading.sentence_at(figure_at.start)
-    sharing = [f for f in fields_sharing(reading, block) if f != field_id]
-    for sentence in reading.sentences_in(block):
-        if sentence == own:
-            continue
-        text = reading.letter.excerpt(sentence)
-        said = withheld_status(text)
-        if said is None:
-            continue
-        about_other = any(_COMPILED_ROLES[f].search(text) for f in sharing if f in _COMPILED_ROLES)
-        about_this = field_id in _COMPILED_ROLES and _COMPILED_ROLES[field_id].search(text)
-        if sharing and about_other and not about_this:
-            continue
-        return said, text
-    return None
-
-
-def fields_sharing(reading: LetterReading, block: Span) -> list[str]:
-    """Fields whose questions' answer blocks overlap a block."""
-    return [
-        f
-        for f in fields_for(reading.questionnaire)
-        if any(b.overlaps(block) for b in reading.blocks_of(f))
-    ]
 
 
 def _clip(text: str, limit: int = 70) -> str:
@@ -885,61 +659,6 @@ def _verify_field(reading: LetterReading, field_id: str, answer: object) -> Fiel
 # --------------------------------------------------------------------------------------------
 # Across fields: consistency and derived counts
 # --------------------------------------------------------------------------------------------
-
-AT_MOST: tuple[tuple[str, str], ...] = (
-    ("missing_children", "missing_incidents"),
-    ("rhi_offered", "missing_incidents"),
-    ("rhi_accepted", "rhi_offered"),
-    ("rhi_declined", "rhi_offered"),
-    ("rhi_completed", "rhi_offered"),
-    ("rhi_completed", "rhi_accepted"),
-    ("rhi_completed", "missing_incidents"),
-    ("rhi_within_72h", "rhi_completed"),
-    ("lac_missing_children", "lac_missing_incidents"),
-    ("lac_missing_children", "lac_total"),
-    ("lac_missing_incidents", "missing_incidents"),
-    ("lac_missing_children", "missing_children"),
-    ("ooa_missing_children", "ooa_placed_children"),
-    ("ooa_missing_children", "ooa_missing_incidents"),
-    ("ooa_rhi_offered", "ooa_missing_incidents"),
-    ("ooa_rhi_completed", "ooa_rhi_offered"),
-    ("incoming_missing_children", "incoming_placed_children"),
-    ("incoming_missing_children", "incoming_missing_incidents"),
-    ("incoming_rhi_completed", "incoming_missing_incidents"),
-)
-SUM_AT_MOST: tuple[tuple[tuple[str, str], str], ...] = (
-    (("rhi_accepted", "rhi_declined"), "rhi_offered"),
-)
-
-
-def _supersets() -> dict[str, set[str]]:
-    """For each field, the fields it is at most (transitively): what it can be a share of."""
-    above: dict[str, set[str]] = {}
-    for small, large in AT_MOST:
-        above.setdefault(small, set()).add(large)
-    changed = True
-    while changed:
-        changed = False
-        for small, larger in above.items():
-            extra = set().union(*(above.get(x, set()) for x in larger)) - larger - {small}
-            if extra:
-                larger |= extra
-                changed = True
-    # Some councils count interviews per child rather than per incident.
-    for per_child in ("rhi_offered", "rhi_completed"):
-        above.setdefault(per_child, set()).add("missing_children")
-    return above
-
-
-PERCENT_BASES = _supersets()
-
-
-def plausible_base(field_id: str, base_id: str) -> bool:
-    """Can this field be a percentage of that one? Only of a field it is part of: declined
-    interviews are a share of offers or incidents, never of completed interviews."""
-    if FIELDS[field_id].counts == "children" and FIELDS[base_id].counts != "children":
-        return False
-    return base_id in PERCENT_BASES.get(field_id, set())
 
 
 def round_half_up(value: float) -> int:
