@@ -26,6 +26,7 @@ NumberKind = Literal[
     "address",
     "ordinal",
     "range",
+    "page",
 ]
 
 _UNITS = {
