@@ -180,6 +180,17 @@ _COLUMN = re.compile(
 )
 
 
+def row_label(text: str, mention: NumberMention) -> str | None:
+    """The label of the table row a figure stands in ('Went missing while placed out')."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line_end = len(text) if line_end < 0 else line_end
+    row = _ROW.match(text, line_start, line_end)
+    if not row or mention.start < row.start("cells"):
+        return None
+    return row.group("label").strip(" |")
+
+
 def column_header(text: str, mention: NumberMention) -> str | None:
     """The column heading above a figure in a (possibly flattened) table, if it is in one."""
     return _column_header(text, mention.start, mention.end)

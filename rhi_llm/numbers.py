@@ -109,6 +109,10 @@ _ADDRESS = re.compile(
     r"(?:Street|Road|Lane|Avenue|Way|Place|Square|Close|Drive|House|Hall|Court|Walk|Row|"
     r"Terrace|Gardens|Crescent|Park|Quay|Parade|Green)\b"
 )
+_QUESTION_REFERENCE = re.compile(
+    r"\b(?:questions?|q)\s*\.?\s*\d{1,2}[a-d]?(?:\s*(?:to|-|–|and|&|,|or)\s*\d{1,2}[a-d]?)*\b",
+    re.IGNORECASE,
+)
 _PAGE = re.compile(r"\bpage\s+\d+(?:\s*(?:of|/)\s*\d+)?\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 _RANGE = re.compile(r"\b\d+\s*(?:-|–)\s*\d+\b(?!\s*%)")
@@ -179,6 +183,7 @@ def _blocked_spans(text: str) -> list[tuple[int, int, NumberKind]]:
     spans += [(m.start(), m.end(), "address") for m in _ADDRESS.finditer(text)]
     spans += [(m.start(), m.end(), "ordinal") for m in _ORDINAL.finditer(text)]
     spans += [(m.start(), m.end(), "page") for m in _PAGE.finditer(text)]
+    spans += [(m.start(), m.end(), "reference") for m in _QUESTION_REFERENCE.finditer(text)]
     return spans
 
 

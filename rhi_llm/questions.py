@@ -158,12 +158,22 @@ def _reads_as_question(rest: str) -> bool:
     return bool(re.match(r"[^\n:]{8,160}:", first_line)) and not _is_answer_only(rest)
 
 
+def _wrap_width(lines: list[str]) -> int:
+    """How wide the letter's lines run when it wraps them (a high percentile of lengths)."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if not lengths:
+        return 0
+    return lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
+
+
 def _candidates(text: str) -> list[Candidate]:
     found: list[Candidate] = []
     context: int | None = None
     offset = 0
     previous_open = False  # the line before belongs to a candidate and does not end a sentence
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    wrapped_at = 0.75 * _wrap_width(lines)
+    for line in lines:
         start, offset = offset, offset + len(line) + 1
         stripped = line.strip()
         if not stripped:
@@ -174,7 +184,9 @@ def _candidates(text: str) -> list[Candidate]:
         if marker_len == 0 and previous_open and found:
             # a wrapped line continues the question above it
             found[-1].line_end = start + len(line)
-            previous_open = not re.search(r"[?:]\s*(?:\*\*)?\s*$", line)
+            previous_open = len(line.rstrip()) >= wrapped_at and not re.search(
+                r"[?:]\s*(?:\*\*)?\s*$", line
+            )
             continue
         if number is not None:
             context = number
@@ -196,7 +208,12 @@ def _candidates(text: str) -> list[Candidate]:
                 joint=_joint_questions(number, part, rest),
             )
         )
-        previous_open = asks and not re.search(r"[?:.]\s*(?:\*\*)?\s*$", line)
+        # only a line that runs to the letter's wrap width can wrap onto the next one
+        previous_open = (
+            asks
+            and len(line.rstrip()) >= wrapped_at
+            and not re.search(r"[?:.]\s*(?:\*\*)?\s*$", line)
+        )
     for index, cand in enumerate(found):
         limit = found[index + 1].start if index + 1 < len(found) else len(text)
         end = min(limit, cand.body + _QUESTION_TEXT_LIMIT)
@@ -425,7 +442,8 @@ def _align(
 _MORE_QUESTION = re.compile(r"[ \t]*\n?[ \t]*[^\n?.!]{1,200}\?")
 _INSTRUCTION = re.compile(
     r"[ \t]*(?:\(?(?:please )?(?:tick|give|provide|list|state|select|include|if (?:yes|so))"
-    r"\b[^\n?]{0,150}?[.:)]|\(?please tick\)?|\(?yes\s*/\s*no\)?|y/n)(?=[ \t]*(?:\n|$))",
+    r"\b(?:[^?\n]|\n(?![ \t]*\n)){0,150}?[.:)]|\(?please tick\)?|\(?yes\s*/\s*no\)?|y/n)"
+    r"(?=[ \t]*(?:\n|$))",
     re.IGNORECASE,
 )
 _CLOSING_EMPHASIS = re.compile(r"[ \t]*(?:\*\*|__)")
@@ -447,10 +465,15 @@ def _question_end(text: str, cand: Candidate, wording: bool) -> int:
             end = more.end()
         end += cand.body
         # "... area? Please tick all that apply." / "? Yes/No" on the same line
-        while (
-            extra := _TRAILING_OPTIONS.match(text, end) or _INSTRUCTION.match(text, end)
-        ) and extra.end() > end:
-            end = extra.end()
+        while True:
+            matches = [
+                m
+                for m in (_TRAILING_OPTIONS.match(text, end), _INSTRUCTION.match(text, end))
+                if m and m.end() > end
+            ]
+            if not matches:
+                break
+            end = max(m.end() for m in matches)
     else:
         end = _label_end(text, cand, region, paragraph_end)
     emphasis = _CLOSING_EMPHASIS.match(text, end)

@@ -47,6 +47,12 @@ SEE_ELSEWHERE = re.compile(
     r"question|q\.?\s?\d|part)\b[^\n]{0,30}",
     re.IGNORECASE,
 )
+JOINT_ANSWER = re.compile(
+    r"\bquestions?\s+\d+[a-d]?\s*(?:to|-|–|and|&|,)\s*\d+[a-d]?\b|\bquestion\s+\d+\b(?![a-d)])|"
+    r"\bthese (?:questions|parts)\b|\bthe (?:questions|parts) above\b|\b(?:all|both) of these\b|"
+    r"\ball (?:three|four|five) (?:questions|parts)\b|\btable below\b",
+    re.IGNORECASE,
+)
 _QUESTION_REF = re.compile(r"\b(?:q(?:uestion)?\.?\s*)?(\d{1,2})\s*\(?([a-d])?\)?", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\d•])|\n\s*\n|\n(?=\s*[•\-*]|\s*\(?[a-z]\))")
 
@@ -116,7 +122,9 @@ class LetterReading:
                 index = ordered.index(question)
                 for later in ordered[index + 1 :]:
                     if self._has_content(later.answer):
-                        block = Span(start=block.start, end=later.answer.end)
+                        opening = self.letter.excerpt(later.answer)[:240]
+                        if JOINT_ANSWER.search(opening):
+                            block = Span(start=block.start, end=later.answer.end)
                         break
             blocks.append(block)
         self._blocks[field_id] = blocks
@@ -191,7 +199,13 @@ class LetterReading:
         return [s.start for s in self.sentences]
 
     def sentences_in(self, span: Span) -> list[Span]:
-        return [s for s in self.sentences if s.overlaps(span)]
+        """The sentences of a span, cut to the span (a block starts mid-sentence after a
+        question that ends without a full stop)."""
+        return [
+            Span(start=max(s.start, span.start), end=min(s.end, span.end))
+            for s in self.sentences
+            if s.overlaps(span)
+        ]
 
     def sentence_at(self, offset: int) -> Span:
         index = max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)

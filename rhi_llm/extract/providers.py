@@ -1,0 +1,195 @@
+"""Who delivers return interviews: provider kinds read from an answer's wording.
+
+Three kinds of evidence, joined: options ticked in a tick list; explicit yes/no answers to an
+option ("A third sector agency? Yes/No: No", "Q1b: Yes", "Youth workers: yes"); and providers
+the detail names without denying them ("an allocated social worker", "Barnardo's", "commissioned
+from Pathfinder Interviews Ltd"). An option answered "no", or named after "no"/"not", does not
+count; a named charity counts even when a yes/no box elsewhere says no, since the letter then
+says both (the gold set's labelling rule, eval/LABELLING.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rhi_llm.survey import ProviderKind
+
+from .ticks import ticked_options
+
+K = ProviderKind
+_I = re.IGNORECASE
+# Words that name a kind of provider. Capitalised names ("Missing Team", "Lantern Project")
+# are matched case-sensitively.
+KIND_WORDS: tuple[tuple[ProviderKind, re.Pattern[str]], ...] = (
+    (
+        K.THIRD_SECTOR_AGENCY,
+        re.compile(
+            r"third[ -]sector|charit(?:y|ies|able)|voluntary (?:sector|organi[sz]ation)|barnardo|"
+            r"children'?s society|catch ?22|nspcc",
+            _I,
+        ),
+    ),
+    (
+        K.THIRD_SECTOR_AGENCY,
+        re.compile(
+            r"\b[A-Z][\w'’]*(?: [A-Z][\w'’]*)* (?:Trust|Project|Partnership|Foundation|Society)\b"
+        ),
+    ),
+    (
+        K.COMMISSIONED_INDEPENDENT_SERVICE,
+        re.compile(
+            r"\bcommissioned\b|\bcommission(?:s|ing)? (?:from|an?|the)\b|\bprocured?\b|"
+            r"independent (?:provider|service|organisation)|spot[ -]?purchas|\bltd\b",
+            _I,
+        ),
+    ),
+    (K.SOCIAL_WORKER, re.compile(r"social workers?", _I)),
+    (K.YOUTH_WORKER, re.compile(r"youth workers?|youth service", _I)),
+    (
+        K.LOCAL_AUTHORITY_TEAM,
+        re.compile(
+            r"(?:team|unit|hub|service)(?: or individual)? (?:based )?(?:with)?in (?:your|the|our) "
+            r"local authority|local authority team|council team|dedicated team|early help|"
+            r"\bmash\b",
+            _I,
+        ),
+    ),
+    (
+        K.LOCAL_AUTHORITY_TEAM,
+        re.compile(r"\b[A-Z][\w&'’/()-]*(?: [A-Z][\w&'’/()-]*)* (?:Team|Hub)\b"),
+    ),
+)
+_NEGATION = re.compile(r"\b(?:no|not|never|nor|neither|without|none)\b[^.;\n]*$", _I)
+_PART_ANSWER = re.compile(r"^\s*(?:q\d+\s*)?\(?([ab])\)?\s*[:.)]?\s*(?:answer:?\s*)?(yes|no)\b", _I)
+_AGENCY = re.compile(
+    r"(?:The )?(?:[A-Z][\w'’]*\s){0,4}(?:Trust|Charity|Project|Partnership|Society|Foundation)\b"
+    r"|Barnardo['’]s|NSPCC|Catch ?22"
+)
+_TEAM = re.compile(r"(?:the )?(?:[A-Z][\w&'’/()-]*\s){1,6}(?:Team|Hub|Service)\b")
+
+
+@dataclass
+class ProviderReading:
+    kinds: list[ProviderKind] = field(default_factory=list)
+    agency: str | None = None
+    team: str | None = None
+    quote: str | None = None
+
+    def add(self, kind: ProviderKind, line: str) -> None:
+        if kind not in self.kinds:
+            self.kinds.append(kind)
+        if self.quote is None:
+            self.quote = line.strip()[:160]
+
+
+def kinds_named(text: str) -> list[ProviderKind]:
+    """Every provider kind a piece of text names (negation not considered)."""
+    found: list[ProviderKind] = []
+    for kind, pattern in KIND_WORDS:
+        for match in pattern.finditer(text):
+            if kind == K.LOCAL_AUTHORITY_TEAM and re.search(r"youth", match.group(0), _I):
+                continue  # "Larkfield Youth Service" names youth workers, not a council team
+            if kind not in found:
+                found.append(kind)
+            break
+    return found
+
+
+def _clauses(text: str) -> list[str]:
+    """Clauses of a block: split at line ends and full stops, never at a question mark (the
+    answer to 'A third sector agency? Yes/No: No' follows it)."""
+    return [c.strip() for c in re.split(r"(?<=[.;!])\s+|\n", text) if c.strip()]
+
+
+_ANSWER_AFTER = re.compile(
+    r"[^:?\-–\n]{0,40}?(?:[:?\-–]\s*)+(?:answer:?\s*)?\b(?P<said>yes|no)\b(?P<sep>\W*)", _I
+)
+
+
+def _explicit(clause: str) -> tuple[list[ProviderKind], str, str] | None:
+    """'A third sector agency? Yes/No: No' -> ([third sector], 'no', detail after it)."""
+    cleaned = re.sub(r"\(?\byes\s*/\s*no\b\)?", " ", clause, flags=_I)
+    for kind, pattern in KIND_WORDS:
+        match = pattern.search(cleaned)
+        if not match:
+            continue
+        answer = _ANSWER_AFTER.match(cleaned, match.end())
+        if answer:
+            said = answer.group("said").lower()
+            rest = cleaned[answer.end() :]
+            if said == "no" and not re.search(r"[-–:.,;]", answer.group("sep")):
+                rest = re.split(r"[.;]", rest, maxsplit=1)[-1]  # "No dedicated team. ..."
+            return [kind], said, rest
+    return None
+
+
+def read_provider(text: str) -> ProviderReading:
+    result = ProviderReading()
+    denied: set[ProviderKind] = set()
+    for tick in ticked_options(text):
+        for kind in kinds_named(tick.text):
+            result.add(kind, tick.quote)
+    clauses = _clauses(text)
+    for index, clause in enumerate(clauses):
+        if re.search(r"\[\s*\]|☐", clause):
+            continue  # an unticked option
+        if _TICK_LINE.search(clause):
+            continue  # already read as a tick
+        part = _PART_ANSWER.match(clause)
+        if part:
+            # 2018 questions 1-3: part a asks about a third sector agency, part b a council team
+            kind = K.THIRD_SECTOR_AGENCY if part.group(1).lower() == "a" else K.LOCAL_AUTHORITY_TEAM
+            (result.add(kind, clause) if part.group(2).lower() == "yes" else denied.add(kind))
+            _mentions(clause[part.end() :], result)
+            continue
+        explicit = _explicit(clause)
+        if (
+            explicit is None
+            and index + 1 < len(clauses)
+            and re.fullmatch(r"\W*(?:answer:?\s*)?(?:yes|no)\W*", clauses[index + 1], _I)
+        ):
+            said = "yes" if re.search(r"yes", clauses[index + 1], _I) else "no"
+            explicit = (kinds_named(clause)[:1], said, "")
+        if explicit is not None:
+            kinds, said, rest = explicit
+            for kind in kinds:
+                (result.add(kind, clause) if said == "yes" else denied.add(kind))
+            _mentions(rest, result)
+            continue
+        _mentions(clause, result)
+    result.kinds = [k for k in result.kinds if k not in denied or _named_apart(text, k)]
+    result.agency = _first(_AGENCY, text) if K.THIRD_SECTOR_AGENCY in result.kinds else None
+    result.team = _first(_TEAM, text) if K.LOCAL_AUTHORITY_TEAM in result.kinds else None
+    return result
+
+
+_TICK_LINE = re.compile(r"^\W{0,3}\[\s*[xX✓✔]\s*\]")
+
+
+def _mentions(clause: str, result: ProviderReading) -> None:
+    for kind, pattern in KIND_WORDS:
+        for match in pattern.finditer(clause):
+            if _NEGATION.search(clause[: match.start()]):
+                continue
+            if kind == K.LOCAL_AUTHORITY_TEAM and re.search(r"youth", match.group(0), _I):
+                continue
+            result.add(kind, clause)
+            break
+
+
+def _named_apart(text: str, kind: ProviderKind) -> bool:
+    """A charity named in the detail even though its yes/no box says no (a Barnardo's worker
+    who did some interviews)."""
+    if kind != K.THIRD_SECTOR_AGENCY:
+        return False
+    for match in re.finditer(r"barnardo|children'?s society|catch ?22|nspcc|\bcharity\b", text, _I):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if not _NEGATION.search(text[line_start : match.start()]):
+            return True
+    return False
+
+
+def _first(pattern: re.Pattern[str], text: str) -> str | None:
+    match = pattern.search(text)
+    return match.group(0).strip() if match else None

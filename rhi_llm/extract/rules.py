@@ -1,0 +1,584 @@
+"""The rules backend: a deterministic extractor that fills the survey with no model.
+
+It reads each answer block the question finder located, never the letter at large:
+
+* numbers: every figure in the block that is not a decoy (question text, a withheld or
+  cost-limit sentence, another year's column, a page number), given to the field whose words
+  it carries ("1,032 episodes relating to 287 children" feeds incidents and children), counts
+  preferred to percentages, a percentage kept with what it is of;
+* statuses: not held, section 12 / cost limit, exemptions and refusal notices, per field when
+  several fields share a block;
+* choices: yes/no answers, tick boxes marked with X, and provider kinds from the wording.
+
+It declines to guess: a block it cannot read gives status not_answered, never a number from
+somewhere else. Every answer carries a verbatim quote from the letter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from rhi_llm.meaning import (
+    COST_WORDS,
+    PERCENT_BASES,
+    ROLE_CUES,
+    base_class,
+    class_conflict,
+    column_header,
+    other_year,
+    role_score,
+    row_label,
+    sentence_base,
+)
+from rhi_llm.numbers import NumberMention
+from rhi_llm.pipeline import Extraction, provenance
+from rhi_llm.reading import NOT_APPLICABLE, LetterReading, withheld_status
+from rhi_llm.survey import (
+    FIELDS,
+    IncomingOffered,
+    IncomingProvider,
+    MeasureFrom,
+    MeasureUnits,
+    OoaDelivery,
+    Questionnaire,
+    Status,
+    SurveyResponse,
+    YesNo,
+    fields_for,
+    questions_for_field,
+)
+from rhi_llm.types import Span
+
+from .metadata import letter_metadata
+from .providers import read_provider
+from .ticks import ticked_options
+
+# --------------------------------------------------------------------------------------------
+# Figures
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    mention: NumberMention
+    sentence: Span
+    first_in_block: bool
+
+
+def _usable(reading: LetterReading, blocks: list[Span]) -> list[Candidate]:
+    """Figures in the blocks that could be answers (decoys and furniture left out)."""
+    found: list[Candidate] = []
+    seen: set[int] = set()
+    for block in blocks:
+        first = True
+        for mention in reading.numbers_in(block):
+            if not mention.is_figure or mention.start in seen:
+                continue
+            seen.add(mention.start)
+            sentence = reading.sentence_at(mention.start)
+            if _is_decoy(reading, mention, sentence):
+                continue
+            found.append(Candidate(mention, sentence, first))
+            first = False
+    return found
+
+
+def _is_decoy(reading: LetterReading, mention: NumberMention, sentence: Span) -> bool:
+    if reading.in_question_text(Span(start=mention.start, end=mention.end)):
+        return True
+    text = reading.letter.excerpt(sentence)
+    if withheld_status(text) or (COST_WORDS.search(text) and re.search(r"\blimit\b", text)):
+        return True
+    return other_year(reading, mention) is not None
+
+
+def _local(reading: LetterReading, candidate: Candidate) -> tuple[str, list[NumberMention], int]:
+    """The sentence text and its figures relative to it, and the candidate's index."""
+    sentence = candidate.sentence
+    text = reading.letter.excerpt(sentence)
+    inside = [m for m in reading.numbers_in(sentence) if m.is_figure]
+    relative = [
+        NumberMention(
+            m.value,
+            m.start - sentence.start,
+            m.end - sentence.start,
+            m.text,
+            m.percent,
+            m.kind,
+            m.in_words,
+        )
+        for m in inside
+    ]
+    index = next(i for i, m in enumerate(inside) if m.start == candidate.mention.start)
+    return text, relative, index
+
+
+def _row_score(reading: LetterReading, field_id: str, candidate: Candidate) -> float | None:
+    """For a figure in a table row: how well the row's label and column fit the field."""
+    label = row_label(reading.text, candidate.mention)
+    if label is None:
+        return None
+    questions = questions_for_field(reading.questionnaire, field_id)
+    cues = [re.compile(c.replace(" ", r"\s+"), re.I) for q in questions for c in q.cues]
+    value = float(sum(1 for cue in cues if cue.search(label)))
+    role = ROLE_CUES.get(field_id)
+    if role and re.search(role, label, re.IGNORECASE):
+        value += 1.0
+    header = column_header(reading.text, candidate.mention)
+    if header and class_conflict(field_id, header):
+        value -= 3.0
+    elif (
+        header
+        and FIELDS[field_id].counts
+        and re.search(FIELDS[field_id].counts[:5], header, re.IGNORECASE)
+    ):
+        value += 1.0
+    return value
+
+
+def score(reading: LetterReading, field_id: str, candidate: Candidate) -> float:
+    """How well a figure fits a field: its words, its noun, its column, its position."""
+    in_table = _row_score(reading, field_id, candidate)
+    if in_table is not None:
+        return in_table
+    text, mentions, index = _local(reading, candidate)
+    mention = mentions[index]
+    value = role_score(field_id, text, mentions, index)
+    if not mention.percent:
+        if class_conflict(field_id, text[mention.end :]):
+            value -= 3.0
+        header = column_header(reading.text, candidate.mention)
+        if header and class_conflict(field_id, header):
+            value -= 3.0
+        value += 0.5  # a count is preferred to a percentage of the same thing
+    if candidate.first_in_block:
+        value += 0.3
+    return value
+
+
+def _assign(
+    reading: LetterReading, fields: list[str], candidates: list[Candidate]
+) -> dict[str, Candidate]:
+    """Give each field at most one figure, best fits first."""
+    if len(fields) == 1:
+        if not candidates:
+            return {}
+        scored = [(score(reading, fields[0], c), -i, c) for i, c in enumerate(candidates)]
+        best = max(scored, key=lambda item: (item[0], item[1]))
+        return {fields[0]: best[2]} if best[0] > -1.0 else {}
+    pairs = sorted(
+        ((score(reading, f, c), -i, f, c) for f in fields for i, c in enumerate(candidates)),
+        key=lambda item: (item[0], item[1]),
+        reverse=True,
+    )
+    given: dict[str, Candidate] = {}
+    taken: set[int] = set()
+    for value, _, field_id, candidate in pairs:
+        if value <= 0 or field_id in given or candidate.mention.start in taken:
+            continue
+        given[field_id] = candidate
+        taken.add(candidate.mention.start)
+    return given
+
+
+_QUOTE_STOP = re.compile(r"[.;:()\n,]|\d")
+
+
+def figure_quote(reading: LetterReading, mention: NumberMention) -> str:
+    """The figure and the few words after it that say what it counts ('287 children')."""
+    text = reading.text
+    end = mention.end
+    words = 0
+    limit = 9 if mention.percent else 5
+    while words < limit:
+        match = re.match(r"[ \t]*[^\s.;:()\n,\d]+", text[end:])
+        if not match:
+            break
+        end += match.end()
+        words += 1
+    return text[mention.start : end].strip()
+
+
+def _percent_base(
+    reading: LetterReading, field_id: str, mention: NumberMention, previous: str | None
+) -> str | None:
+    said = base_class(reading.text[mention.end : mention.end + 120]) or sentence_base(
+        reading, mention
+    )
+    if said is None:
+        return previous
+    choices = [b for b in PERCENT_BASES.get(field_id, ()) if FIELDS[b].counts == said]
+    if len(choices) <= 1:
+        return choices[0] if choices else None
+    after = reading.text[mention.end : mention.end + 120].lower()
+    before = reading.letter.excerpt(reading.sentence_at(mention.start)).lower()
+    for word, base in (
+        ("complet", "rhi_completed"),
+        ("conduct", "rhi_completed"),
+        ("carried out", "rhi_completed"),
+        ("accept", "rhi_accepted"),
+        ("offer", "rhi_offered"),
+    ):
+        if (word in after or word in before) and base in choices:
+            return base
+    return None
+
+
+def _figure_answer(
+    reading: LetterReading, field_id: str, candidate: Candidate, previous_base: str | None
+) -> dict[str, Any]:
+    mention = candidate.mention
+    answer: dict[str, Any] = {
+        "value": mention.value,
+        "unit": "percent" if mention.percent else "count",
+        "status": "answered",
+        "quote": figure_quote(reading, mention),
+        "of": None,
+    }
+    if mention.percent:
+        answer["of"] = _percent_base(reading, field_id, mention, previous_base)
+    return answer
+
+
+# --------------------------------------------------------------------------------------------
+# Statuses
+# --------------------------------------------------------------------------------------------
+
+
+def _withheld_answer(
+    reading: LetterReading, field_id: str, blocks: list[Span], sharing: list[str]
+) -> dict[str, Any] | None:
+    from rhi_llm.meaning import ROLE_CUES
+
+    for block in blocks:
+        for sentence in reading.sentences_in(block):
+            text = reading.letter.excerpt(sentence)
+            said = withheld_status(text)
+            if said is None:
+                continue
+            if len(sharing) > 1:
+                about = [f for f in sharing if re.search(ROLE_CUES.get(f, "$^"), text, re.I)]
+                if about and field_id not in about:
+                    continue
+            return {"value": None, "status": said.value, "quote": _clip_quote(text)}
+    return None
+
+
+def _clip_quote(text: str, limit: int = 160) -> str:
+    """A verbatim piece of a sentence, at most ``limit`` characters, cut at a word end."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > 0 else limit]
+
+
+def _nothing(status: Status = Status.NOT_ANSWERED) -> dict[str, Any]:
+    return {"value": None, "status": status.value, "quote": None}
+
+
+# --------------------------------------------------------------------------------------------
+# Numeric fields, question by question
+# --------------------------------------------------------------------------------------------
+
+
+def _numeric_groups(reading: LetterReading) -> list[list[str]]:
+    """Numeric fields grouped by the question(s) that answer them together."""
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for field_id in fields_for(reading.questionnaire):
+        if FIELDS[field_id].kind != "numeric":
+            continue
+        keys = tuple(q.key for q in reading.questions_of(field_id))
+        groups.setdefault(keys, []).append(field_id)
+    return list(groups.values())
+
+
+def _numeric_answers(reading: LetterReading) -> dict[str, dict[str, Any]]:
+    answers: dict[str, dict[str, Any]] = {}
+    previous_base: str | None = None
+    for fields in _numeric_groups(reading):
+        blocks = reading.answer_blocks(fields[0])
+        if not blocks:
+            continue  # the question is not in the letter: leave the fields out
+        block_text = " ".join(reading.letter.excerpt(b) for b in blocks).strip()
+        candidates = _usable(reading, blocks)
+        given = _assign(reading, fields, candidates)
+        for field_id in fields:
+            if field_id in given:
+                answer = _figure_answer(reading, field_id, given[field_id], previous_base)
+                previous_base = answer["of"] or previous_base
+                answers[field_id] = answer
+                continue
+            withheld = _withheld_answer(reading, field_id, blocks, fields)
+            if withheld:
+                answers[field_id] = withheld
+            elif not block_text or NOT_APPLICABLE.match(block_text):
+                answers[field_id] = _nothing()
+            else:
+                answers[field_id] = _nothing()
+    return answers
+
+
+# --------------------------------------------------------------------------------------------
+# Choices
+# --------------------------------------------------------------------------------------------
+
+_YES_NO = re.compile(r"^\W*(?:answer:?\s*)?(yes|no)\b[^\n]*", re.IGNORECASE)
+
+
+def _block_text(reading: LetterReading, field_id: str) -> tuple[str, Span] | None:
+    blocks = reading.blocks_of(field_id)
+    if not blocks:
+        return None
+    block = blocks[0]
+    return reading.letter.excerpt(block), block
+
+
+def _choice(value: list[str], quote: str, detail: str | None = None) -> dict[str, Any]:
+    return {"value": value, "status": "answered", "quote": quote.strip(), "detail": detail}
+
+
+def _yes_no(reading: LetterReading, field_id: str) -> dict[str, Any] | None:
+    found = _block_text(reading, field_id)
+    if found is None:
+        return None
+    text, _ = found
+    ticks = ticked_options(text)
+    for tick in ticks:
+        if re.search(r"\byes\b", tick.text, re.I):
+            return _choice([YesNo.YES.value], tick.quote)
+        if re.search(r"\bno\b", tick.text, re.I):
+            return _choice([YesNo.NO.value], tick.quote)
+    match = _YES_NO.match(text)
+    if not match:
+        return _nothing()
+    answer = match.group(1).lower()
+    quote = _clip_quote(match.group(0), 80)
+    return _choice([answer], quote, detail=_clip_quote(text.strip(), 300))
+
+
+def _measure_from(reading: LetterReading) -> dict[str, Any] | None:
+    found = _block_text(reading, "measure_72h_from")
+    if found is None:
+        return None
+    text, _ = found
+    lowered = text.lower()
+    explicit = re.search(
+        r"from (?:the )?(?:date of (?:the )?)?(police referral|police|"
+        r"referral|return|child'?s return|the child'?s return)",
+        lowered,
+    )
+    if explicit:
+        choice = (
+            MeasureFrom.RETURN if "return" in explicit.group(1) else MeasureFrom.POLICE_REFERRAL
+        )
+        return _choice([choice.value], text[explicit.start() : explicit.end()])
+    for word, choice in (
+        ("police referral", MeasureFrom.POLICE_REFERRAL),
+        ("return", MeasureFrom.RETURN),
+    ):
+        at = lowered.find(word)
+        if at >= 0:
+            return _choice([choice.value], text[at : at + len(word)])
+    return _nothing()
+
+
+def _measure_units(reading: LetterReading) -> dict[str, Any] | None:
+    found = _block_text(reading, "measure_72h_units")
+    if found is None:
+        return None
+    text, _ = found
+    for pattern, choice in (
+        (r"working days?|business days?", MeasureUnits.WORKING_DAYS),
+        (r"calendar days?|calendar", MeasureUnits.CALENDAR_DAYS),
+        (r"\bhours?\b", MeasureUnits.HOURS),
+    ):
+        match = re.search(pattern, text, re.IGNORECASE)
+        if match:
+            return _choice([choice.value], match.group(0))
+    return _nothing()
+
+
+_OOA_OPTIONS = list(OoaDelivery)  # the options a) to i), in order
+
+
+def _ooa_delivery(reading: LetterReading) -> dict[str, Any] | None:
+    found = _block_text(reading, "ooa_delivery")
+    if found is None:
+        return None
+    text, _ = found
+    letters = [t.letter for t in ticked_options(text) if t.letter]
+    chosen = [
+        _OOA_OPTIONS[ord(letter) - ord("a")].value for letter in letters if "a" <= letter <= "i"
+    ]
+    if not chosen:
+        return _nothing()
+    quote = next(t.quote for t in ticked_options(text) if t.letter)
+    return _choice(chosen, quote)
+
+
+def _incoming_offered(reading: LetterReading) -> dict[str, Any] | None:
+    found = _block_text(reading, "incoming_offered")
+    if found is None:
+        return None
+    text, _ = found
+    options = {"a": IncomingOffered.YES, "b": IncomingOffered.NO, "c": IncomingOffered.CASE_BY_CASE}
+    for tick in ticked_options(text):
+        if re.search(r"case.by.case", tick.text, re.I):
+            return _choice([IncomingOffered.CASE_BY_CASE.value], tick.quote)
+        if tick.letter in options and not re.search(r"\b(?:yes|no)\b", tick.text, re.I):
+            return _choice([options[tick.letter].value], tick.quote)
+        if re.search(r"\byes\b", tick.text, re.I):
+            return _choice([IncomingOffered.YES.value], tick.quote)
+        if re.search(r"\bno\b", tick.text, re.I):
+            return _choice([IncomingOffered.NO.value], tick.quote)
+    case = re.search(r"case.by.case", text, re.IGNORECASE)
+    if case:
+        return _choice([IncomingOffered.CASE_BY_CASE.value], case.group(0))
+    match = _YES_NO.match(text)
+    if match:
+        return _choice([match.group(1).lower()], _clip_quote(match.group(0), 80))
+    return _nothing()
+
+
+_INCOMING_WORDS = (
+    (r"third sector|charity|voluntary", IncomingProvider.THIRD_SECTOR_AGENCY),
+    (r"team|local authority|council", IncomingProvider.LOCAL_AUTHORITY_TEAM),
+    (r"spot.?purchas", IncomingProvider.SPOT_PURCHASE),
+)
+
+
+def _incoming_provider(reading: LetterReading) -> dict[str, Any] | None:
+    found = _block_text(reading, "incoming_provider")
+    if found is None:
+        return None
+    text, _ = found
+    chosen: list[str] = []
+    quotes: list[str] = []
+    answered = False
+    for pattern, choice in _INCOMING_WORDS:
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            said = _answer_after(text, match.end())
+            answered = answered or said is not None
+            if said == "yes" or (said is None and _ticked_near(text, match.start())):
+                if choice.value not in chosen:
+                    chosen.append(choice.value)
+                    quotes.append(_line_of(text, match.start()))
+                break
+    if not chosen and not answered and not ticked_options(text):
+        # a plain statement: "b) team based within the local authority - Missing Team"
+        for pattern, choice in _INCOMING_WORDS:
+            plain = re.search(pattern, text, re.IGNORECASE)
+            if plain and not re.search(
+                r"\b(?:no|not|never)\b[^.\n]*$", text[: plain.start()], re.IGNORECASE
+            ):
+                chosen.append(choice.value)
+                quotes.append(_line_of(text, plain.start()))
+    if not chosen:
+        return _nothing()
+    return _choice(chosen, quotes[0])
+
+
+def _answer_after(text: str, at: int) -> str | None:
+    """The yes/no answer that follows an option ('... agency Yes/No\\nNo', '...: Yes')."""
+    window = text[at : at + 80]
+    window = re.sub(r"\(?yes\s*/\s*no\)?", " ", window, flags=re.IGNORECASE)
+    match = re.match(
+        r"[^\n]{0,40}?[:?\-–]?\s*\n?\s*(?:answer:?\s*)?\b(yes|no)\b", window, re.IGNORECASE
+    )
+    return match.group(1).lower() if match else None
+
+
+def _ticked_near(text: str, at: int) -> bool:
+    line = _line_of(text, at)
+    return bool(re.search(r"\[\s*[xX✓✔]\s*\]|☒|(?:^|\s)[xX✓✔](?:\s|$)", line))
+
+
+def _line_of(text: str, at: int) -> str:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return text[start : end if end >= 0 else len(text)].strip()
+
+
+def _choices(reading: LetterReading) -> dict[str, dict[str, Any]]:
+    readers = {
+        "follow_up_support": lambda: _yes_no(reading, "follow_up_support"),
+        "measure_72h_from": lambda: _measure_from(reading),
+        "measure_72h_units": lambda: _measure_units(reading),
+        "ooa_delivery": lambda: _ooa_delivery(reading),
+        "incoming_offered": lambda: _incoming_offered(reading),
+        "incoming_provider": lambda: _incoming_provider(reading),
+    }
+    answers: dict[str, dict[str, Any]] = {}
+    for field_id in fields_for(reading.questionnaire):
+        spec = FIELDS[field_id]
+        answer: dict[str, Any] | None = None
+        if field_id in readers:
+            answer = readers[field_id]()
+        elif spec.kind == "provider":
+            answer = _provider(reading, field_id)
+        elif spec.kind == "text":
+            answer = _text(reading, field_id)
+        if answer is not None:
+            answers[field_id] = answer
+    return answers
+
+
+def _provider(reading: LetterReading, field_id: str) -> dict[str, Any] | None:
+    blocks = reading.blocks_of(field_id)
+    if not blocks:
+        return None
+    text = reading.letter.excerpt(blocks[0])
+    withheld = withheld_status(text)
+    result = read_provider(text)
+    if not result.kinds:
+        if withheld:
+            return {"value": None, "status": withheld.value, "quote": _clip_quote(text, 120)}
+        return _nothing()
+    return {
+        "value": [k.value for k in result.kinds],
+        "status": "answered",
+        "quote": result.quote,
+        "agency": result.agency,
+        "team": result.team,
+        "detail": _clip_quote(" ".join(text.split()), 300) or None,
+    }
+
+
+def _text(reading: LetterReading, field_id: str) -> dict[str, Any] | None:
+    blocks = reading.blocks_of(field_id)
+    if not blocks:
+        return None
+    text = reading.letter.excerpt(blocks[0]).strip()
+    if not text or NOT_APPLICABLE.match(text):
+        return _nothing()
+    quote = _clip_quote(text.split("\n\n")[0], 300)
+    return {"value": text[:2000], "status": "answered", "quote": quote}
+
+
+# --------------------------------------------------------------------------------------------
+# The backend
+# --------------------------------------------------------------------------------------------
+
+
+def extract_rules(reading: LetterReading) -> SurveyResponse:
+    data: dict[str, Any] = letter_metadata(reading)
+    data["questionnaire"] = reading.questionnaire.value
+    if reading.questionnaire != Questionnaire.OTHER:
+        data.update(_numeric_answers(reading))
+        data.update(_choices(reading))
+    return SurveyResponse.model_validate(data)
+
+
+class RulesBackend:
+    """The deterministic offline extractor (no model, no key, no network)."""
+
+    name = "rules"
+
+    async def extract(self, reading: LetterReading) -> Extraction:
+        return Extraction(response=extract_rules(reading), provenance=provenance("rules"))
+
+
+__all__ = ["RulesBackend", "extract_rules"]

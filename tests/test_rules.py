@@ -1,0 +1,273 @@
+"""The rules backend: each answer pattern with a case it reads and a case it declines."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import pytest
+
+from rhi_llm.extract.rules import extract_rules
+from rhi_llm.reading import LetterReading
+from rhi_llm.survey import Figure, Status, SurveyResponse
+from rhi_llm.types import Letter
+
+QUESTIONS_2024 = {
+    1: "How many individual children were reported missing in your area?",
+    2: "How many incidents of children going missing were reported in total?",
+    3: "How many children were looked after by the council during the year?",
+    4: "How many individual looked after children went missing?",
+    5: "How many incidents of looked after children going missing were reported?",
+    6: "How many return interviews were offered following a missing incident?",
+    7: "How many return interviews were completed following a missing incident?",
+    8: "How many of those interviews were completed within 72 hours of the return?",
+    9: "Who provides return interviews to children in your area?",
+    10: "Do you provide or commission follow-up support for children after an RHI?",
+    11: "Please tell us more about your service, barriers and national guidance.",
+}
+
+
+def letter_2024(answers: dict[int, str]) -> LetterReading:
+    """A 2024 reply written for these tests, with the given answers (others left blank)."""
+    parts = ["Westerby District Council", "Date: 3 May 2024", "Our ref: WDC/1234", ""]
+    for number, question in QUESTIONS_2024.items():
+        parts += [f"{number}. {question}", "", answers.get(number, ""), ""]
+    parts += ["Yours sincerely", "Information Team"]
+    text = "\n".join(parts)
+    letter = Letter(
+        path="test.txt", format="txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest()
+    )
+    reading = LetterReading(letter)
+    assert reading.qmap.questionnaire == "rhi-2024"
+    return reading
+
+
+def extract(answers: dict[int, str]) -> SurveyResponse:
+    return extract_rules(letter_2024(answers))
+
+
+def figure(response: SurveyResponse, field_id: str) -> Figure:
+    answer = response.answer(field_id)
+    assert isinstance(answer, Figure), f"{field_id}: {answer}"
+    return answer
+
+
+def assert_figure(
+    response: SurveyResponse,
+    field_id: str,
+    value: float,
+    unit: str = "count",
+    of: str | None = None,
+) -> None:
+    found = figure(response, field_id)
+    assert (found.value, found.unit, found.of.value if found.of else None, found.status) == (
+        value,
+        unit,
+        of,
+        Status.ANSWERED,
+    ), found
+    assert found.quote and found.quote.strip()
+
+
+def assert_declined(
+    response: SurveyResponse, field_id: str, status: Status = Status.NOT_ANSWERED
+) -> None:
+    found = response.answer(field_id)
+    assert found is not None
+    assert getattr(found, "value", None) is None and found.status == status, found
+
+
+# -- counts, percentages, numbers in words, two figures --------------------------------------
+
+
+def test_counts_with_thousands_separators_and_without() -> None:
+    response = extract({1: "428.", 2: "1,429 missing incidents.", 3: "1214"})
+    assert_figure(response, "missing_children", 428)
+    assert_figure(response, "missing_incidents", 1429)
+    assert_figure(response, "lac_total", 1214)
+
+
+def test_a_block_with_no_figure_is_declined() -> None:
+    response = extract({1: "Please see the spreadsheet we sent on 12 April 2024.", 2: ""})
+    assert_declined(response, "missing_children")  # the date is not a count
+    assert_declined(response, "missing_incidents")
+
+
+def test_percentages_keep_their_base() -> None:
+    response = extract(
+        {
+            2: "1,429.",
+            6: "Interviews were offered in 87.7% of missing incidents.",
+            8: "61.4% of cases where an interview was conducted were within 72 hours.",
+        }
+    )
+    assert_figure(response, "rhi_offered", 87.7, "percent", "missing_incidents")
+    assert_figure(response, "rhi_within_72h", 61.4, "percent", "rhi_completed")
+
+
+def test_a_percentage_with_no_stated_base_has_no_base() -> None:
+    response = extract({6: "94%."})
+    assert_figure(response, "rhi_offered", 94, "percent", None)  # never a guessed base
+
+
+def test_a_count_is_preferred_to_its_percentage() -> None:
+    response = extract({8: "389 of the completed interviews, which is 78.3%."})
+    assert_figure(response, "rhi_within_72h", 389)
+
+
+def test_numbers_in_words() -> None:
+    response = extract({4: "Fifty-two children.", 5: "Two hundred and six episodes."})
+    assert_figure(response, "lac_missing_children", 52)
+    assert_figure(response, "lac_missing_incidents", 206)
+
+
+def test_one_as_a_pronoun_is_not_a_count() -> None:
+    response = extract({4: "One of the team keeps this list; we cannot say how many."})
+    assert_declined(response, "lac_missing_children")
+
+
+def test_two_figures_in_one_sentence_feed_two_fields() -> None:
+    response = extract(
+        {
+            1: "See the answer to question 2.",
+            2: "1,032 missing episodes relating to 287 children.",
+        }
+    )
+    assert_figure(response, "missing_incidents", 1032)
+    assert_figure(response, "missing_children", 287)
+
+
+def test_the_other_figure_of_the_sentence_is_not_taken() -> None:
+    response = extract({7: "1,102 interviews were completed. A further 167 offers were declined."})
+    assert_figure(response, "rhi_completed", 1102)
+    assert_figure(response, "rhi_declined", 167)
+
+
+# -- statuses and decoys ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "status"),
+    [
+        ("This information is not held.", Status.NOT_HELD),
+        ("We do not record this separately.", Status.NOT_HELD),
+        ("Providing this would exceed the appropriate limit under section 12.", Status.REFUSED),
+        ("The figure is fewer than 5 and is withheld under section 40(2).", Status.EXEMPT),
+        ("This letter acts as a refusal notice.", Status.REFUSED),
+    ],
+)
+def test_status_phrases(answer: str, status: Status) -> None:
+    assert_declined(extract({3: answer}), "lac_total", status)
+
+
+def test_decoy_figures_inside_a_refusal_are_not_taken() -> None:
+    response = extract(
+        {
+            3: (
+                "We would need to read about 640 case files at 15 minutes each, 160 hours in all, "
+                "which would exceed the appropriate limit of 18 hours (section 12)."
+            )
+        }
+    )
+    assert_declined(response, "lac_total", Status.REFUSED)
+    response = extract(
+        {3: "We hold 639 paper forms for that year; however, the number is not held."}
+    )
+    assert_declined(response, "lac_total", Status.NOT_HELD)
+
+
+def test_not_applicable_is_not_answered() -> None:
+    assert_declined(extract({3: "N/A"}), "lac_total")
+
+
+def test_the_year_not_asked_is_not_taken() -> None:
+    response = extract({3: "702 children in 2022/23, and 688 in 2023/24."})
+    assert_figure(response, "lac_total", 688)
+
+
+# -- yes/no, ticks, providers -------------------------------------------------------------------
+
+
+def choice(response: SurveyResponse, field_id: str) -> Any:
+    answer = response.answer(field_id)
+    assert answer is not None
+    return sorted(answer.value) if answer.value else None
+
+
+def test_yes_no_and_a_blank() -> None:
+    assert choice(
+        extract({10: "Yes. Up to six sessions with a key worker."}), "follow_up_support"
+    ) == ["yes"]
+    assert choice(extract({10: "No – not specific to RHIs."}), "follow_up_support") == ["no"]
+    assert_declined(extract({10: ""}), "follow_up_support")
+    assert_declined(extract({10: "Please see our website."}), "follow_up_support")
+
+
+def test_tick_boxes() -> None:
+    response = extract(
+        {
+            9: "[ ] A third sector organisation\n[X] A dedicated team within the "
+            "local authority\n[ ] Youth workers\n[X] An independent commissioned "
+            "service"
+        }
+    )
+    assert choice(response, "provider") == [
+        "commissioned_independent_service",
+        "local_authority_team",
+    ]
+    response = extract({9: "[ ] A third sector organisation\n[ ] Youth workers"})
+    assert_declined(response, "provider")
+
+
+@pytest.mark.parametrize(
+    ("answer", "kinds"),
+    [
+        ("Dedicated team within the local authority - the Horizon Team.", ["local_authority_team"]),
+        ("The Lantern Project, a local children's charity.", ["third_sector_agency"]),
+        ("The child's allocated social worker.", ["social_worker"]),
+        ("Youth workers from the council youth service.", ["youth_worker"]),
+        (
+            "We commission an independent provider, Northway Interviews Ltd.",
+            ["commissioned_independent_service"],
+        ),
+        (
+            "No third sector agency is involved; the child's social worker does it.",
+            ["social_worker"],
+        ),
+        (
+            "A third sector agency: no. A council team: yes, the Missing Team.",
+            ["local_authority_team"],
+        ),
+    ],
+)
+def test_provider_kinds(answer: str, kinds: list[str]) -> None:
+    assert choice(extract({9: answer}), "provider") == sorted(kinds)
+
+
+def test_provider_agency_name() -> None:
+    answer = extract({9: "The Lantern Project, a local children's charity."}).provider
+    assert answer is not None and answer.agency == "The Lantern Project"
+
+
+# -- every figure carries a verbatim quote -------------------------------------------------------
+
+
+def test_quotes_are_verbatim() -> None:
+    reading = letter_2024(
+        {
+            2: "1,032 missing episodes relating to 287 children.",
+            6: "Offered in 87.7% of missing incidents.",
+        }
+    )
+    response = extract_rules(reading)
+    for field_id, answer in response.answers().items():
+        if isinstance(answer, Figure) and answer.quote:
+            assert answer.quote in reading.text, field_id
+
+
+def test_metadata() -> None:
+    response = extract({1: "428."})
+    assert response.council == "Westerby District Council"
+    assert response.reference == "WDC/1234"
+    assert response.response_date == "2024-05-03"
+    assert response.period is not None and response.period.start == "2023-04-01"
