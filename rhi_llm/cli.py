@@ -10,7 +10,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -18,9 +18,13 @@ from rich.table import Table
 
 from rhi_llm import __version__
 from rhi_llm.errors import RhiError
+from rhi_llm.extract import get_backend
 from rhi_llm.letters import load
 from rhi_llm.questions import find_questions
 from rhi_llm.types import Letter, QuestionMap
+
+if TYPE_CHECKING:
+    from rhi_llm.evaluate import EvalResult
 
 app = typer.Typer(
     help=(
@@ -216,6 +220,106 @@ def bench_verifier(
         f"reading shared with extraction; {figures['verify_with_finder_ms_median']} / "
         f"{figures['verify_with_finder_ms_max']} ms from scratch (question finding included)"
     )
+
+
+EVAL_HELP_BACKEND = "Extraction backend to score: rules (offline) or llm."
+
+
+@app.command("eval")
+def eval_command(
+    backend: Annotated[str, typer.Option("--backend", help=EVAL_HELP_BACKEND)] = "rules",
+    gold: GoldOption = Path("eval/gold"),
+    letters: LettersOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Write a Markdown report of every wrong field.")
+    ] = None,
+    thresholds: Annotated[
+        Path | None,
+        typer.Option(
+            "--thresholds",
+            help="TOML of minimum/maximum scores per backend; exit 1 "
+            "when one is crossed (e.g. eval/thresholds.toml).",
+        ),
+    ] = None,
+    compare: Annotated[
+        tuple[Path, Path] | None,
+        typer.Option(
+            "--compare",
+            metavar="OLD.json NEW.json",
+            help="Compare two saved --json outputs instead of running the eval.",
+        ),
+    ] = None,
+    concurrency: Annotated[int, typer.Option(help="Letters extracted at once.")] = 8,
+) -> None:
+    """Score an extraction backend against the gold answers.
+
+    Runs every letter a gold file names (and its PDF/DOCX forms, each scored as a letter)
+    through the same pipeline as extract, and prints accuracy (numeric, categorical, status),
+    coverage, false values, the silent error rate (wrong and not flagged by the verifier), flag
+    precision and recall, per field, per letter and per questionnaire, with tokens and calls.
+    Gold for the seed letters is skipped, with the reason, when ../shared/seeds is absent.
+    """
+    from rhi_llm import eval_report, evaluate
+
+    if compare is not None:
+        _eval_compare(*compare, as_json=as_json)
+        return
+    try:
+        limits = evaluate.load_thresholds(thresholds, backend) if thresholds else []
+        result = evaluate.evaluate_folder(
+            gold, get_backend(backend), letters, concurrency=concurrency
+        )
+    except RhiError as error:
+        report_error(error)
+        raise typer.Exit(code=1) from None
+    if report is not None:
+        report.write_text(eval_report.markdown_report(result), encoding="utf-8")
+    _eval_print(result, as_json=as_json)
+    regressions = evaluate.check_thresholds(result, limits)
+    for line in eval_report.regression_lines(regressions):
+        err.print(line, markup=False, highlight=False)
+    if regressions:
+        raise typer.Exit(code=1)
+
+
+def _eval_print(result: EvalResult, *, as_json: bool) -> None:
+    from rhi_llm.eval_report import terminal_tables
+
+    if as_json:
+        print(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+    else:
+        for note in result.notes:
+            out.print(f"[bold yellow]note[/bold yellow] {note}", highlight=False)
+        for table in terminal_tables(result):
+            out.print(table)
+    for run in result.runs:
+        if run.error:
+            err.print(f"[red]failed[/red] {run.letter}: {run.error}", highlight=False)
+    for reason in result.skipped:
+        err.print(f"[yellow]skipped[/yellow] {reason}", highlight=False)
+    for problem in result.gold_problems:
+        err.print(f"[red]gold problem[/red] {problem}", highlight=False)
+
+
+def _eval_compare(old: Path, new: Path, *, as_json: bool) -> None:
+    from rhi_llm.eval_report import comparison_tables
+    from rhi_llm.evaluate import compare, read_eval_json
+
+    try:
+        comparison = compare(read_eval_json(old), read_eval_json(new))
+    except RhiError as error:
+        report_error(error)
+        raise typer.Exit(code=1) from None
+    if as_json:
+        print(json.dumps(comparison.as_json(), indent=2, ensure_ascii=False))
+        return
+    for table in comparison_tables(comparison):
+        out.print(table)
+    for key in comparison.broken:
+        out.print(f"[red]newly wrong[/red] {key}", highlight=False)
+    for key in comparison.fixed:
+        out.print(f"[green]fixed[/green] {key}", highlight=False)
 
 
 def main() -> None:

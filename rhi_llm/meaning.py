@@ -9,6 +9,7 @@ readings live here, used by both.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rhi_llm.numbers import NumberMention
@@ -167,12 +168,8 @@ def other_year(reading: LetterReading, mention: NumberMention) -> str | None:
     return None
 
 
-_CELL = r"(?:\d[\d,]*(?:\.\d+)?%?|n/?a|nil|-|–)(?![\w/])"
-_ROW = re.compile(
-    rf"(?P<label>[^\n]*?[A-Za-z][^\n|]*?)(?P<cells>(?:(?:[ \t]*\|[ \t]*|[ \t]+){_CELL}){{2,}})"
-    r"[ \t]*$",
-    re.IGNORECASE,
-)
+_CELL = re.compile(r"(?:\d[\d,]*(?:\.\d+)?%?|n/?a|nil|-|–)", re.IGNORECASE)
+_TOKEN = re.compile(r"[^\s|]+")
 _COLUMN = re.compile(
     r"\b20\d{2}\s*(?:/|-|–)\s*(?:20)?\d{2}\b|\b(?:children|episodes|incidents|"
     r"young people|interviews)\b",
@@ -180,44 +177,61 @@ _COLUMN = re.compile(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """A line read as a table row: a label, then two or more cells of figures."""
+
+    label: str
+    cells: tuple[int, ...]  # start offsets of the cells, in the text
+
+
+def table_row(text: str, start: int, end: int) -> TableRow | None:
+    """The line text[start:end] as a table row ('Went missing | 27 | 118'), or None."""
+    tokens = [(m.start(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
+    cells: list[int] = []
+    for offset, token in reversed(tokens):
+        if not _CELL.fullmatch(token):
+            break
+        cells.append(offset)
+    if len(cells) < 2 or len(cells) == len(tokens):
+        return None
+    label = text[start : cells[-1]].strip(" \t|")
+    if not re.search(r"[A-Za-z]", label):
+        return None
+    return TableRow(label=label, cells=tuple(reversed(cells)))
+
+
+def _row_of(text: str, offset: int) -> tuple[TableRow | None, int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line_end = len(text) if line_end < 0 else line_end
+    return table_row(text, line_start, line_end), line_start, line_end
+
+
 def row_label(text: str, mention: NumberMention) -> str | None:
     """The label of the table row a figure stands in ('Went missing while placed out')."""
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    line_end = text.find("\n", mention.end)
-    line_end = len(text) if line_end < 0 else line_end
-    row = _ROW.match(text, line_start, line_end)
-    if not row or mention.start < row.start("cells"):
-        return None
-    return row.group("label").strip(" |")
+    row, _, _ = _row_of(text, mention.start)
+    return row.label if row is not None and mention.start in row.cells else None
 
 
 def column_header(text: str, mention: NumberMention) -> str | None:
     """The column heading above a figure in a (possibly flattened) table, if it is in one."""
-    return _column_header(text, mention.start, mention.end)
+    return _column_header(text, mention.start)
 
 
 @lru_cache(maxsize=8192)
-def _column_header(text: str, start: int, end: int) -> str | None:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    row = _ROW.match(text, line_start, line_end)
-    if not row or start < row.start("cells"):
+def _column_header(text: str, start: int) -> str | None:
+    row, line_start, _ = _row_of(text, start)
+    if row is None or start not in row.cells:
         return None
-    cells = [
-        m.start() for m in re.finditer(_CELL, text[row.start("cells") : line_end], re.IGNORECASE)
-    ]
-    relative = start - row.start("cells")
-    if relative not in cells:
-        return None
-    from_right = len(cells) - cells.index(relative)
+    from_right = len(row.cells) - row.cells.index(start)
     above_end = line_start - 1
     for _ in range(12):
         if above_end <= 0:
             return None
         above_start = text.rfind("\n", 0, above_end) + 1
         line = text[above_start:above_end]
-        if line.strip() and not _ROW.match(line):
+        if line.strip() and table_row(text, above_start, above_end) is None:
             columns = [m.group(0) for m in _COLUMN.finditer(line)]
             if len(columns) >= 2 and from_right <= len(columns):
                 return columns[len(columns) - from_right]

@@ -65,6 +65,11 @@ class Provenance(BaseModel):
     calls: int = 0
     cost_usd: float | None = None
     cached: bool = False
+    note: str | None = Field(
+        default=None,
+        description="where the responses came from when not a live model, e.g. hand-authored "
+        "cassettes; eval reports repeat it",
+    )
 
 
 class OutputRow(BaseModel):
