@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -18,9 +19,13 @@ from rich.table import Table
 
 from rhi_llm import __version__
 from rhi_llm.errors import RhiError
-from rhi_llm.extract import get_backend
-from rhi_llm.letters import load
+from rhi_llm.export import write_csv, write_jsonl
+from rhi_llm.extract import default_backend, get_backend
+from rhi_llm.letters import find_letters, load
+from rhi_llm.pipeline import Backend, LetterOutcome, run_batch
 from rhi_llm.questions import find_questions
+from rhi_llm.records import OutputRow
+from rhi_llm.settings import Settings, build_settings
 from rhi_llm.types import Letter, QuestionMap
 
 if TYPE_CHECKING:
@@ -154,6 +159,133 @@ def _print_letter(info: dict[str, Any]) -> None:
     out.print(table)
 
 
+ModelOption = Annotated[
+    str | None, typer.Option("--model", help="Model name [env RHI_LLM_MODEL; default gpt-4o-mini].")
+]
+BaseUrlOption = Annotated[
+    str | None,
+    typer.Option(
+        "--base-url", help="OpenAI-compatible endpoint [env OPENAI_BASE_URL].", show_default=False
+    ),
+]
+ModeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--mode",
+        help="instructor mode: tools, json_schema, json or md_json "
+        "[env RHI_LLM_MODE; default tools].",
+    ),
+]
+ConcurrencyOption = Annotated[
+    int | None, typer.Option("--concurrency", help="Model requests at once [default 8].")
+]
+
+
+def settings_from(
+    model: str | None, base_url: str | None, mode: str | None, concurrency: int | None
+) -> Settings:
+    try:
+        return build_settings(model=model, base_url=base_url, mode=mode, concurrency=concurrency)
+    except RhiError as error:
+        report_error(error)
+        raise typer.Exit(code=2) from None
+
+
+def choose_backend(name: str | None, settings: Settings) -> Backend:
+    """The backend asked for, or the default with one visible line saying which and why."""
+    if name is None:
+        name, why = default_backend(settings)
+        err.print(f"backend: [bold]{name}[/bold] ({why})", highlight=False)
+    try:
+        return get_backend(name, settings)
+    except RhiError as error:
+        report_error(error)
+        raise typer.Exit(code=2) from None
+
+
+@app.command("extract")
+def extract_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Letter files, or folders (searched recursively for letter files).",
+            show_default=False,
+        ),
+    ],
+    backend: Annotated[
+        str | None,
+        typer.Option(
+            "--backend",
+            help="rules, llm or both [default: llm when OPENAI_API_KEY or "
+            "OPENAI_BASE_URL is set, else rules].",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="jsonl (one Output-contract object per letter) or csv (one row per letter).",
+        ),
+    ] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Processes for the rules backend (CPU-bound).")] = 1,
+    model: ModelOption = None,
+    base_url: BaseUrlOption = None,
+    mode: ModeOption = None,
+    concurrency: ConcurrencyOption = None,
+) -> None:
+    """Extract the survey from letters, verify every figure, and write the dataset.
+
+    Each letter is loaded, matched to its questionnaire, extracted (every figure with its
+    verbatim quote) and verified against its own text; the output has one row per letter
+    with each field's value, status, quote, page, flags and provenance. A letter that fails
+    prints one line with its reason; the others are still extracted (exit code 1).
+    """
+    if output_format not in ("jsonl", "csv"):
+        report_error(RhiError(f"unknown format {output_format!r}: use jsonl or csv"))
+        raise typer.Exit(code=2)
+    letters = find_letters(paths)
+    if not letters:
+        report_error(RhiError("no letter files found in " + ", ".join(map(str, paths))))
+        raise typer.Exit(code=2)
+    settings = settings_from(model, base_url, mode, concurrency)
+    chosen = choose_backend(backend, settings)
+    outcomes = run_batch(letters, chosen, settings, workers=workers, on_done=_report_outcome)
+    rows = [o.row for o in outcomes if o.row is not None]
+    _write_rows(rows, output_format, output)
+    failed = sum(1 for o in outcomes if o.error is not None)
+    flagged = sum(1 for r in rows if any(f.verdict == "flagged" for f in r.fields.values()))
+    err.print(
+        f"{len(outcomes)} letters: {len(rows) - flagged} ok, {flagged} with flagged "
+        f"fields, {failed} failed",
+        highlight=False,
+    )
+    if failed:
+        raise typer.Exit(code=1)
+
+
+def _report_outcome(outcome: LetterOutcome) -> None:
+    if outcome.error is not None:
+        report_error(outcome.error)
+
+
+def _write_rows(rows: list[OutputRow], output_format: str, output: Path | None) -> None:
+    writer = write_csv if output_format == "csv" else write_jsonl
+    if output is None:
+        writer(rows, sys.stdout)
+        return
+    try:
+        with output.open("w", encoding="utf-8", newline="") as handle:
+            writer(rows, handle)
+    except OSError as exc:
+        report_error(RhiError(f"cannot write the output ({exc.strerror})", path=output))
+        raise typer.Exit(code=1) from None
+    err.print(f"wrote {len(rows)} rows to {output}", highlight=False)
+
+
 bench_app = typer.Typer(
     help="Benchmarks that print figures: verifier recall, extraction speed, reliability.",
     no_args_is_help=True,
@@ -223,6 +355,58 @@ def bench_verifier(
 
 
 EVAL_HELP_BACKEND = "Extraction backend to score: rules (offline) or llm."
+
+
+@bench_app.command("rules")
+def bench_rules(
+    count: Annotated[int, typer.Option("--letters", help="How many letters to process.")] = 400,
+    workers: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--workers",
+            help="Worker processes to try (repeat the option) [default: 1 and all cores].",
+        ),
+    ] = None,
+    source: Annotated[Path, typer.Option(help="Folder of letters to copy.")] = Path("eval/letters"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Throughput of the offline path: rules extraction plus verification, letters/s.
+
+    Copies our text and HTML letters into a temporary folder (each copy made unique, so no
+    cache helps) and runs the real batch path on them: load, find questions, extract with
+    the rules, verify, build the output row.
+    """
+    from rhi_llm.bench.rules import run
+
+    try:
+        runs = run(source, count, workers)
+    except RhiError as error:
+        report_error(error)
+        raise typer.Exit(code=1) from None
+    if as_json:
+        print(json.dumps({"runs": [r.as_json() for r in runs], "cpus": os.cpu_count()}, indent=2))
+        return
+    table = Table(title=f"Rules extraction + verification ({os.cpu_count()} CPUs)")
+    for column in (
+        "workers",
+        "letters",
+        "seconds",
+        "letters/s",
+        "ms per letter per worker",
+        "failed",
+    ):
+        table.add_column(column, justify="right")
+    for entry in runs:
+        figures = entry.as_json()
+        table.add_row(
+            str(entry.workers),
+            str(entry.letters),
+            f"{entry.seconds:.2f}",
+            f"{entry.per_second:.1f}",
+            str(figures["ms_per_letter_per_worker"]),
+            str(entry.failed),
+        )
+    out.print(table)
 
 
 @app.command("eval")

@@ -19,6 +19,14 @@ class RhiError(Exception):
         self.detail = message
         super().__init__(f"{self.path}: {message}" if self.path else message)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # errors cross process boundaries (parallel batches): rebuild with the same context
+        return (_rebuild, (type(self), self.detail, self.path))
+
+
+def _rebuild(kind: type[RhiError], detail: str, path: str | None) -> RhiError:
+    return kind(detail, path=path)
+
 
 class LetterError(RhiError):
     """A letter file could not be turned into text."""

@@ -166,22 +166,41 @@ def words_to_number(text: str) -> float | None:
     return float(total + current)
 
 
+_BLOCKING: tuple[tuple[re.Pattern[str], NumberKind], ...] = (
+    *((pattern, "date") for pattern in _DATE_PATTERNS),
+    (_YEAR_SPAN, "year"),
+    (_STATUTE, "statute"),
+    (_MONEY, "money"),
+    (_PHONE, "phone"),
+    (_POSTCODE, "postcode"),
+    (_REFERENCE, "reference"),
+    (_ADDRESS, "address"),
+    (_ORDINAL, "ordinal"),
+)
+
+
+def _digit_windows(text: str, reach: int = 60) -> list[tuple[int, int]]:
+    """Stretches of text around its digits: every blocking pattern needs a digit, so only
+    these are scanned (a letter is mostly words)."""
+    windows: list[tuple[int, int]] = []
+    for match in re.finditer(r"\d+", text):
+        start, end = max(0, match.start() - reach), min(len(text), match.end() + reach)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def _blocked_spans(text: str) -> list[tuple[int, int, NumberKind]]:
     spans: list[tuple[int, int, NumberKind]] = []
-    for pattern in _DATE_PATTERNS:
-        spans += [(m.start(), m.end(), "date") for m in pattern.finditer(text)]
-    spans += [(m.start(), m.end(), "year") for m in _YEAR_SPAN.finditer(text)]
-    spans += [(m.start(), m.end(), "statute") for m in _STATUTE.finditer(text)]
-    spans += [(m.start(), m.end(), "money") for m in _MONEY.finditer(text)]
-    spans += [(m.start(), m.end(), "phone") for m in _PHONE.finditer(text)]
-    spans += [(m.start(), m.end(), "postcode") for m in _POSTCODE.finditer(text)]
-    spans += [
-        (m.start(), m.end(), "reference")
-        for m in _REFERENCE.finditer(text)
-        if re.search(r"\d", m.group(0))
-    ]
-    spans += [(m.start(), m.end(), "address") for m in _ADDRESS.finditer(text)]
-    spans += [(m.start(), m.end(), "ordinal") for m in _ORDINAL.finditer(text)]
+    for start, end in _digit_windows(text):
+        window = text[start:end]
+        for pattern, kind in _BLOCKING:
+            for m in pattern.finditer(window):
+                if kind == "reference" and not re.search(r"\d", m.group(0)):
+                    continue
+                spans.append((m.start() + start, m.end() + start, kind))
     spans += [(m.start(), m.end(), "page") for m in _PAGE.finditer(text)]
     spans += [(m.start(), m.end(), "reference") for m in _QUESTION_REFERENCE.finditer(text)]
     return spans

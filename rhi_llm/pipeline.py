@@ -216,8 +216,8 @@ def read_letter(path: Path | str) -> LetterReading:
     return LetterReading(load(path))
 
 
-async def process_reading(reading: LetterReading, backend: Backend) -> LetterOutcome:
-    extraction = await backend.extract(reading)
+def finish(reading: LetterReading, extraction: Extraction) -> LetterOutcome:
+    """Verify an extraction against its letter and build the output row."""
     response = _with_questionnaire(extraction.response, reading)
     extraction = extraction.model_copy(update={"response": response})
     report = verify(reading, response)
@@ -230,6 +230,10 @@ async def process_reading(reading: LetterReading, backend: Backend) -> LetterOut
         report=report,
         reading=reading,
     )
+
+
+async def process_reading(reading: LetterReading, backend: Backend) -> LetterOutcome:
+    return finish(reading, await backend.extract(reading))
 
 
 def _with_questionnaire(response: SurveyResponse, reading: LetterReading) -> SurveyResponse:
@@ -273,6 +277,60 @@ async def process_many(
         return outcome
 
     return list(await asyncio.gather(*(one(p) for p in paths)))
+
+
+def _rules_outcome(path: Path) -> LetterOutcome:
+    """One letter through the rules backend, synchronously (it never waits on anything),
+    in this or a worker process; the reading is not sent back across processes."""
+    from rhi_llm.extract.rules import rules_extraction
+
+    try:
+        reading = read_letter(path)
+        outcome = finish(reading, rules_extraction(reading))
+    except RhiError as error:
+        return LetterOutcome(path=str(path), error=error)
+    outcome.reading = None
+    return outcome
+
+
+def run_rules_parallel(
+    paths: list[Path], workers: int, on_done: Callable[[LetterOutcome], None] | None = None
+) -> list[LetterOutcome]:
+    """The rules backend over many letters in ``workers`` processes (it is CPU-bound)."""
+    outcomes: list[LetterOutcome] = []
+    if workers <= 1 or len(paths) < 2 * workers:
+        for path in paths:
+            outcome = _rules_outcome(path)
+            outcomes.append(outcome)
+            if on_done is not None:
+                on_done(outcome)
+        return outcomes
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(16, len(paths) // (workers * 4)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for outcome in pool.map(_rules_outcome, paths, chunksize=chunk):
+            outcomes.append(outcome)
+            if on_done is not None:
+                on_done(outcome)
+    return outcomes
+
+
+def run_batch(
+    paths: list[Path],
+    backend: Backend,
+    settings: object | None = None,
+    *,
+    workers: int = 1,
+    concurrency: int = 8,
+    on_done: Callable[[LetterOutcome], None] | None = None,
+) -> list[LetterOutcome]:
+    """Many letters through one backend: the rules in worker processes, a model with
+    ``concurrency`` requests at a time. Results come back in input order."""
+    if backend.name == "rules":
+        return run_rules_parallel(paths, workers, on_done)
+    limit = getattr(settings, "concurrency", concurrency)
+    return asyncio.run(process_many(paths, backend, concurrency=limit, on_done=on_done))
 
 
 def provenance(backend: str) -> Provenance:

@@ -389,7 +389,50 @@ def _pair_score(
     marker = _marker_score(question, cand)
     if numbers_only:
         return marker
-    cue = _cue_score(questionnaire, question, cand)
+    return _combine(cand, marker, _cue_score(questionnaire, question, cand))
+
+
+def _score_matrix(
+    questionnaire: Questionnaire,
+    questions: tuple[Question, ...],
+    cands: list[Candidate],
+    numbers_only: bool,
+) -> list[list[float]]:
+    """`_pair_score` for every pair, with each candidate's cue hits and each marker shape
+    scored once (this is the finder's hot loop)."""
+    if numbers_only:
+        return [[_marker_score(q, c) for c in cands] for q in questions]
+    table = _cue_table(questionnaire)
+    hits = [
+        0 if (not c.asks and c.answer_only) else _cached_hits(questionnaire, table, c)
+        for c in cands
+    ]
+    scores: list[list[float]] = []
+    markers: dict[tuple[object, ...], float] = {}
+    shapes = [(c.number, c.part, c.sub, c.context_number) for c in cands]
+    for question in questions:
+        mask, count = table.masks[question.key]
+        row: list[float] = []
+        for cand, cand_hits, shape in zip(cands, hits, shapes, strict=True):
+            marker = markers.get((question.key, shape))
+            if marker is None:
+                marker = markers[(question.key, shape)] = _marker_score(question, cand)
+            if cand_hits and cand_hits & mask:
+                row.append(_combine(cand, marker, (cand_hits & mask).bit_count() / count))
+            else:
+                row.append(marker * 0.6)
+        scores.append(row)
+    return scores
+
+
+def _cached_hits(questionnaire: Questionnaire, table: _CueTable, cand: Candidate) -> int:
+    hits = cand.cue_hits.get(questionnaire)
+    if hits is None:
+        hits = cand.cue_hits[questionnaire] = _cue_hits(table, cand)
+    return hits
+
+
+def _combine(cand: Candidate, marker: float, cue: float) -> float:
     if cue == 0.0:
         return marker * 0.6
     asked = 0.1 if cand.question_mark else 0.0
@@ -408,10 +451,7 @@ def _align(
 ) -> list[tuple[int, int, float]]:
     """Best monotone matching of questions to candidates: (question idx, cand idx, score)."""
     n_q, n_c = len(questions), len(cands)
-    scores = [
-        [_pair_score(questionnaire, q, c, numbers_only=numbers_only) for c in cands]
-        for q in questions
-    ]
+    scores = _score_matrix(questionnaire, questions, cands, numbers_only)
     best = [[0.0] * (n_c + 1) for _ in range(n_q + 1)]
     move = [[0] * (n_c + 1) for _ in range(n_q + 1)]  # 0 skip cand, 1 skip question, 2 match
     for i in range(1, n_q + 1):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from rhi_llm.numbers import NumberMention, find_numbers
 from rhi_llm.questions import find_questions
@@ -57,6 +57,7 @@ _QUESTION_REF = re.compile(r"\b(?:q(?:uestion)?\.?\s*)?(\d{1,2})\s*\(?([a-d])?\)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\d•])|\n\s*\n|\n(?=\s*[•\-*]|\s*\(?[a-z]\))")
 
 
+@lru_cache(maxsize=8192)
 def withheld_status(text: str) -> Status | None:
     """The withheld status a passage states, if any (not held beats a refusal notice)."""
     if NOT_HELD.search(text):

@@ -280,6 +280,30 @@ class TextAnswer(StrictModel):
     quote: str | None = Field(default=None, description=QUOTE_HELP)
 
 
+class YesNoAnswer(Choice[YesNo]):
+    """Yes or no."""
+
+
+class MeasureFromAnswer(Choice[MeasureFrom]):
+    """Where the 72 hours are counted from."""
+
+
+class MeasureUnitsAnswer(Choice[MeasureUnits]):
+    """What the 72 hours are counted in."""
+
+
+class OoaDeliveryAnswer(Choice[OoaDelivery]):
+    """The option(s) ticked for out-of-area delivery."""
+
+
+class IncomingOfferedAnswer(Choice[IncomingOffered]):
+    """Whether children placed here by other councils are offered RHIs."""
+
+
+class IncomingProviderAnswer(Choice[IncomingProvider]):
+    """Who delivers RHIs to children placed here by other councils."""
+
+
 Answer = Figure | Choice[Any] | ProviderAnswer | TextAnswer
 
 
@@ -320,12 +344,12 @@ class SurveyResponse(StrictModel):
     provider: ProviderAnswer | None = None
     provider_2016_17: ProviderAnswer | None = None
     provider_2013_14: ProviderAnswer | None = None
-    follow_up_support: Choice[YesNo] | None = None
-    measure_72h_from: Choice[MeasureFrom] | None = None
-    measure_72h_units: Choice[MeasureUnits] | None = None
-    ooa_delivery: Choice[OoaDelivery] | None = None
-    incoming_offered: Choice[IncomingOffered] | None = None
-    incoming_provider: Choice[IncomingProvider] | None = None
+    follow_up_support: YesNoAnswer | None = None
+    measure_72h_from: MeasureFromAnswer | None = None
+    measure_72h_units: MeasureUnitsAnswer | None = None
+    ooa_delivery: OoaDeliveryAnswer | None = None
+    incoming_offered: IncomingOfferedAnswer | None = None
+    incoming_provider: IncomingProviderAnswer | None = None
 
     measure_72h_adjustments: TextAnswer | None = None
     info_use: TextAnswer | None = None

@@ -466,7 +466,7 @@ def _aligned(
             passed=False,
             message=f"{figure_at.text} is part of {kind_phrase(figure_at.kind)}, not an answer",
         )
-    allowed = blocks + reading.referred_blocks(field_id)
+    allowed = blocks
     if any(block.contains(span) for block in allowed):
         if figure_at is not None:
             sentence = reading.letter.excerpt(reading.sentence_at(figure_at.start))
@@ -615,7 +615,7 @@ def _check_choice(values: list[str], quote_text: str, context: str) -> Check:
 
 
 def _verify_field(reading: LetterReading, field_id: str, answer: object) -> FieldReport:
-    blocks = reading.blocks_of(field_id)
+    blocks = reading.answer_blocks(field_id)
     status: Status = getattr(answer, "status", Status.NOT_ANSWERED)
     value = getattr(answer, "value", None)
     quote: str | None = getattr(answer, "quote", None)

@@ -1,22 +1,57 @@
-"""Extraction backends: `rules` (deterministic, offline) and `llm` (any OpenAI-compatible model).
+"""Extraction backends: `rules` (deterministic, offline), `llm` (any OpenAI-compatible model)
+and `both` (the model, checked against the rules).
 
-`get_backend(name)` is the one way the CLI, the eval harness and the benchmarks obtain one.
+`get_backend(name, settings)` is the one way the CLI, the eval harness and the benchmarks
+obtain one.
 """
 
 from __future__ import annotations
 
 from rhi_llm.errors import ConfigError
-from rhi_llm.pipeline import Backend
+from rhi_llm.pipeline import Backend, Extraction
+from rhi_llm.reading import LetterReading
+from rhi_llm.settings import Settings
 
 BACKENDS = ("rules", "llm", "both")
 
 
-def get_backend(name: str) -> Backend:
+def default_backend(settings: Settings) -> tuple[str, str]:
+    """The backend to use when none is named, and why (one line for the user)."""
+    if settings.endpoint_configured:
+        which = "OPENAI_API_KEY" if settings.api_key is not None else "OPENAI_BASE_URL"
+        return "llm", f"{which} is set: {settings.describe()}"
+    return "rules", (
+        "no model endpoint configured (set OPENAI_API_KEY or OPENAI_BASE_URL to "
+        "use a model); the deterministic rules backend needs none"
+    )
+
+
+def get_backend(name: str, settings: Settings | None = None) -> Backend:
     """The backend called ``name``; a clear error for one that does not exist here."""
     if name == "rules":
         from rhi_llm.extract.rules import RulesBackend
 
         return RulesBackend()
-    raise ConfigError(
-        f"unknown backend {name!r}: this version has {', '.join(repr(b) for b in ('rules',))}"
-    )
+    raise ConfigError(f"unknown backend {name!r}: choose one of {', '.join(BACKENDS)}")
+
+
+class BothBackend:
+    """A model backend checked field by field against the rules: every field where the two
+    disagree is flagged `backends_disagree`, showing both values (the pipeline adds the flag)."""
+
+    name = "both"
+
+    def __init__(self, model: Backend, rules: Backend) -> None:
+        self.model = model
+        self.rules = rules
+
+    async def extract(self, reading: LetterReading) -> Extraction:
+        import asyncio
+
+        mine, theirs = await asyncio.gather(
+            self.model.extract(reading), self.rules.extract(reading)
+        )
+        provenance = mine.provenance.model_copy(update={"backend": "both"})
+        return Extraction(
+            response=mine.response, provenance=provenance, others={self.rules.name: theirs.response}
+        )

@@ -572,13 +572,17 @@ def extract_rules(reading: LetterReading) -> SurveyResponse:
     return SurveyResponse.model_validate(data)
 
 
+def rules_extraction(reading: LetterReading) -> Extraction:
+    return Extraction(response=extract_rules(reading), provenance=provenance("rules"))
+
+
 class RulesBackend:
     """The deterministic offline extractor (no model, no key, no network)."""
 
     name = "rules"
 
     async def extract(self, reading: LetterReading) -> Extraction:
-        return Extraction(response=extract_rules(reading), provenance=provenance("rules"))
+        return rules_extraction(reading)
 
 
 __all__ = ["RulesBackend", "extract_rules"]
