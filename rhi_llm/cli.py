@@ -14,15 +14,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from pydantic import SecretStr
 from rich.console import Console
 from rich.table import Table
 
 from rhi_llm import __version__
+from rhi_llm.batch import run_batch
+from rhi_llm.cassettes import REPLAY_BASE_URL
 from rhi_llm.errors import RhiError
 from rhi_llm.export import write_csv, write_jsonl
 from rhi_llm.extract import default_backend, get_backend
 from rhi_llm.letters import find_letters, load
-from rhi_llm.pipeline import Backend, LetterOutcome, run_batch
+from rhi_llm.pipeline import Backend, LetterOutcome
 from rhi_llm.questions import find_questions
 from rhi_llm.records import OutputRow
 from rhi_llm.settings import Settings, build_settings
@@ -73,6 +76,11 @@ def main_options(
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    if not debug:
+        # instructor logs every failed attempt as an error; rhi-llm retries those itself
+        # and reports a letter that fails for good in one line
+        for noisy in ("instructor", "httpx", "httpx2", "openai"):
+            logging.getLogger(noisy).setLevel(logging.CRITICAL)
 
 
 def report_error(error: RhiError) -> None:
@@ -231,7 +239,10 @@ def extract_command(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")
     ] = None,
-    workers: Annotated[int, typer.Option(help="Processes for the rules backend (CPU-bound).")] = 1,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Worker processes [default: one per core].", show_default=False),
+    ] = None,
     model: ModelOption = None,
     base_url: BaseUrlOption = None,
     mode: ModeOption = None,
@@ -253,7 +264,9 @@ def extract_command(
         raise typer.Exit(code=2)
     settings = settings_from(model, base_url, mode, concurrency)
     chosen = choose_backend(backend, settings)
-    outcomes = run_batch(letters, chosen, settings, workers=workers, on_done=_report_outcome)
+    outcomes = run_batch(
+        letters, chosen, workers=workers, concurrency=settings.concurrency, on_done=_report_outcome
+    )
     rows = [o.row for o in outcomes if o.row is not None]
     _write_rows(rows, output_format, output)
     failed = sum(1 for o in outcomes if o.error is not None)
@@ -284,6 +297,39 @@ def _write_rows(rows: list[OutputRow], output_format: str, output: Path | None) 
         report_error(RhiError(f"cannot write the output ({exc.strerror})", path=output))
         raise typer.Exit(code=1) from None
     err.print(f"wrote {len(rows)} rows to {output}", highlight=False)
+
+
+@app.command("fake-server")
+def fake_server_command(
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0 picks a free one).")] = 8765,
+    latency: Annotated[float, typer.Option(help="Seconds before each answer.")] = 0.0,
+    fault_rate: Annotated[
+        float,
+        typer.Option(
+            help="Share of requests that fail on purpose (429, 5xx, timeouts, drops, bad JSON...)."
+        ),
+    ] = 0.0,
+) -> None:
+    """Serve a fake OpenAI-compatible endpoint on loopback, for trying the model path offline.
+
+    It is not a model: each answer is what the rules backend reads in the letter sent to it.
+    Point rhi-llm at it with OPENAI_BASE_URL=http://127.0.0.1:PORT/v1 (any OPENAI_API_KEY).
+    Stop it with Ctrl-C.
+    """
+    import time
+
+    from rhi_llm.fake_server import FakeOpenAI
+
+    server = FakeOpenAI(latency=latency, fault_rate=fault_rate, port=port)
+    err.print(
+        f"fake OpenAI-compatible server (rules answers, not a model) at {server.start()}",
+        highlight=False,
+    )
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        server.stop()
 
 
 bench_app = typer.Typer(
@@ -409,6 +455,43 @@ def bench_rules(
     out.print(table)
 
 
+@bench_app.command("llm")
+def bench_llm(
+    count: Annotated[int, typer.Option("--letters", help="How many letters.")] = 200,
+    latency: Annotated[
+        float, typer.Option(help="Seconds the fake server waits per request.")
+    ] = 0.3,
+    concurrency: Annotated[int, typer.Option(help="Requests in flight.")] = 16,
+    source: Annotated[Path, typer.Option(help="Folder of letters to copy.")] = Path("eval/letters"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """The model path against a fake OpenAI-compatible server: wall time against the ideal.
+
+    The server (in its own process, answering after --latency seconds; not a model) gets
+    --letters unique letters with --concurrency requests in flight. Prints the wall time
+    against the ideal letters x latency / concurrency, then reruns the same letters with the
+    same cache and counts the calls (expected: none), and the prompt tokens a letter costs
+    beside the letter's own size.
+    """
+    from rhi_llm.bench.llm import run
+
+    try:
+        result = run(source, count, latency, concurrency)
+    except RhiError as error:
+        report_error(error)
+        raise typer.Exit(code=1) from None
+    figures = result.as_json()
+    if as_json:
+        print(json.dumps(figures, indent=2))
+        return
+    table = Table(title="Model path against a fake server (answers are not a model's)")
+    table.add_column("figure")
+    table.add_column("value", justify="right")
+    for name, value in figures.items():
+        table.add_row(name.replace("_", " "), str(value))
+    out.print(table)
+
+
 @app.command("eval")
 def eval_command(
     backend: Annotated[str, typer.Option("--backend", help=EVAL_HELP_BACKEND)] = "rules",
@@ -435,6 +518,25 @@ def eval_command(
         ),
     ] = None,
     concurrency: Annotated[int, typer.Option(help="Letters extracted at once.")] = 8,
+    cassettes: Annotated[
+        Path | None,
+        typer.Option(
+            "--cassettes",
+            help="Replay the model's answers from this folder of vcrpy cassettes "
+            "(offline), e.g. cassettes/authored.",
+        ),
+    ] = None,
+    record: Annotated[
+        bool,
+        typer.Option(
+            "--record",
+            help="With --cassettes and a key: call the model and record new "
+            "cassettes (with 'recorded' provenance) into the folder.",
+        ),
+    ] = False,
+    model: ModelOption = None,
+    base_url: BaseUrlOption = None,
+    mode: ModeOption = None,
 ) -> None:
     """Score an extraction backend against the gold answers.
 
@@ -451,9 +553,8 @@ def eval_command(
         return
     try:
         limits = evaluate.load_thresholds(thresholds, backend) if thresholds else []
-        result = evaluate.evaluate_folder(
-            gold, get_backend(backend), letters, concurrency=concurrency
-        )
+        chosen = _eval_backend(backend, cassettes, record, model, base_url, mode)
+        result = evaluate.evaluate_folder(gold, chosen, letters, concurrency=concurrency)
     except RhiError as error:
         report_error(error)
         raise typer.Exit(code=1) from None
@@ -465,6 +566,36 @@ def eval_command(
         err.print(line, markup=False, highlight=False)
     if regressions:
         raise typer.Exit(code=1)
+
+
+def _eval_backend(
+    name: str,
+    cassettes: Path | None,
+    record: bool,
+    model: str | None,
+    base_url: str | None,
+    mode: str | None,
+) -> Backend:
+    """The backend to score; with --cassettes, the model backend replaying (or recording)."""
+    settings = build_settings(model=model, base_url=base_url, mode=mode)
+    if cassettes is None:
+        if record:
+            raise RhiError("--record needs --cassettes FOLDER to record into")
+        return get_backend(name, settings)
+    if name not in ("llm", "both"):
+        raise RhiError("--cassettes replays the model backend: use --backend llm")
+    if record and not settings.endpoint_configured:
+        raise RhiError("--record calls the model: set OPENAI_API_KEY (or OPENAI_BASE_URL)")
+    if not record:
+        settings = settings.model_copy(
+            update={"base_url": REPLAY_BASE_URL, "api_key": SecretStr("replay-needs-no-key")}
+        )
+    from rhi_llm.extract import BothBackend
+    from rhi_llm.extract.llm import LlmBackend
+    from rhi_llm.extract.rules import RulesBackend
+
+    replaying = LlmBackend(settings, cassettes=cassettes, record=record)
+    return replaying if name == "llm" else BothBackend(replaying, RulesBackend())
 
 
 def _eval_print(result: EvalResult, *, as_json: bool) -> None:

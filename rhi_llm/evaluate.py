@@ -39,7 +39,13 @@ from rhi_llm.errors import ConfigError, RhiError
 from rhi_llm.gold import GoldCase, GoldField, GoldFile, default_seeds_dir, load_gold_set
 from rhi_llm.letters import load
 from rhi_llm.numbers import NumberMention, find_numbers, format_number, same_number
-from rhi_llm.pipeline import Backend, LetterOutcome, answer_value, process_many
+from rhi_llm.pipeline import (
+    Backend,
+    LetterOutcome,
+    answer_value,
+    close_backend,
+    process_many,
+)
 from rhi_llm.records import Value, Verdict
 from rhi_llm.survey import FIELDS, FieldKind, Status, SurveyResponse, Unit, fields_for
 from rhi_llm.types import Flag
@@ -468,8 +474,11 @@ class Plan:
     gold_problems: list[str] = field(default_factory=list)
 
 
-def plan(cases: Iterable[GoldCase], searched: str = "") -> Plan:
-    """Which letter forms to run; gold whose letter is missing is skipped, with the reason."""
+def plan(
+    cases: Iterable[GoldCase], searched: str = "", covers: Callable[[Path], bool] | None = None
+) -> Plan:
+    """Which letter forms to run; gold whose letter is missing is skipped, with the reason,
+    and so is a letter the backend cannot answer for (no cassette to replay)."""
     result = Plan()
     for case in cases:
         name = case.path.name
@@ -478,7 +487,14 @@ def plan(cases: Iterable[GoldCase], searched: str = "") -> Plan:
             continue
         problems, _ = _letter_problems(case)  # a letter that cannot load fails in the pipeline
         result.gold_problems += [f"{name}: {f}: {p} (not scored)" for f, p in problems.items()]
-        result.jobs += [Job(case, path, frozenset(problems)) for path in case.letters]
+        for path in case.letters:
+            if covers is not None and not covers(path):
+                result.skipped.append(
+                    f"{name}: no cassette for {path.name} (seed letters are "
+                    "third-party text and are never recorded)"
+                )
+                continue
+            result.jobs.append(Job(case, path, frozenset(problems)))
     return result
 
 
@@ -573,9 +589,12 @@ async def run_eval(
     cases: Sequence[GoldCase], backend: Backend, *, concurrency: int = 8, searched: str = ""
 ) -> EvalResult:
     """Every letter form of the gold cases through the pipeline, scored."""
-    planned = plan(cases, searched)
+    planned = plan(cases, searched, getattr(backend, "covers", None))
     paths = [job.path for job in planned.jobs]
-    outcomes = await process_many(paths, backend, concurrency=concurrency)
+    try:
+        outcomes = await process_many(paths, backend, concurrency=concurrency)
+    finally:
+        await close_backend(backend)
     return score_outcomes(backend.name, list(zip(planned.jobs, outcomes, strict=True)), planned)
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rhi_llm.numbers import NumberMention
 from rhi_llm.reading import LetterReading, withheld_status
-from rhi_llm.survey import ASKED_YEAR, FIELDS, Status, fields_for
+from rhi_llm.survey import ASKED_YEAR, FIELDS, Status
 from rhi_llm.types import Span
 
 _CHILDREN = r"\b(?:children|child|young (?:people|persons?)|individuals?|boys?|girls?|lac|cla)\b"
@@ -274,11 +274,7 @@ def withheld_sentence_about(
 
 def fields_sharing(reading: LetterReading, block: Span) -> list[str]:
     """Fields whose questions' answer blocks overlap a block."""
-    return [
-        f
-        for f in fields_for(reading.questionnaire)
-        if any(b.overlaps(block) for b in reading.blocks_of(f))
-    ]
+    return reading.fields_overlapping(block)
 
 
 AT_MOST: tuple[tuple[str, str], ...] = (

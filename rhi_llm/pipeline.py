@@ -42,6 +42,9 @@ class Extraction(BaseModel):
     others: dict[str, SurveyResponse] = Field(
         default_factory=dict, description="other backends' responses, by backend name"
     )
+    checks: dict[str, list[Check]] = Field(
+        default_factory=dict, description="checks the backend itself raised (chunks_disagree)"
+    )
 
 
 @runtime_checkable
@@ -221,6 +224,8 @@ def finish(reading: LetterReading, extraction: Extraction) -> LetterOutcome:
     response = _with_questionnaire(extraction.response, reading)
     extraction = extraction.model_copy(update={"response": response})
     report = verify(reading, response)
+    if extraction.checks:
+        report = with_extra_checks(report, extraction.checks)
     if extraction.others:
         report = with_extra_checks(report, disagreements(response, extraction.others))
     return LetterOutcome(
@@ -247,8 +252,7 @@ def _with_questionnaire(response: SurveyResponse, reading: LetterReading) -> Sur
 async def process_letter(path: Path | str, backend: Backend) -> LetterOutcome:
     """Load, read, extract and verify one letter; a bad letter gives an outcome with its error."""
     try:
-        reading = read_letter(path)
-        return await process_reading(reading, backend)
+        return await process_reading(read_letter(path), backend)
     except RhiError as error:
         return LetterOutcome(path=str(path), error=error)
 
@@ -279,58 +283,11 @@ async def process_many(
     return list(await asyncio.gather(*(one(p) for p in paths)))
 
 
-def _rules_outcome(path: Path) -> LetterOutcome:
-    """One letter through the rules backend, synchronously (it never waits on anything),
-    in this or a worker process; the reading is not sent back across processes."""
-    from rhi_llm.extract.rules import rules_extraction
-
-    try:
-        reading = read_letter(path)
-        outcome = finish(reading, rules_extraction(reading))
-    except RhiError as error:
-        return LetterOutcome(path=str(path), error=error)
-    outcome.reading = None
-    return outcome
-
-
-def run_rules_parallel(
-    paths: list[Path], workers: int, on_done: Callable[[LetterOutcome], None] | None = None
-) -> list[LetterOutcome]:
-    """The rules backend over many letters in ``workers`` processes (it is CPU-bound)."""
-    outcomes: list[LetterOutcome] = []
-    if workers <= 1 or len(paths) < 2 * workers:
-        for path in paths:
-            outcome = _rules_outcome(path)
-            outcomes.append(outcome)
-            if on_done is not None:
-                on_done(outcome)
-        return outcomes
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunk = max(1, min(16, len(paths) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for outcome in pool.map(_rules_outcome, paths, chunksize=chunk):
-            outcomes.append(outcome)
-            if on_done is not None:
-                on_done(outcome)
-    return outcomes
-
-
-def run_batch(
-    paths: list[Path],
-    backend: Backend,
-    settings: object | None = None,
-    *,
-    workers: int = 1,
-    concurrency: int = 8,
-    on_done: Callable[[LetterOutcome], None] | None = None,
-) -> list[LetterOutcome]:
-    """Many letters through one backend: the rules in worker processes, a model with
-    ``concurrency`` requests at a time. Results come back in input order."""
-    if backend.name == "rules":
-        return run_rules_parallel(paths, workers, on_done)
-    limit = getattr(settings, "concurrency", concurrency)
-    return asyncio.run(process_many(paths, backend, concurrency=limit, on_done=on_done))
+async def close_backend(backend: Backend) -> None:
+    """Let a backend close its connections inside the event loop that opened them."""
+    closer = getattr(backend, "aclose", None)
+    if closer is not None:
+        await closer()
 
 
 def provenance(backend: str) -> Provenance:

@@ -60,6 +60,7 @@ _SIGN_OFF = re.compile(
     r"^[ \t]*(?:yours (?:sincerely|faithfully)|kind regards|you may re-?use|"
     r"if you are (?:dissatisfied|unhappy|not satisfied)|the supply of information|"
     r"right (?:of|to) (?:appeal|review|complain)|copyright|re-?use of (?:the )?information|"
+    r"the information (?:we have )?(?:supplied|provided|released) (?:is|to you)|"
     r"if you have any (?:further )?(?:queries|questions))",
     re.IGNORECASE,
 )
@@ -668,19 +669,26 @@ def _with_parents(
     return sorted([*answered, *extra], key=lambda item: order[item[0].key])
 
 
-def find_questions(letter: Letter | str) -> QuestionMap:
-    """Detect the questionnaire of a letter and locate each of its questions and answers."""
+def find_questions(letter: Letter | str, *, only: Questionnaire | None = None) -> QuestionMap:
+    """Detect the questionnaire of a letter and locate each of its questions and answers.
+
+    With ``only``, the letter (or a part of one) is known to answer that questionnaire and
+    is not tested against the other.
+    """
     text = letter.text if isinstance(letter, Letter) else letter
     cands = _candidates(text)
     best: tuple[float, Questionnaire, list[tuple[int, int, float]]] | None = None
     for questionnaire, questions in QUESTIONNAIRES.items():
+        if only is not None and questionnaire != only:
+            continue
         pairs = _align(questionnaire, questions, cands)
         confidence = _confidence(questionnaire, cands, pairs)
         if best is None or confidence > best[0]:
             best = (confidence, questionnaire, pairs)
-    assert best is not None
+    if best is None:
+        return QuestionMap(questionnaire=Questionnaire.OTHER.value, confidence=0.0)
     confidence, questionnaire, pairs = best
-    if confidence < MIN_CONFIDENCE:
+    if confidence < MIN_CONFIDENCE and only is None:
         return QuestionMap(questionnaire=Questionnaire.OTHER.value, confidence=confidence)
     questions = QUESTIONNAIRES[questionnaire]
     located = _blocks(questionnaire, text, cands, pairs)

@@ -13,7 +13,7 @@ from functools import cached_property, lru_cache
 
 from rhi_llm.numbers import NumberMention, find_numbers
 from rhi_llm.questions import find_questions
-from rhi_llm.survey import FIELDS, Questionnaire, Status, questions_for_field
+from rhi_llm.survey import FIELDS, Questionnaire, Status, fields_for, questions_for_field
 from rhi_llm.types import Letter, LocatedQuestion, QuestionMap, Span
 
 NOT_HELD = re.compile(
@@ -80,6 +80,7 @@ class LetterReading:
         self.questionnaire = Questionnaire(self.qmap.questionnaire)
         self._blocks: dict[str, list[Span]] = {}
         self._answer_blocks: dict[str, list[Span]] = {}
+        self._sharing: dict[Span, list[str]] = {}
         self._by_key = {q.key: q for q in self.qmap.questions}
 
     @property
@@ -130,6 +131,17 @@ class LetterReading:
             blocks.append(block)
         self._blocks[field_id] = blocks
         return blocks
+
+    def fields_overlapping(self, block: Span) -> list[str]:
+        """Fields of this letter's questionnaire whose answer blocks overlap a block."""
+        cached = self._sharing.get(block)
+        if cached is None:
+            cached = self._sharing[block] = [
+                f
+                for f in fields_for(self.questionnaire)
+                if any(b.overlaps(block) for b in self.blocks_of(f))
+            ]
+        return cached
 
     def answer_blocks(self, field_id: str) -> list[Span]:
         """Where a field's answer may stand: its own blocks, and any block they refer to."""

@@ -14,12 +14,23 @@ Three things live here and nowhere else:
 
 from __future__ import annotations
 
+import copy
 import re
+from contextvars import ContextVar
 from enum import StrEnum
 from functools import cache
+from string import Template
 from typing import Any, ClassVar, Generic, Literal, TypeVar, cast
 
-from pydantic import BaseModel, ConfigDict, Field, create_model, field_serializer
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    create_model,
+    field_serializer,
+    model_validator,
+)
 from pydantic.json_schema import DEFAULT_REF_TEMPLATE, GenerateJsonSchema, JsonSchemaMode
 
 SCHEMA_VERSION = "1"
@@ -191,7 +202,10 @@ def _drop_property_titles(node: dict[str, Any]) -> None:
 
 
 class StrictModel(BaseModel):
-    """Base of every model sent to a model endpoint: its JSON Schema is always strict."""
+    """Base of every model sent to a model endpoint: its JSON Schema is always strict.
+
+    The schema of a class is generated once and reused: it is asked for on every request.
+    """
 
     model_config = ConfigDict(extra="forbid", use_enum_values=False)
 
@@ -204,13 +218,20 @@ class StrictModel(BaseModel):
         mode: JsonSchemaMode = "validation",
         **kwargs: Any,
     ) -> dict[str, Any]:
-        return super().model_json_schema(
-            by_alias=by_alias,
-            ref_template=ref_template,
-            schema_generator=schema_generator,
-            mode=mode,
-            **kwargs,
-        )
+        key = (cls, by_alias, ref_template, schema_generator, mode, tuple(sorted(kwargs)))
+        cached = _SCHEMAS.get(key)
+        if cached is None:
+            cached = _SCHEMAS[key] = super().model_json_schema(
+                by_alias=by_alias,
+                ref_template=ref_template,
+                schema_generator=schema_generator,
+                mode=mode,
+                **kwargs,
+            )
+        return copy.deepcopy(cached)
+
+
+_SCHEMAS: dict[tuple[Any, ...], dict[str, Any]] = {}
 
 
 def strict_json_schema(model: type[BaseModel]) -> dict[str, Any]:
@@ -312,7 +333,49 @@ class Period(StrictModel):
     end: str | None = Field(default=None, description="last day, YYYY-MM-DD")
 
 
-class SurveyResponse(StrictModel):
+_LOOSE_CHARS = str.maketrans(
+    {"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-", "\u00a0": " "}
+)
+
+
+def loose(text: str) -> str:
+    """Text compared loosely: case, quote marks, dashes, spacing and thousands commas aside."""
+    text = text.translate(_LOOSE_CHARS).lower()
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# The letter a response is being validated against, set by the model backend around each
+# request (a context variable, so concurrent requests each see their own letter). It is not
+# passed to instructor as ``context=``: instructor would also render the messages as Jinja
+# templates with it, and a letter's text must reach the model exactly as written.
+GROUNDING: ContextVar[dict[str, str] | None] = ContextVar("rhi_llm_grounding", default=None)
+
+
+class GroundedResponse(StrictModel):
+    """A response whose quotes, while a letter is set in `GROUNDING` (or given as validation
+    context: ``{"letter": text, "reask": template}``), must stand in that letter; otherwise the
+    validation error (sent back to the model by instructor) asks for an exact copy."""
+
+    @model_validator(mode="after")
+    def _quotes_are_in_the_letter(self, info: ValidationInfo) -> GroundedResponse:
+        context = info.context if isinstance(info.context, dict) else GROUNDING.get()
+        if not context or "letter" not in context:
+            return self
+        letter = context.get("loose_letter") or loose(str(context["letter"]))
+        template = str(context.get("reask") or "The quote for ${field} is not in the letter.")
+        problems: list[str] = []
+        for name in type(self).model_fields:
+            answer = getattr(self, name)
+            quote = getattr(answer, "quote", None)
+            if isinstance(quote, str) and quote.strip() and loose(quote) not in letter:
+                problems.append(Template(template).safe_substitute(field=name, quote=quote))
+        if problems:
+            raise ValueError("\n".join(problems))
+        return self
+
+
+class SurveyResponse(GroundedResponse):
     """One letter's answers, one attribute per canonical field id (null when not asked)."""
 
     council: str | None = Field(default=None, description="the council that wrote the letter")
@@ -937,10 +1000,23 @@ def response_model_for(fields: tuple[str, ...]) -> type[SurveyResponse]:
         name: (info.annotation, info) for name, info in all_fields.items() if name in keep
     }
     name = "SurveyResponse" if set(fields) >= set(FIELDS) else "SurveyAnswers"
-    model = create_model(name, __base__=StrictModel, __doc__=SurveyResponse.__doc__, **definitions)
+    model = create_model(
+        name, __base__=GroundedResponse, __doc__=SurveyResponse.__doc__, **definitions
+    )
     return cast("type[SurveyResponse]", model)
 
 
 def widen(partial: BaseModel) -> SurveyResponse:
     """Turn a restricted response (from `response_model_for`) into a full `SurveyResponse`."""
     return SurveyResponse.model_validate(partial.model_dump(exclude_none=True))
+
+
+@cache
+def schema_fingerprint() -> str:
+    """The schema version and a hash of the survey's JSON Schema: part of every cache key, so
+    that a changed schema never reuses an old answer."""
+    import hashlib
+    import json
+
+    text = json.dumps(strict_json_schema(SurveyResponse), sort_keys=True)
+    return f"{SCHEMA_VERSION}:{hashlib.sha256(text.encode()).hexdigest()[:16]}"

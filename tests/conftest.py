@@ -34,3 +34,15 @@ def gold_case(name: str) -> GoldCase:
                 pytest.skip(f"{name}: letter {case.gold.letter} not found (seeds absent?)")
             return case
     raise AssertionError(f"no gold file {name}")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Live model tests run only with a key (the marker's tests also skip themselves)."""
+    import os
+
+    if os.environ.get("OPENAI_API_KEY"):
+        return
+    skip = pytest.mark.skip(reason="live model test: set OPENAI_API_KEY to run it")
+    for item in items:
+        if "live_api" in item.keywords:
+            item.add_marker(skip)

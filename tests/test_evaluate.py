@@ -513,7 +513,7 @@ def tiny_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
         "good": FakeBackend(tiny_responses(gold_dir, md_wrong=False), name="good"),
         "bad": FakeBackend(tiny_responses(gold_dir, md_wrong=True), name="bad"),
     }
-    monkeypatch.setattr(cli, "get_backend", lambda name: backends[name])
+    monkeypatch.setattr(cli, "get_backend", lambda name, *_, **__: backends[name])
     thresholds = tmp_path / "thresholds.toml"
     thresholds.write_text("[good]\nmin_accuracy = 0.9\n[bad]\nmin_accuracy = 0.9\n")
     return {"gold": str(gold_dir), "thresholds": str(thresholds), "tmp": tmp_path}

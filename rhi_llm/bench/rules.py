@@ -17,9 +17,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from rhi_llm.batch import run_rules_parallel
 from rhi_llm.errors import RhiError
 from rhi_llm.letters import find_letters
-from rhi_llm.pipeline import run_rules_parallel
 
 TEXT_SUFFIXES = (".txt", ".md", ".html")
 

@@ -26,12 +26,25 @@ def default_backend(settings: Settings) -> tuple[str, str]:
     )
 
 
-def get_backend(name: str, settings: Settings | None = None) -> Backend:
+def get_backend(name: str, settings: Settings | None = None, *, cache: bool = True) -> Backend:
     """The backend called ``name``; a clear error for one that does not exist here."""
-    if name == "rules":
-        from rhi_llm.extract.rules import RulesBackend
+    from rhi_llm.extract.rules import RulesBackend
 
+    if name == "rules":
         return RulesBackend()
+    if name in ("llm", "both"):
+        from rhi_llm.cache import ResponseCache
+        from rhi_llm.extract.llm import LlmBackend
+        from rhi_llm.settings import build_settings
+
+        settings = settings or build_settings()
+        if not settings.endpoint_configured:
+            raise ConfigError(
+                f"the {name} backend needs a model endpoint: set OPENAI_API_KEY (and "
+                "OPENAI_BASE_URL for a server other than OpenAI's)"
+            )
+        model = LlmBackend(settings, cache=ResponseCache() if cache else None)
+        return model if name == "llm" else BothBackend(model, RulesBackend())
     raise ConfigError(f"unknown backend {name!r}: choose one of {', '.join(BACKENDS)}")
 
 
@@ -44,6 +57,21 @@ class BothBackend:
     def __init__(self, model: Backend, rules: Backend) -> None:
         self.model = model
         self.rules = rules
+
+    def warm(self) -> None:
+        warm = getattr(self.model, "warm", None)
+        if warm is not None:
+            warm()
+
+    def with_concurrency(self, requests: int) -> BothBackend:
+        split = getattr(self.model, "with_concurrency", None)
+        return BothBackend(split(requests) if split else self.model, self.rules)
+
+    async def aclose(self) -> None:
+        for backend in (self.model, self.rules):
+            closer = getattr(backend, "aclose", None)
+            if closer is not None:
+                await closer()
 
     async def extract(self, reading: LetterReading) -> Extraction:
         import asyncio

@@ -1,0 +1,124 @@
+"""The model path against a fake server: concurrency, wall time against the ideal, the cache.
+
+    rhi-llm bench llm [--letters 200] [--latency 0.3] [--concurrency 16] [--json]
+
+The fake OpenAI-compatible server runs in its own process and answers every request after
+``latency`` seconds (its answers are the rules backend's reading, not a model's). With
+``concurrency`` requests in flight, the ideal wall time is letters x latency / concurrency; the
+benchmark prints the measured time against it, then runs the same letters again with the
+same cache and counts the calls (the target is none). It also prints how many prompt tokens a
+letter costs beside the letter's own size in tokens.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from rhi_llm.batch import run_batch
+from rhi_llm.bench.rules import build_corpus
+from rhi_llm.cache import ResponseCache
+from rhi_llm.chunking import estimate_tokens
+from rhi_llm.extract.llm import LlmBackend
+from rhi_llm.extract.rules import extract_rules
+from rhi_llm.fake_server import ServerProcess
+from rhi_llm.letters import load
+from rhi_llm.reading import LetterReading
+from rhi_llm.settings import build_settings
+
+
+@dataclass(frozen=True)
+class LlmBenchResult:
+    letters: int
+    latency: float
+    concurrency: int
+    seconds: float
+    failed: int
+    calls: int
+    rerun_seconds: float
+    rerun_calls: int
+    prompt_tokens_per_letter: float
+    letter_tokens_per_letter: float
+    max_in_flight: int
+
+    @property
+    def ideal(self) -> float:
+        return self.letters * self.latency / self.concurrency
+
+    def as_json(self) -> dict[str, float | int]:
+        return {
+            "letters": self.letters,
+            "latency_s": self.latency,
+            "concurrency": self.concurrency,
+            "seconds": round(self.seconds, 3),
+            "ideal_seconds": round(self.ideal, 3),
+            "ratio_to_ideal": round(self.seconds / self.ideal, 3),
+            "failed": self.failed,
+            "calls": self.calls,
+            "max_in_flight": self.max_in_flight,
+            "rerun_seconds": round(self.rerun_seconds, 3),
+            "rerun_calls": self.rerun_calls,
+            "prompt_tokens_per_letter": round(self.prompt_tokens_per_letter, 1),
+            "letter_tokens_per_letter": round(self.letter_tokens_per_letter, 1),
+        }
+
+
+def prepared_answers(paths: list[Path]) -> dict[str, dict[str, object]]:
+    """What the fake server will answer for each letter, computed before the clock starts."""
+    return {p.name: extract_rules(LetterReading(load(p))).model_dump(mode="json") for p in paths}
+
+
+def run(
+    source: Path, count: int = 200, latency: float = 0.3, concurrency: int = 16
+) -> LlmBenchResult:
+    with tempfile.TemporaryDirectory(prefix="rhi-llm-bench-llm-") as tmp:
+        paths = build_corpus(source, Path(tmp), count)
+        letter_tokens = [estimate_tokens(load(p).text) for p in paths]
+        with ServerProcess(latency=latency, answers=prepared_answers(paths)) as server:
+            return _measure(paths, Path(tmp), server, latency, concurrency, letter_tokens)
+
+
+def _measure(
+    paths: list[Path],
+    tmp: Path,
+    server: ServerProcess,
+    latency: float,
+    concurrency: int,
+    letter_tokens: list[int],
+) -> LlmBenchResult:
+    settings = build_settings(
+        environ={
+            "OPENAI_BASE_URL": server.base_url,
+            "OPENAI_API_KEY": "sk-bench-dummy",
+            "RHI_LLM_CONCURRENCY": str(concurrency),
+            "RHI_LLM_TIMEOUT": "30",
+        }
+    )
+    cache = ResponseCache(tmp / "cache")
+    backend = LlmBackend(settings, cache=cache)
+    started = time.perf_counter()
+    outcomes = run_batch(paths, backend, concurrency=concurrency)
+    seconds = time.perf_counter() - started
+    first = server.stats()
+    backend = LlmBackend(settings, cache=cache)
+    started = time.perf_counter()
+    again = run_batch(paths, backend, concurrency=concurrency)
+    rerun_seconds = time.perf_counter() - started
+    second = server.stats()
+    rows = [o.row for o in outcomes if o.row is not None]
+    return LlmBenchResult(
+        letters=len(paths),
+        latency=latency,
+        concurrency=concurrency,
+        seconds=seconds,
+        failed=sum(1 for o in outcomes if o.row is None) + sum(1 for o in again if o.row is None),
+        calls=first["requests"],
+        rerun_seconds=rerun_seconds,
+        rerun_calls=second["requests"] - first["requests"],
+        prompt_tokens_per_letter=statistics.mean(r.provenance.tokens.prompt for r in rows),
+        letter_tokens_per_letter=statistics.mean(letter_tokens),
+        max_in_flight=first["max_in_flight"],
+    )

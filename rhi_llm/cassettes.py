@@ -1,0 +1,138 @@
+"""Recorded model calls (vcrpy cassettes) and their provenance.
+
+One cassette per letter file, ``<folder>/<letter file name>.yaml``, replayed by matching the
+request's method, path and body (the prompt, the letter, the schema), so a changed prompt or
+schema no longer matches and must be re-recorded. Next to each cassette,
+``<letter file name>.provenance.json`` says where its responses came from:
+
+* ``"kind": "recorded"``: from a model (endpoint, model, date, command);
+* ``"kind": "authored"``: written by us to exercise the pipeline, with the list of deliberate
+  model-style mistakes it contains. An eval over authored cassettes measures the pipeline
+  (parse, merge, verify, score), not a model, and says so.
+
+Nothing that identifies the caller is kept: authorization, API key, organisation and project
+headers are dropped when recording, cookies are stripped from responses, and compressed
+bodies are stored decoded so that they can be read and checked.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import vcr
+from pydantic import BaseModel, Field
+
+SECRET_HEADERS = (
+    "authorization",
+    "api-key",
+    "x-api-key",
+    "openai-organization",
+    "openai-project",
+    "cookie",
+    "proxy-authorization",
+)
+KEEP_REQUEST_HEADERS = ("content-type", "accept")
+REPLAY_BASE_URL = "http://cassette.invalid/v1"
+
+
+class Mistake(BaseModel):
+    """A deliberate model-style mistake in an authored response."""
+
+    field: str
+    kind: str
+    description: str
+    outcome: Literal["flagged", "corrected_on_reask"] = "flagged"
+
+
+class CassetteProvenance(BaseModel):
+    kind: Literal["recorded", "authored"]
+    letter: str
+    created: str
+    command: str
+    endpoint: str | None = None
+    model: str | None = None
+    prompt_hash: str | None = None
+    note: str
+    mistakes: list[Mistake] = Field(default_factory=list)
+
+
+def cassette_path(folder: Path, letter_name: str) -> Path:
+    return folder / f"{letter_name}.yaml"
+
+
+def provenance_path(folder: Path, letter_name: str) -> Path:
+    return folder / f"{letter_name}.provenance.json"
+
+
+def read_provenance(folder: Path, letter_name: str) -> CassetteProvenance | None:
+    path = provenance_path(folder, letter_name)
+    if not path.is_file():
+        return None
+    return CassetteProvenance.model_validate_json(path.read_text(encoding="utf-8"))
+
+
+def write_provenance(folder: Path, provenance: CassetteProvenance) -> Path:
+    path = provenance_path(folder, provenance.letter)
+    path.write_text(provenance.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _scrub_request(request: Any) -> Any:
+    for name in list(request.headers):
+        if name.lower() not in KEEP_REQUEST_HEADERS:
+            del request.headers[name]
+    return request
+
+
+def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
+    headers = response.get("headers", {})
+    for name in list(headers):
+        if name.lower() in (
+            "set-cookie",
+            "openai-organization",
+            "openai-project",
+        ) or name.lower().startswith("x-request-id"):
+            del headers[name]
+    return response
+
+
+def recorder(folder: Path, *, record: bool = False) -> vcr.VCR:
+    """A vcrpy VCR for this folder: replay only, or record every request anew."""
+    return vcr.VCR(
+        cassette_library_dir=str(folder),
+        serializer="yaml",
+        record_mode="all" if record else "none",
+        match_on=("method", "path", "body"),
+        filter_headers=list(SECRET_HEADERS),
+        decode_compressed_response=True,
+        before_record_request=_scrub_request,
+        before_record_response=_scrub_response,
+    )
+
+
+def authored_note(provenance: CassetteProvenance) -> str:
+    if provenance.kind == "authored":
+        return (
+            "responses replayed from AUTHORED cassettes (written by hand to exercise the "
+            "pipeline, with deliberate mistakes): this measures parsing, merging, "
+            "verification and scoring, not a model"
+        )
+    return (
+        f"responses replayed from cassettes RECORDED from {provenance.model} at "
+        f"{provenance.endpoint} on {provenance.created}"
+    )
+
+
+def dump_for_review(folder: Path) -> dict[str, Any]:
+    """Every provenance in a folder, for listing."""
+    found: dict[str, Any] = {}
+    for path in sorted(folder.glob("*.provenance.json")):
+        found[path.name] = json.loads(path.read_text(encoding="utf-8"))
+    return found

@@ -1,0 +1,481 @@
+"""The model backend: any OpenAI-compatible endpoint fills the survey through instructor.
+
+One async implementation:
+
+* a letter that fits the context goes whole, in one request; a longer one is split at question
+  boundaries (`rhi_llm.chunking`), each chunk asked only for its fields, and the chunks'
+  answers merged per field (`merge_chunks`);
+* requests go through ``instructor`` over the ``openai`` SDK at temperature 0, at most
+  ``settings.concurrency`` at a time; instructor re-asks when the answer does not validate
+  (a quote not in the letter, a value of the wrong type), with the error sent back;
+* tenacity retries rate limits (honouring Retry-After), server errors, timeouts, dropped
+  connections and truncated output with jittered backoff, up to ``settings.retries``;
+* every attempt's tokens are summed, retries included, with an estimated cost;
+* results are cached by (letter sha256, prompt hash, schema version, model, mode).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import instructor
+import openai
+from instructor.v2.core.errors import IncompleteOutputException, InstructorRetryException
+from instructor.v2.core.hooks import Hooks
+from pydantic import BaseModel
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
+
+from rhi_llm.cache import ResponseCache, cache_key
+from rhi_llm.cassettes import (
+    CassetteProvenance,
+    authored_note,
+    cassette_path,
+    now,
+    read_provenance,
+    recorder,
+    write_provenance,
+)
+from rhi_llm.chunking import Chunk, estimate_tokens, plan_chunks
+from rhi_llm.errors import ModelError
+from rhi_llm.pipeline import Extraction
+from rhi_llm.prompting import Prompts, load_prompts, user_message
+from rhi_llm.reading import LetterReading
+from rhi_llm.records import Provenance, TokenUsage
+from rhi_llm.settings import Settings
+from rhi_llm.survey import (
+    GROUNDING,
+    SCHEMA_VERSION,
+    Questionnaire,
+    SurveyResponse,
+    fields_for,
+    loose,
+    response_model_for,
+    schema_fingerprint,
+    widen,
+)
+from rhi_llm.types import Check
+
+from .instructor_checks import install as remember_instructor_checks
+from .merge import merge_chunks
+
+remember_instructor_checks()
+
+MODES = {
+    "tools": instructor.Mode.TOOLS,
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+    "json": instructor.Mode.JSON,
+    "md_json": instructor.Mode.MD_JSON,
+}
+REASKS = 2  # instructor re-asks after an answer that does not validate
+OUTPUT_RESERVE_TOKENS = 4000
+PROMPT_OVERHEAD_TOKENS = 3500
+MAX_WAIT_SECONDS = 30.0
+
+
+@dataclass
+class CallLog:
+    """Requests made for one letter (every attempt, retries included) and their tokens."""
+
+    calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def on_response(self, response: Any) -> None:
+        self.calls += 1
+        usage = getattr(response, "usage", None)
+        if usage is not None:
+            self.prompt_tokens += int(getattr(usage, "prompt_tokens", 0) or 0)
+            self.completion_tokens += int(getattr(usage, "completion_tokens", 0) or 0)
+
+    def on_error(self, error: Exception, **_: Any) -> None:
+        self.calls += 1
+        self.errors.append(_describe(error))
+
+    def usage(self) -> TokenUsage:
+        return TokenUsage(
+            prompt=self.prompt_tokens,
+            completion=self.completion_tokens,
+            total=self.prompt_tokens + self.completion_tokens,
+        )
+
+
+def _no_recording(error: BaseException) -> bool:
+    """A replayed request that matches nothing in its cassette (vcrpy refuses to record)."""
+    cause = error.__cause__ or error.__context__
+    return cause is not None and type(cause).__name__ == "CannotOverwriteExistingCassetteException"
+
+
+def _describe(error: BaseException) -> str:
+    if _no_recording(error):
+        return (
+            "no recorded answer in the cassette matches this request (the prompt, letter "
+            "or schema changed since it was recorded: re-author or re-record it)"
+        )
+    if isinstance(error, openai.APIStatusError):
+        return f"HTTP {error.status_code} from the endpoint"
+    if isinstance(error, openai.APITimeoutError):
+        return "the request timed out"
+    if isinstance(error, openai.APIConnectionError):
+        return "the connection failed or was dropped"
+    if isinstance(error, IncompleteOutputException):
+        return "the output was cut off (finish_reason length)"
+    text = str(error).strip().splitlines()
+    return (text[0] if text else type(error).__name__)[:200]
+
+
+def _root(error: BaseException | None) -> BaseException | None:
+    """instructor wraps an endpoint error in its own; the endpoint's is what matters."""
+    if isinstance(error, InstructorRetryException) and isinstance(
+        error.__cause__, openai.APIError | IncompleteOutputException
+    ):
+        return error.__cause__
+    return error
+
+
+def _transient(error: BaseException) -> bool:
+    """Worth trying again: rate limits, server errors, timeouts, dropped connections,
+    and output cut short."""
+    error = _root(error) or error
+    if _no_recording(error):
+        return False
+    if isinstance(error, openai.APIStatusError):
+        return error.status_code in (408, 409, 429) or error.status_code >= 500
+    return isinstance(
+        error, openai.APITimeoutError | openai.APIConnectionError | IncompleteOutputException
+    )
+
+
+def _retry_after(error: BaseException | None) -> float | None:
+    response = getattr(error, "response", None)
+    headers = getattr(response, "headers", None)
+    if headers is None:
+        return None
+    for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
+        raw = headers.get(name)
+        if raw is None:
+            continue
+        try:
+            return min(MAX_WAIT_SECONDS, max(0.0, float(raw) * scale))
+        except ValueError:
+            continue
+    return None
+
+
+def _wait(state: RetryCallState) -> float:
+    """Retry-After when the endpoint gives one, else jittered exponential backoff."""
+    error = _root(state.outcome.exception() if state.outcome else None)
+    told = _retry_after(error)
+    if told is not None:
+        return told
+    return min(MAX_WAIT_SECONDS, random.uniform(0, 0.25 * 2 ** (state.attempt_number - 1)))
+
+
+class LlmBackend:
+    """Extraction by a model behind any OpenAI-compatible endpoint."""
+
+    name = "llm"
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        cache: ResponseCache | None = None,
+        prompts: Prompts | None = None,
+        note: str | None = None,
+        cassettes: Path | None = None,
+        record: bool = False,
+    ) -> None:
+        self.settings = settings
+        self.prompts = prompts or load_prompts()
+        self.cache = None if cassettes is not None else cache
+        self.note = note
+        self.cassettes = cassettes
+        self.record = record
+        self._client: instructor.AsyncInstructor | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._gate: asyncio.Semaphore | None = None
+        self._one_cassette_at_a_time: asyncio.Lock | None = None
+        _import_sdk_now()
+
+    def warm(self) -> None:
+        """Build what every request reuses (response models and their JSON Schemas) now,
+        before a batch forks its workers, so that each inherits it instead of building it."""
+        for questionnaire in Questionnaire:
+            prepared_model(fields_for(questionnaire)).model_json_schema()
+        if self._client is None:
+            self._client, self._loop = self._new_client(), None
+
+    def with_concurrency(self, requests: int) -> LlmBackend:
+        """A fresh copy of this backend (no client yet) allowed ``requests`` at once: one per
+        worker process of a batch, each with its share."""
+        settings = self.settings.model_copy(update={"concurrency": requests})
+        return LlmBackend(
+            settings,
+            cache=self.cache,
+            prompts=self.prompts,
+            note=self.note,
+            cassettes=self.cassettes,
+            record=self.record,
+        )
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    def _instructor(self) -> tuple[instructor.AsyncInstructor, asyncio.Semaphore]:
+        """The instructor client and the request gate for the running event loop (a client
+        made by `warm` before any loop ran is adopted by the first loop that asks)."""
+        loop = asyncio.get_running_loop()
+        if self._client is not None and self._loop is None:
+            self._loop = loop
+        if self._client is None or self._loop is not loop:
+            self._client = self._new_client()
+            self._loop = loop
+            self._gate = None
+        if self._gate is None:
+            self._gate = asyncio.Semaphore(self.settings.concurrency)
+        return self._client, self._gate
+
+    def _new_client(self) -> instructor.AsyncInstructor:
+        key = self.settings.api_key.get_secret_value() if self.settings.api_key else "none"
+        raw = openai.AsyncOpenAI(
+            api_key=key,
+            base_url=self.settings.base_url,
+            timeout=self.settings.timeout,
+            max_retries=0,
+        )
+        return instructor.from_openai(raw, mode=MODES[self.settings.mode])
+
+    async def aclose(self) -> None:
+        """Close the HTTP client (call at the end of a batch, inside its event loop)."""
+        client, self._client = self._client, None
+        raw = getattr(client, "client", None)
+        if raw is not None and hasattr(raw, "close"):
+            await raw.close()
+
+    def key_for(self, reading: LetterReading) -> str:
+        return cache_key(
+            reading.letter.sha256,
+            self.prompts.hash,
+            schema_fingerprint(),
+            self.settings.model,
+            self.settings.mode,
+        )
+
+    # -- one letter ------------------------------------------------------------------------
+
+    def covers(self, path: Path) -> bool:
+        """Can this backend answer for a letter file? (Replaying needs its cassette.)"""
+        if self.cassettes is None or self.record:
+            return True
+        return cassette_path(self.cassettes, path.name).is_file()
+
+    async def extract(self, reading: LetterReading) -> Extraction:
+        if self.cassettes is not None:
+            return await self._with_cassette(reading)
+        key = self.key_for(reading)
+        if self.cache is not None:
+            cached = self.cache.get(key)
+            if cached is not None:
+                return cached.model_copy(
+                    update={
+                        "provenance": cached.provenance.model_copy(
+                            update={"cached": True, "calls": 0}
+                        )
+                    }
+                )
+        extraction = await self._extract_now(reading)
+        if self.cache is not None:
+            self.cache.put(key, extraction)
+        return extraction
+
+    async def _extract_now(self, reading: LetterReading) -> Extraction:
+        budget = self.settings.context_tokens - PROMPT_OVERHEAD_TOKENS - OUTPUT_RESERVE_TOKENS
+        chunks = plan_chunks(reading, max(1000, budget))
+        log = CallLog()
+        answers = await asyncio.gather(*(self._ask(reading, chunk, log) for chunk in chunks))
+        response, checks = merge_chunks(reading, list(zip(chunks, answers, strict=True)))
+        return Extraction(response=response, provenance=self._provenance(log), checks=checks)
+
+    async def _with_cassette(self, reading: LetterReading) -> Extraction:
+        """Replay (or record) this letter's calls; cassettes patch HTTP process-wide, so
+        letters take turns."""
+        assert self.cassettes is not None
+        name = reading.letter.name
+        if not self.covers(Path(name)):
+            raise ModelError(
+                f"no cassette for this letter in {self.cassettes}", path=reading.letter.path
+            )
+        if self._one_cassette_at_a_time is None:
+            self._one_cassette_at_a_time = asyncio.Lock()
+        async with self._one_cassette_at_a_time:
+            self.cassettes.mkdir(parents=True, exist_ok=True)
+            with recorder(self.cassettes, record=self.record).use_cassette(
+                cassette_path(self.cassettes, name).name
+            ):
+                extraction = await self._extract_now(reading)
+        if self.record:
+            self._write_recorded_provenance(name)
+        told = read_provenance(self.cassettes, name)
+        note = authored_note(told) if told else self.note
+        return extraction.model_copy(
+            update={"provenance": extraction.provenance.model_copy(update={"note": note})}
+        )
+
+    def _write_recorded_provenance(self, name: str) -> None:
+        assert self.cassettes is not None
+        endpoint = self.settings.base_url or "https://api.openai.com/v1"
+        write_provenance(
+            self.cassettes,
+            CassetteProvenance(
+                kind="recorded",
+                letter=name,
+                created=now(),
+                endpoint=endpoint.split("@")[-1],
+                model=self.settings.model,
+                prompt_hash=self.prompts.hash,
+                command=" ".join(["rhi-llm", *sys.argv[1:]])[:300],
+                note="responses recorded from the model named here; nothing was edited",
+            ),
+        )
+
+    def _provenance(self, log: CallLog) -> Provenance:
+        usage = log.usage()
+        return Provenance(
+            backend=self.name,
+            model=self.settings.model,
+            prompt_hash=self.prompts.hash,
+            schema_version=SCHEMA_VERSION,
+            tokens=usage,
+            calls=log.calls,
+            cost_usd=self.settings.cost(usage.prompt, usage.completion),
+            note=self.note,
+        )
+
+    def messages(self, reading: LetterReading, chunk: Chunk) -> list[dict[str, str]]:
+        text = reading.text[chunk.start : chunk.end]
+        return [
+            {"role": "system", "content": self.prompts.system},
+            {
+                "role": "user",
+                "content": user_message(
+                    self.prompts,
+                    questionnaire=reading.questionnaire,
+                    fields=chunk.fields,
+                    letter_name=reading.letter.name,
+                    text=text,
+                    start=chunk.start,
+                    end=chunk.end,
+                ),
+            },
+        ]
+
+    async def _ask(self, reading: LetterReading, chunk: Chunk, log: CallLog) -> SurveyResponse:
+        client, gate = self._instructor()
+        model = prepared_model(chunk.fields)
+        hooks = Hooks()
+        hooks.on("completion:response", log.on_response)
+        hooks.on("completion:error", log.on_error)
+        # the validator checks quotes against this letter (see survey.GROUNDING)
+        GROUNDING.set(
+            {
+                "letter": reading.text,
+                "loose_letter": loose(reading.text),
+                "reask": self.prompts.reask,
+            }
+        )
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(self.settings.retries + 1),
+            wait=_wait,
+            retry=retry_if_exception(_transient),
+            reraise=True,
+        )
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    async with gate:
+                        answer: BaseModel = await client.create(
+                            model=self.settings.model,
+                            response_model=model,
+                            messages=self.messages(reading, chunk),  # type: ignore[arg-type]
+                            max_retries=REASKS,
+                            temperature=0,
+                            hooks=hooks,
+                            max_tokens=OUTPUT_RESERVE_TOKENS,
+                        )
+        except Exception as error:
+            raise self._failure(reading, error) from None
+        return widen(answer)
+
+    def _failure(self, reading: LetterReading, error: BaseException) -> ModelError:
+        """The one-line reason a letter's extraction failed for good."""
+        root = _root(error) or error
+        path = reading.letter.path
+        if _no_recording(root):
+            return ModelError(_describe(root), path=path)
+        if _transient(root):
+            return ModelError(
+                f"{_describe(root)}; gave up after {self.settings.retries + 1} attempts", path=path
+            )
+        refusal = _refusal(error)
+        if refusal:
+            return ModelError(f"the model refused: {refusal}", path=path)
+        if isinstance(error, InstructorRetryException):
+            return ModelError(
+                f"the model's answer did not fit the survey after "
+                f"{error.n_attempts} attempts: {_first_line(error)}",
+                path=path,
+            )
+        return ModelError(_describe(root), path=path)
+
+
+@cache
+def _import_sdk_now() -> None:
+    """The openai SDK imports its resource modules on first use (about half a second); do it
+    when the backend is made, not inside the first request of a batch."""
+    _ = openai.AsyncOpenAI(api_key="import-only", base_url="http://127.0.0.1:9/v1").chat
+
+
+@cache
+def prepared_model(fields: tuple[str, ...]) -> type[BaseModel]:
+    """The response model for some fields, wrapped for instructor once: instructor would
+    otherwise wrap it (and generate its JSON Schema) again on every request."""
+    from instructor.v2.core.response_model import prepare_response_model
+
+    prepared = prepare_response_model(response_model_for(fields))
+    assert prepared is not None
+    return prepared
+
+
+def _refusal(error: BaseException) -> str | None:
+    """The model's refusal, if that is why there is no answer."""
+    for candidate in (error, error.__cause__):
+        completion = getattr(candidate, "last_completion", None)
+        choices = getattr(completion, "choices", None) or []
+        message = getattr(choices[0], "message", None) if choices else None
+        refusal = getattr(message, "refusal", None)
+        if refusal:
+            return str(refusal)[:200]
+    text = str(error)
+    marker = "Unable to generate a response due to "
+    return text.split(marker, 1)[1].strip()[:200] if marker in text else None
+
+
+def _first_line(error: BaseException) -> str:
+    text = re.sub(r"\s+", " ", str(error)).strip()
+    return text[:200]
+
+
+def prompt_tokens_estimate(backend: LlmBackend, reading: LetterReading) -> int:
+    """Roughly how many prompt tokens one letter costs (for reports beside its own size)."""
+    chunks = plan_chunks(reading, 10**9)
+    return sum(estimate_tokens(m["content"]) for c in chunks for m in backend.messages(reading, c))
+
+
+__all__ = ["Check", "LlmBackend", "prompt_tokens_estimate"]

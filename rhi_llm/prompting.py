@@ -1,0 +1,111 @@
+"""Prompts for the model backend: versioned templates in `prompts/`, rendered per chunk.
+
+The hash of the template files goes into every extraction's provenance and cache key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from string import Template
+
+from rhi_llm.errors import ConfigError
+from rhi_llm.survey import FIELDS, QUESTIONNAIRES, Questionnaire
+
+PROMPT_VERSION = "v1"
+TEMPLATE_NAMES = ("examples.txt", "extract.txt", "reask.txt", "system.txt")
+PERIOD_TEXT = {
+    Questionnaire.RHI_2018: "the year from 1 April 2017 to 31 March 2018 (2017/18)",
+    Questionnaire.RHI_2024: "the year from 1 April 2023 to 31 March 2024 (2023/24)",
+    Questionnaire.OTHER: "the period the request names",
+}
+QUESTIONNAIRE_TEXT = {
+    Questionnaire.RHI_2018: "rhi-2018 (return home interviews, 2018 questionnaire, with an "
+    "out-of-area section)",
+    Questionnaire.RHI_2024: "rhi-2024 (return home interviews, 2024 questionnaire)",
+    Questionnaire.OTHER: "not recognised: fill what the letter answers",
+}
+
+
+def prompts_dir() -> Path:
+    """Where the templates are: $RHI_LLM_PROMPTS, else `prompts/` beside the package."""
+    env = os.environ.get("RHI_LLM_PROMPTS")
+    return Path(env) if env else Path(__file__).resolve().parent.parent / "prompts"
+
+
+@dataclass(frozen=True)
+class Prompts:
+    version: str
+    system: str
+    extract: Template
+    reask: str
+    examples: str
+    hash: str
+
+
+@cache
+def load_prompts(version: str = PROMPT_VERSION, folder: str | None = None) -> Prompts:
+    base = Path(folder) if folder else prompts_dir()
+    where = base / version
+    texts: dict[str, str] = {}
+    for name in TEMPLATE_NAMES:
+        path = where / name
+        try:
+            texts[name] = path.read_text(encoding="utf-8")
+        except OSError:
+            raise ConfigError(
+                "prompt template missing (set RHI_LLM_PROMPTS to the prompts folder)", path=path
+            ) from None
+    digest = hashlib.sha256()
+    for name in TEMPLATE_NAMES:
+        digest.update(name.encode() + b"\0" + texts[name].encode() + b"\0")
+    return Prompts(
+        version=version,
+        system=texts["system.txt"].strip(),
+        extract=Template(texts["extract.txt"]),
+        reask=texts["reask.txt"].strip(),
+        examples=texts["examples.txt"].strip(),
+        hash=f"{version}:{digest.hexdigest()[:16]}",
+    )
+
+
+def questions_text(questionnaire: Questionnaire, fields: tuple[str, ...]) -> str:
+    """The questions that feed these fields, one line each, with the fields they fill."""
+    wanted = set(fields)
+    lines: list[str] = []
+    for question in QUESTIONNAIRES.get(questionnaire, ()):
+        asked = [f for f in question.fields if f in wanted]
+        if not asked:
+            continue
+        named = "; ".join(f"{f} ({FIELDS[f].label})" for f in asked)
+        lines.append(f"- {question.label}: {question.wording} -> {named}")
+    covered = {f for q in QUESTIONNAIRES.get(questionnaire, ()) for f in q.fields}
+    for field_id in fields:
+        if field_id not in covered:
+            lines.append(f"- {field_id}: {FIELDS[field_id].label}")
+    return "\n".join(lines)
+
+
+def user_message(
+    prompts: Prompts,
+    *,
+    questionnaire: Questionnaire,
+    fields: tuple[str, ...],
+    letter_name: str,
+    text: str,
+    start: int,
+    end: int,
+) -> str:
+    return prompts.extract.substitute(
+        questionnaire=QUESTIONNAIRE_TEXT[questionnaire],
+        period=PERIOD_TEXT[questionnaire],
+        questions=questions_text(questionnaire, fields),
+        examples=prompts.examples,
+        letter=letter_name,
+        text=text,
+        start=start,
+        end=end,
+    )
