@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -162,7 +163,12 @@ def test_a_long_letter_is_chunked_and_each_chunk_asked_its_own_fields(server: Fa
     outcome = run(backend, LETTERS / "northbridge-2018.txt")
     assert outcome.row is not None, outcome.error
     assert len(server.bodies) >= 2
-    asked = [set(b["tools"][0]["function"]["parameters"]["properties"]) for b in server.bodies]
+    def start(body: dict[str, object]) -> int:
+        found = re.search(r"from character (\d+)", json.dumps(body))
+        return int(found.group(1)) if found else -1
+
+    ordered = sorted(server.bodies, key=start)  # the chunks are asked concurrently
+    asked = [set(b["tools"][0]["function"]["parameters"]["properties"]) for b in ordered]
     assert "missing_incidents" in asked[0] and "missing_incidents" not in asked[-1]
     assert "ooa_comments" in asked[-1] and "ooa_comments" not in asked[0]
     assert outcome.row.fields["missing_incidents"].value == 1032
