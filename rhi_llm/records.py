@@ -50,6 +50,17 @@ class OutputField(BaseModel):
     )
 
 
+class CallRecord(BaseModel):
+    """One request to a model endpoint (an attempt: retries and re-asks are calls too)."""
+
+    attempt: int
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    latency_ms: float | None = None
+    cost_usd: float | None = None
+    error: str | None = None
+
+
 class TokenUsage(BaseModel):
     prompt: int = 0
     completion: int = 0
@@ -86,3 +97,67 @@ class OutputRow(BaseModel):
     period: Period | None = None
     fields: dict[str, OutputField] = Field(default_factory=dict)
     provenance: Provenance
+
+
+ReviewAction = Literal["accept", "correct", "set_status"]
+
+
+class ReviewDecision(BaseModel):
+    """A person's decision on one field of one letter's extraction. It never overwrites the
+    extracted value: both are kept, and exports show the decision where there is one."""
+
+    letter_sha256: str
+    letter_path: str
+    field: str
+    action: ReviewAction
+    value: Value = None
+    unit: str | None = None
+    of: str | None = None
+    status: str | None = None
+    reviewer: str
+    decided_at: str = Field(description="ISO 8601 time, UTC")
+    note: str | None = None
+
+
+class ReviewedField(BaseModel):
+    """A field as published: the reviewer's decision where there is one, else the extraction."""
+
+    value: Value = None
+    unit: str | None = None
+    of: str | None = None
+    status: str = "not_answered"
+    review: Literal["none", "accepted", "corrected", "status_set"] = "none"
+    reviewer: str | None = None
+
+
+def reviewed(field: OutputField, decision: ReviewDecision | None) -> ReviewedField:
+    """What to publish for a field, given the latest decision on it (if any)."""
+    if decision is None:
+        return ReviewedField(value=field.value, unit=field.unit, of=field.of, status=field.status)
+    if decision.action == "accept":
+        return ReviewedField(
+            value=field.value,
+            unit=field.unit,
+            of=field.of,
+            status=field.status,
+            review="accepted",
+            reviewer=decision.reviewer,
+        )
+    if decision.action == "correct":
+        unit = decision.unit or field.unit
+        return ReviewedField(
+            value=decision.value,
+            unit=unit,
+            of=(decision.of or field.of) if unit == "percent" else None,
+            status=decision.status or "answered",
+            review="corrected",
+            reviewer=decision.reviewer,
+        )
+    return ReviewedField(
+        value=None,
+        unit=None,
+        of=None,
+        status=decision.status or field.status,
+        review="status_set",
+        reviewer=decision.reviewer,
+    )

@@ -1,0 +1,579 @@
+"""The batch summary researchers publish: three rates per council and their spread.
+
+Rates, one row per letter (two letters from the same council keep two rows, told apart by
+file name):
+
+* offered rate = rhi_offered / missing_incidents
+* completed rate = rhi_completed / rhi_offered
+* within-72h rate = rhi_within_72h / rhi_completed
+
+Each figure is taken as published: the reviewer's decision where there is one
+(`records.reviewed`), else the extraction. A figure counts only with status ``answered`` and
+a number. Each rate says where it came from:
+
+* ``counts``: numerator and denominator are both counts the council gave;
+* ``stated``: the numerator is a percentage *of the rate's own denominator*, so the council
+  stated the rate itself; that percentage is the rate;
+* ``derived``: a figure is a percentage of another base and was turned into a count first:
+  percentage x base count, rounded half up to a whole child or incident (chains of
+  percentages followed up to three deep). This is the verifier's ``derived.count``
+  arithmetic, redone on the published figures so a reviewer's correction to a base carries
+  through;
+* ``missing``: a figure is not held, exempt, refused, not answered, absent, has no number or
+  no known base, or the denominator is zero.
+
+A rate that used a figure whose verdict is ``flagged`` and that no reviewer has decided on is
+still given, marked ``unreviewed_flag``. Rates above 100% (councils' own inconsistencies) are
+kept, not clamped, and marked ``over_100``.
+
+Every rate is rounded half up to one decimal, and the distribution across councils (councils
+with a rate, how many at or above 90%, below 30%, above 100%, mean, median, min, max) is
+computed from those published one-decimal rates, so a reader can redo it from the table.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import statistics
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+from rich.table import Table
+
+from rhi_llm.records import OutputField, OutputRow, ReviewDecision, reviewed
+from rhi_llm.survey import NUMERIC_FIELDS, Status, Unit
+
+RateSource = Literal["counts", "stated", "derived", "missing"]
+
+HIGH = Decimal(90)
+LOW = Decimal(30)
+HUNDRED = Decimal(100)
+MAX_CHAIN = 3
+
+
+@dataclass(frozen=True)
+class RateDefinition:
+    id: str
+    label: str
+    numerator: str
+    denominator: str
+    meaning: str
+
+
+RATES: tuple[RateDefinition, ...] = (
+    RateDefinition(
+        "offered",
+        "Offered",
+        "rhi_offered",
+        "missing_incidents",
+        "missing incidents after which a return home interview was offered",
+    ),
+    RateDefinition(
+        "completed",
+        "Completed",
+        "rhi_completed",
+        "rhi_offered",
+        "offered interviews that were carried out",
+    ),
+    RateDefinition(
+        "within_72h",
+        "Within 72h",
+        "rhi_within_72h",
+        "rhi_completed",
+        "completed interviews held within 72 hours of the child's return",
+    ),
+)
+
+SOURCES: dict[str, str] = {
+    "counts": "both figures are counts the council gave",
+    "stated": "the council gave the rate itself, as a percentage of the rate's denominator",
+    "derived": "a figure was a percentage of another base, turned into a count first "
+    "(percentage x base count, rounded half up to a whole number)",
+    "missing": "a figure is not held, exempt, refused, not answered or absent, has no known "
+    "base, or the denominator is zero",
+}
+
+MARKERS: dict[str, str] = {
+    "*": "unreviewed flag: a figure used was flagged by the verifier and not yet reviewed",
+    "!": "over 100%: the council's figures are inconsistent; kept as given",
+}
+
+NOTES = (
+    "One row per letter; two letters from the same council keep two rows, named by file.",
+    "A reviewer's decision replaces the extracted figure.",
+    "Rates are rounded half up to one decimal; the distribution is computed from those "
+    "rounded rates. 'At or above 90%' includes 90.0%; 'below 30%' excludes 30.0%.",
+)
+
+
+def definitions() -> dict[str, Any]:
+    """The definitions as data: repeated in the JSON and the HTML."""
+    return {
+        "rates": {r.id: f"{r.numerator} / {r.denominator}" for r in RATES},
+        "sources": dict(SOURCES),
+        "markers": {"unreviewed_flag": MARKERS["*"], "over_100": MARKERS["!"]},
+        "notes": list(NOTES),
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# The summary's data
+# --------------------------------------------------------------------------------------------
+
+
+class Rate(BaseModel):
+    """One rate of one letter."""
+
+    percent: float | None = Field(description="rounded half up to one decimal; None if missing")
+    source: RateSource
+    numerator: int | float | None = Field(default=None, description="count used, if any")
+    denominator: int | float | None = Field(default=None, description="count used, if any")
+    unreviewed_flag: bool = False
+    over_100: bool = False
+    working: str = Field(description="how the rate was got, or why it is missing")
+
+
+class CouncilRates(BaseModel):
+    council: str | None
+    file: str
+    sha256: str
+    rates: dict[str, Rate]
+
+
+class RateDistribution(BaseModel):
+    councils: int = Field(description="letters with this rate")
+    at_or_above_90: int
+    below_30: int
+    over_100: int
+    mean: float | None
+    median: float | None
+    min: float | None
+    max: float | None
+
+
+class BatchSummary(BaseModel):
+    letters: int
+    councils: list[CouncilRates]
+    distribution: dict[str, RateDistribution]
+
+
+# --------------------------------------------------------------------------------------------
+# From published figures to rates
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """A numeric field as published, and whether it carries a flag nobody has reviewed."""
+
+    value: Decimal | None
+    unit: str | None
+    of: str | None
+    status: str
+    unreviewed_flag: bool
+
+
+@dataclass(frozen=True)
+class _Count:
+    value: Decimal
+    derived: bool
+    unreviewed_flag: bool
+    working: str
+
+
+@dataclass(frozen=True)
+class _Gap:
+    reason: str
+    unreviewed_flag: bool
+
+
+def whole(value: Decimal) -> Decimal:
+    """Rounded half up to a whole child or incident (90.5 -> 91)."""
+    return value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
+def one_decimal(value: Decimal) -> Decimal:
+    """Rounded half up to one decimal (54.85 -> 54.9)."""
+    return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def _number(value: object) -> Decimal | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return Decimal(str(value))
+
+
+def _published(field: OutputField | None, decision: ReviewDecision | None) -> _Figure:
+    field = field or OutputField()
+    shown = reviewed(field, decision)
+    return _Figure(
+        value=_number(shown.value),
+        unit=shown.unit,
+        of=shown.of,
+        status=shown.status,
+        unreviewed_flag=field.verdict == "flagged" and decision is None,
+    )
+
+
+def published_figures(
+    row: OutputRow, decisions: Mapping[tuple[str, str], ReviewDecision]
+) -> dict[str, _Figure]:
+    """Every numeric field the row has or a reviewer decided on, as published."""
+    figures: dict[str, _Figure] = {}
+    for field_id in NUMERIC_FIELDS:
+        field = row.fields.get(field_id)
+        decision = decisions.get((row.letter.sha256, field_id))
+        if field is not None or decision is not None:
+            figures[field_id] = _published(field, decision)
+    return figures
+
+
+def _usable(field_id: str, figure: _Figure) -> Decimal | _Gap:
+    """The figure's number, or why it cannot be used."""
+    if figure.status != Status.ANSWERED:
+        return _Gap(f"{field_id} {figure.status}", figure.unreviewed_flag)
+    if figure.value is None:
+        return _Gap(f"{field_id} has no number", figure.unreviewed_flag)
+    return figure.value
+
+
+def _count(field_id: str, figures: Mapping[str, _Figure], depth: int = 0) -> _Count | _Gap:
+    """A field as a count: given, or derived from a percentage of a base count."""
+    figure = figures.get(field_id)
+    if figure is None:
+        return _Gap(f"{field_id} absent", False)
+    value = _usable(field_id, figure)
+    if isinstance(value, _Gap):
+        return value
+    flag = figure.unreviewed_flag
+    if figure.unit == Unit.COUNT:
+        return _Count(value, False, flag, _fmt(value))
+    if figure.unit != Unit.PERCENT or not figure.of:
+        return _Gap(f"{field_id} is not a count or a percentage of a known base", flag)
+    if depth >= MAX_CHAIN:
+        return _Gap(f"{field_id}: chain of percentages too long", flag)
+    base = _count(figure.of, figures, depth + 1)
+    if isinstance(base, _Gap):
+        return _Gap(base.reason, base.unreviewed_flag or flag)
+    return _derive(value, base, flag)
+
+
+def _derive(percent: Decimal, base: _Count, unreviewed_flag: bool) -> _Count:
+    exact = percent * base.value / HUNDRED
+    count = whole(exact)
+    working = f"{_fmt(percent)}% of {base.working} = {_fmt(exact)}"
+    return _Count(
+        count, True, unreviewed_flag or base.unreviewed_flag, f"({working} -> {_fmt(count)})"
+    )
+
+
+def _rate(definition: RateDefinition, figures: Mapping[str, _Figure]) -> Rate:
+    stated = _stated(definition, figures.get(definition.numerator))
+    if stated is not None:
+        return stated
+    numerator = _count(definition.numerator, figures)
+    denominator = _count(definition.denominator, figures)
+    flag = numerator.unreviewed_flag or denominator.unreviewed_flag
+    if isinstance(numerator, _Gap) or isinstance(denominator, _Gap):
+        reasons = [p.reason for p in (numerator, denominator) if isinstance(p, _Gap)]
+        return Rate(
+            percent=None, source="missing", unreviewed_flag=flag, working="; ".join(reasons)
+        )
+    if denominator.value == 0:
+        working = f"{definition.denominator} is 0"
+        return Rate(percent=None, source="missing", unreviewed_flag=flag, working=working)
+    percent = one_decimal(numerator.value * HUNDRED / denominator.value)
+    return Rate(
+        percent=float(percent),
+        source="derived" if numerator.derived or denominator.derived else "counts",
+        numerator=_plain(numerator.value),
+        denominator=_plain(denominator.value),
+        unreviewed_flag=flag,
+        over_100=percent > HUNDRED,
+        working=f"{numerator.working} / {denominator.working}",
+    )
+
+
+def _stated(definition: RateDefinition, figure: _Figure | None) -> Rate | None:
+    """The rate itself when the numerator is a percentage of the rate's own denominator."""
+    if figure is None or figure.unit != Unit.PERCENT or figure.of != definition.denominator:
+        return None
+    value = _usable(definition.numerator, figure)
+    if isinstance(value, _Gap):
+        return None
+    percent = one_decimal(value)
+    return Rate(
+        percent=float(percent),
+        source="stated",
+        unreviewed_flag=figure.unreviewed_flag,
+        over_100=percent > HUNDRED,
+        working=f"{_fmt(value)}% of {definition.denominator}, as stated",
+    )
+
+
+def _plain(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _fmt(value: Decimal) -> str:
+    """1,429 for whole numbers, else the digits as given (45.25, 90.5)."""
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    return f"{value.normalize():,f}"
+
+
+def council_rates(
+    row: OutputRow, decisions: Mapping[tuple[str, str], ReviewDecision]
+) -> CouncilRates:
+    figures = published_figures(row, decisions)
+    return CouncilRates(
+        council=row.council,
+        file=_file_name(row.letter.path),
+        sha256=row.letter.sha256,
+        rates={definition.id: _rate(definition, figures) for definition in RATES},
+    )
+
+
+def _file_name(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+# --------------------------------------------------------------------------------------------
+# Across councils
+# --------------------------------------------------------------------------------------------
+
+
+def rate_distribution(percents: Iterable[float]) -> RateDistribution:
+    values = sorted(Decimal(str(p)) for p in percents)
+    if not values:
+        return RateDistribution(
+            councils=0,
+            at_or_above_90=0,
+            below_30=0,
+            over_100=0,
+            mean=None,
+            median=None,
+            min=None,
+            max=None,
+        )
+    mean = one_decimal(sum(values, Decimal(0)) / len(values))
+    median = one_decimal(statistics.median(values))
+    return RateDistribution(
+        councils=len(values),
+        at_or_above_90=sum(v >= HIGH for v in values),
+        below_30=sum(v < LOW for v in values),
+        over_100=sum(v > HUNDRED for v in values),
+        mean=float(mean),
+        median=float(median),
+        min=float(values[0]),
+        max=float(values[-1]),
+    )
+
+
+def percents_of(councils: Iterable[CouncilRates], rate_id: str) -> list[float]:
+    """The rates that exist, in the councils' order."""
+    percents = (c.rates[rate_id].percent for c in councils)
+    return [p for p in percents if p is not None]
+
+
+def summarise(
+    rows: list[OutputRow], decisions: Mapping[tuple[str, str], ReviewDecision]
+) -> BatchSummary:
+    """Per-letter rates and their distribution; ``decisions`` keyed by (sha256, field)."""
+    councils = sorted(
+        (council_rates(row, decisions) for row in rows),
+        key=lambda c: ((c.council or "").casefold(), c.file.casefold()),
+    )
+    spread = {d.id: rate_distribution(percents_of(councils, d.id)) for d in RATES}
+    return BatchSummary(letters=len(rows), councils=councils, distribution=spread)
+
+
+def summary_json(summary: BatchSummary) -> dict[str, Any]:
+    """Keys: ``definitions``, ``letters``, ``councils`` (council, file, sha256, rates: {rate id:
+    percent, source, numerator, denominator, unreviewed_flag, over_100, working}) and
+    ``distribution`` ({rate id: councils, at_or_above_90, below_30, over_100, mean, median,
+    min, max})."""
+    return {"definitions": definitions(), **summary.model_dump(mode="json")}
+
+
+# --------------------------------------------------------------------------------------------
+# Terminal table
+# --------------------------------------------------------------------------------------------
+
+
+def percent_text(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}%"
+
+
+def rate_text(rate: Rate) -> str:
+    """'87.7% counts', '105.0% counts !*', '- missing'."""
+    markers = ("!" if rate.over_100 else "") + ("*" if rate.unreviewed_flag else "")
+    text = f"{percent_text(rate.percent)} {rate.source}"
+    return f"{text} {markers}" if markers else text
+
+
+def _distribution_rows(summary: BatchSummary) -> list[tuple[str, list[str]]]:
+    spread = [summary.distribution[d.id] for d in RATES]
+    return [
+        ("councils with a rate", [str(s.councils) for s in spread]),
+        ("at or above 90%", [str(s.at_or_above_90) for s in spread]),
+        ("below 30%", [str(s.below_30) for s in spread]),
+        ("above 100%", [str(s.over_100) for s in spread]),
+        ("mean", [percent_text(s.mean) for s in spread]),
+        ("median", [percent_text(s.median) for s in spread]),
+        ("min", [percent_text(s.min) for s in spread]),
+        ("max", [percent_text(s.max) for s in spread]),
+    ]
+
+
+def summary_table(summary: BatchSummary) -> Table:
+    """Per-letter rates, then (below a rule) their distribution across councils."""
+    legend = "; ".join(f"{mark} {text.split(':')[0]}" for mark, text in MARKERS.items())
+    table = Table(title=f"Return home interviews: {summary.letters} letters", caption=legend)
+    table.add_column("Council")
+    table.add_column("File")
+    for definition in RATES:
+        table.add_column(definition.label, justify="right")
+    for council in summary.councils:
+        cells = [rate_text(council.rates[d.id]) for d in RATES]
+        table.add_row(council.council or "(not named)", council.file, *cells)
+    table.add_section()
+    for label, cells in _distribution_rows(summary):
+        table.add_row(label, "", *cells, style="bold")
+    return table
+
+
+# --------------------------------------------------------------------------------------------
+# HTML with inline SVG charts
+# --------------------------------------------------------------------------------------------
+
+_CSS = """
+body { font-family: sans-serif; max-width: 60rem; margin: 2rem auto; color: #222; }
+table { border-collapse: collapse; margin: 1rem 0; }
+th, td { border: 1px solid #ccc; padding: 0.25rem 0.5rem; }
+td.rate { text-align: right; white-space: nowrap; }
+.source { color: #666; font-size: 0.85em; }
+.flag { color: #b35900; font-weight: bold; }
+.over { color: #b00020; font-weight: bold; }
+figure { display: inline-block; margin: 0.5rem; }
+"""
+
+
+def rate_chart_svg(label: str, percents: list[float]) -> str:
+    """A histogram of one rate across councils, 10-point bins, lines at 30% and 90%."""
+    # Imported here: matplotlib takes a while to load and only the HTML needs it. The figure
+    # gets its own Agg canvas, so no global backend (pyplot's) is touched.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
+    figure = Figure(figsize=(4.2, 2.6))
+    FigureCanvasAgg(figure)
+    axes = figure.subplots()
+    top = max([100.0, *percents])
+    bins = [10 * i for i in range(int(top // 10) + 2)]
+    axes.hist(percents, bins=bins, color="#4c78a8", edgecolor="white")
+    for line in (float(LOW), float(HIGH)):
+        axes.axvline(line, color="#b35900", linestyle="--", linewidth=1)
+    axes.set_title(f"{label} rate ({len(percents)} councils)", fontsize=10)
+    axes.set_xlabel("rate (%)")
+    axes.set_ylabel("councils")
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    figure.tight_layout()
+    return _svg_text(figure)
+
+
+def _svg_text(figure: Any) -> str:
+    import matplotlib
+
+    buffer = io.StringIO()
+    no_metadata = {"Date": None, "Creator": None, "Format": None, "Type": None}
+    with matplotlib.rc_context({"svg.hashsalt": "rhi-llm", "svg.fonttype": "path"}):
+        figure.savefig(buffer, format="svg", metadata=no_metadata)
+    return buffer.getvalue()
+
+
+def inline_svg(svg: str, prefix: str) -> str:
+    """An SVG file as an element in an HTML page: no XML prologue, no namespace URLs (the HTML
+    parser supplies them), and ids prefixed so several charts can share a page."""
+    svg = svg[svg.index("<svg") :]
+    svg = re.sub(r'\s+xmlns(?::\w+)?="[^"]*"', "", svg)
+    return re.sub(r'(id="|href="#|url\(#)', rf"\g<1>{prefix}-", svg)
+
+
+def _html_rate(rate: Rate) -> str:
+    title = html.escape(rate.working, quote=True)
+    parts = [f'{percent_text(rate.percent)} <span class="source">{rate.source}</span>']
+    if rate.over_100:
+        parts.append('<span class="over" title="over 100%">!</span>')
+    if rate.unreviewed_flag:
+        parts.append('<span class="flag" title="unreviewed flag">*</span>')
+    return f'<td class="rate" title="{title}">{" ".join(parts)}</td>'
+
+
+def _html_councils(summary: BatchSummary) -> str:
+    head = "".join(f"<th>{d.label}</th>" for d in RATES)
+    rows = [
+        f"<tr><td>{html.escape(c.council or '(not named)')}</td>"
+        f"<td>{html.escape(c.file)}</td>"
+        + "".join(_html_rate(c.rates[d.id]) for d in RATES)
+        + "</tr>"
+        for c in summary.councils
+    ]
+    return f"<table><tr><th>Council</th><th>File</th>{head}</tr>{''.join(rows)}</table>"
+
+
+def _html_distribution(summary: BatchSummary) -> str:
+    head = "".join(f"<th>{d.label}</th>" for d in RATES)
+    rows = [
+        f"<tr><th>{label}</th>" + "".join(f'<td class="rate">{c}</td>' for c in cells) + "</tr>"
+        for label, cells in _distribution_rows(summary)
+    ]
+    return f"<table><tr><th></th>{head}</tr>{''.join(rows)}</table>"
+
+
+def _html_definitions() -> str:
+    rates = [
+        f"<li><b>{d.label} rate</b> = {d.numerator} / {d.denominator}: the share of {d.meaning}."
+        "</li>"
+        for d in RATES
+    ]
+    sources = [f"<li><b>{name}</b>: {html.escape(text)}.</li>" for name, text in SOURCES.items()]
+    markers = [f"<li><b>{mark}</b> {html.escape(text)}.</li>" for mark, text in MARKERS.items()]
+    notes = [f"<li>{html.escape(note)}</li>" for note in NOTES]
+    return (
+        f"<ul>{''.join(rates)}</ul><p>Where each rate comes from:</p><ul>{''.join(sources)}</ul>"
+        f"<p>Markers:</p><ul>{''.join(markers)}</ul><ul>{''.join(notes)}</ul>"
+    )
+
+
+def _html_charts(summary: BatchSummary) -> str:
+    charts = []
+    caption = "<figcaption>Dashed lines at 30% and 90%; bins of 10 points.</figcaption>"
+    for d in RATES:
+        svg = rate_chart_svg(d.label, percents_of(summary.councils, d.id))
+        charts.append(f'<figure id="chart-{d.id}">{inline_svg(svg, d.id)}{caption}</figure>')
+    return "".join(charts)
+
+
+def summary_html(summary: BatchSummary) -> str:
+    """One self-contained page: nothing is fetched when it is viewed."""
+    title = "Return home interviews: batch summary"
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en"><head><meta charset="utf-8">',
+            f"<title>{title}</title><style>{_CSS}</style></head><body>",
+            f"<h1>{title}</h1><p>{summary.letters} letters.</p>",
+            f"<h2>Definitions</h2>{_html_definitions()}",
+            f"<h2>Per council</h2>{_html_councils(summary)}",
+            f"<h2>Across councils</h2>{_html_distribution(summary)}",
+            f"<h2>Charts</h2>{_html_charts(summary)}",
+            "</body></html>",
+        ]
+    )

@@ -1,0 +1,410 @@
+"""The batch summary, checked against a hand-computed example of five fictional councils.
+
+Every expected number below is worked out by hand in the comments, not by the code under test.
+
+| council (file)            | offered           | completed            | within 72h         |
+|---------------------------|-------------------|----------------------|--------------------|
+| Ashford Vale (ashford)    | 87.7 counts       | 87.8 counts          | 80.0 counts        |
+| Brookmere (brookmere)     | 95.5 stated       | 40.0 stated          | missing (not held) |
+| Calder Moor (calder)      | 90.0 counts       | 50.6 derived         | 29.7 derived       |
+| Dunmore (dunmore)         | 105.0 counts ! *  | 25.0 counts *        | 100.0 counts       |
+| Fenwold (fenwold)         | 83.3 counts       | 96.0 counts (review) | 25.0 counts        |
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from rich.console import Console
+
+from rhi_llm.records import (
+    Derived,
+    LetterRef,
+    OutputField,
+    OutputRow,
+    Provenance,
+    ReviewAction,
+    ReviewDecision,
+    Value,
+    Verdict,
+)
+from rhi_llm.summary import (
+    BatchSummary,
+    Rate,
+    summarise,
+    summary_html,
+    summary_json,
+    summary_table,
+)
+
+
+def count(value: int, verdict: Verdict = "ok") -> OutputField:
+    return OutputField(value=value, unit="count", status="answered", verdict=verdict)
+
+
+def percent(value: float, of: str, derived: Derived | None = None) -> OutputField:
+    return OutputField(
+        value=value, unit="percent", of=of, status="answered", derived=derived, verdict="ok"
+    )
+
+
+def not_held() -> OutputField:
+    return OutputField(status="not_held", verdict="ok")
+
+
+def row(council: str, fields: dict[str, OutputField]) -> OutputRow:
+    name = council.split()[0].lower()
+    return OutputRow(
+        letter=LetterRef(path=f"letters/{name}.txt", sha256=f"sha-{name}", format="txt", pages=1),
+        questionnaire="rhi-2018",
+        council=council,
+        fields=fields,
+        provenance=Provenance(backend="rules", schema_version="1"),
+    )
+
+
+def decision(
+    sha256: str, field: str, action: ReviewAction, value: Value = None, status: str | None = None
+) -> ReviewDecision:
+    return ReviewDecision(
+        letter_sha256=sha256,
+        letter_path="letters/x.txt",
+        field=field,
+        action=action,
+        value=value,
+        status=status,
+        reviewer="tester",
+        decided_at="2025-01-01T00:00:00Z",
+    )
+
+
+ASHFORD = row(
+    "Ashford Vale",
+    {
+        "missing_incidents": count(1429),
+        "rhi_offered": count(1253),
+        "rhi_completed": count(1100),
+        "rhi_within_72h": count(880),
+    },
+)
+BROOKMERE = row(
+    "Brookmere",
+    {
+        "missing_incidents": count(600),
+        "rhi_offered": percent(95.5, of="missing_incidents"),
+        "rhi_completed": percent(40, of="rhi_offered"),
+        "rhi_within_72h": not_held(),
+    },
+)
+CALDER = row(
+    "Calder Moor",
+    {
+        "missing_incidents": count(200),
+        "rhi_offered": count(180),
+        # A percentage of another base (incidents, not offers): the verifier derived 91.
+        "rhi_completed": percent(
+            45.25,
+            of="missing_incidents",
+            derived=Derived(count=91, of="missing_incidents", arithmetic="45.25% of 200 -> 91"),
+        ),
+        "rhi_within_72h": count(27),
+    },
+)
+DUNMORE = row(
+    "Dunmore",
+    {
+        "missing_incidents": count(80),
+        # More offers than incidents: the verifier flagged it and nobody has reviewed it yet.
+        "rhi_offered": count(84, verdict="flagged"),
+        "rhi_completed": count(21),
+        "rhi_within_72h": count(21),
+    },
+)
+FENWOLD = row(
+    "Fenwold",
+    {
+        # Flagged, then accepted by a reviewer: no longer an unreviewed flag.
+        "missing_incidents": count(300, verdict="flagged"),
+        "rhi_offered": count(250),
+        # Misread as 2,400; the reviewer corrects it to 240.
+        "rhi_completed": count(2400, verdict="flagged"),
+        "rhi_within_72h": count(60),
+    },
+)
+ROWS = [DUNMORE, FENWOLD, ASHFORD, CALDER, BROOKMERE]
+DECISIONS = {
+    ("sha-fenwold", "missing_incidents"): decision("sha-fenwold", "missing_incidents", "accept"),
+    ("sha-fenwold", "rhi_completed"): decision("sha-fenwold", "rhi_completed", "correct", 240),
+}
+
+
+@pytest.fixture(scope="module")
+def summary() -> BatchSummary:
+    return summarise(ROWS, DECISIONS)
+
+
+def rate(summary: BatchSummary, council: str, rate_id: str) -> Rate:
+    (found,) = [c for c in summary.councils if c.council == council]
+    return found.rates[rate_id]
+
+
+def test_rows_are_sorted_by_council_and_named_by_file(summary: BatchSummary) -> None:
+    assert summary.letters == 5
+    assert [c.council for c in summary.councils] == [
+        "Ashford Vale",
+        "Brookmere",
+        "Calder Moor",
+        "Dunmore",
+        "Fenwold",
+    ]
+    assert summary.councils[0].file == "ashford.txt"
+
+
+def test_rates_from_counts(summary: BatchSummary) -> None:
+    # 1,253 / 1,429 = 0.87684... -> 87.7%
+    offered = rate(summary, "Ashford Vale", "offered")
+    assert (offered.percent, offered.source) == (87.7, "counts")
+    assert (offered.numerator, offered.denominator) == (1253, 1429)
+    # 1,100 / 1,253 = 0.87789... -> 87.8%
+    assert rate(summary, "Ashford Vale", "completed").percent == 87.8
+    # 880 / 1,100 = 0.8 -> 80.0%
+    assert rate(summary, "Ashford Vale", "within_72h").percent == 80.0
+    assert not offered.unreviewed_flag and not offered.over_100
+
+
+def test_stated_percentage_of_the_rates_own_base_is_the_rate(summary: BatchSummary) -> None:
+    # rhi_offered "95.5% of missing incidents": the council stated the offered rate itself.
+    offered = rate(summary, "Brookmere", "offered")
+    assert (offered.percent, offered.source, offered.numerator) == (95.5, "stated", None)
+    # rhi_completed "40% of offers": the completed rate itself.
+    completed = rate(summary, "Brookmere", "completed")
+    assert (completed.percent, completed.source) == (40.0, "stated")
+
+
+def test_not_held_leaves_the_rate_missing(summary: BatchSummary) -> None:
+    within = rate(summary, "Brookmere", "within_72h")
+    assert (within.percent, within.source) == (None, "missing")
+    # The numerator is not held (and the stated completed rate gives no count of interviews).
+    assert "rhi_within_72h not_held" in within.working
+
+
+def test_percentage_of_another_base_is_derived_half_up(summary: BatchSummary) -> None:
+    # Completed is 45.25% of incidents: 45.25 x 200 / 100 = 90.5 -> 91 (half up, not to even).
+    # 91 completed / 180 offered = 0.50555... -> 50.6%
+    completed = rate(summary, "Calder Moor", "completed")
+    assert (completed.percent, completed.source) == (50.6, "derived")
+    assert (completed.numerator, completed.denominator) == (91, 180)
+    assert "90.5 -> 91" in completed.working
+    # Within 72h: 27 / 91 (the derived count as denominator) = 0.29670... -> 29.7%, derived.
+    within = rate(summary, "Calder Moor", "within_72h")
+    assert (within.percent, within.source, within.denominator) == (29.7, "derived", 91)
+    # Offered from counts: 180 / 200 = 90.0%
+    assert rate(summary, "Calder Moor", "offered").percent == 90.0
+
+
+def test_over_100_is_kept_and_unreviewed_flag_marked(summary: BatchSummary) -> None:
+    # 84 / 80 = 1.05 -> 105.0%, not clamped; rhi_offered is flagged and not reviewed.
+    offered = rate(summary, "Dunmore", "offered")
+    assert (offered.percent, offered.over_100, offered.unreviewed_flag) == (105.0, True, True)
+    # 21 / 84 = 0.25 -> 25.0%; uses the flagged rhi_offered as its base, so it is marked too.
+    completed = rate(summary, "Dunmore", "completed")
+    assert (completed.percent, completed.over_100, completed.unreviewed_flag) == (25.0, False, True)
+    # 21 / 21 = 100.0%: exactly 100 is not over 100, and uses no flagged figure.
+    within = rate(summary, "Dunmore", "within_72h")
+    assert (within.percent, within.over_100, within.unreviewed_flag) == (100.0, False, False)
+
+
+def test_reviewer_correction_changes_the_rate(summary: BatchSummary) -> None:
+    # Corrected completed 240 / 250 offered = 0.96 -> 96.0% (the extracted 2,400 gave 960.0%).
+    completed = rate(summary, "Fenwold", "completed")
+    assert (completed.percent, completed.over_100, completed.unreviewed_flag) == (
+        96.0,
+        False,
+        False,
+    )
+    # 60 / 240 = 0.25 -> 25.0% (the extracted 2,400 gave 2.5%).
+    assert rate(summary, "Fenwold", "within_72h").percent == 25.0
+    # 250 / 300 = 0.8333... -> 83.3%; missing_incidents was flagged but accepted: not marked.
+    offered = rate(summary, "Fenwold", "offered")
+    assert (offered.percent, offered.unreviewed_flag) == (83.3, False)
+
+
+def test_without_the_decisions_the_extracted_figures_are_used() -> None:
+    unreviewed = summarise([FENWOLD], {})
+    completed = unreviewed.councils[0].rates["completed"]
+    # 2,400 / 250 = 9.6 -> 960.0%, over 100, flagged and unreviewed.
+    assert (completed.percent, completed.over_100, completed.unreviewed_flag) == (960.0, True, True)
+    # 60 / 2,400 = 0.025 -> 2.5%
+    assert unreviewed.councils[0].rates["within_72h"].percent == 2.5
+
+
+def test_reviewer_setting_not_held_makes_the_rate_missing() -> None:
+    decisions = {
+        ("sha-ashford", "rhi_offered"): decision(
+            "sha-ashford", "rhi_offered", "set_status", status="not_held"
+        )
+    }
+    rates = summarise([ASHFORD], decisions).councils[0].rates
+    assert rates["offered"].source == "missing"
+    assert rates["completed"].source == "missing"
+    # 880 / 1,100 does not use rhi_offered: still 80.0%.
+    assert rates["within_72h"].percent == 80.0
+
+
+def test_distribution_across_councils(summary: BatchSummary) -> None:
+    offered = summary.distribution["offered"]
+    # Rates: 87.7, 95.5, 90.0, 105.0, 83.3 -> 5 councils; at or above 90: 95.5, 90.0, 105.0 = 3;
+    # below 30: none; over 100: 105.0 = 1.
+    assert (offered.councils, offered.at_or_above_90, offered.below_30, offered.over_100) == (
+        5,
+        3,
+        0,
+        1,
+    )
+    # mean: (87.7 + 95.5 + 90.0 + 105.0 + 83.3) / 5 = 461.5 / 5 = 92.3
+    # median of 83.3, 87.7, 90.0, 95.5, 105.0 = 90.0; min 83.3; max 105.0
+    assert (offered.mean, offered.median, offered.min, offered.max) == (92.3, 90.0, 83.3, 105.0)
+
+    completed = summary.distribution["completed"]
+    # Rates: 87.8, 40.0, 50.6, 25.0, 96.0 -> at or above 90: 96.0 = 1; below 30: 25.0 = 1.
+    assert (completed.councils, completed.at_or_above_90, completed.below_30) == (5, 1, 1)
+    # mean: (87.8 + 40.0 + 50.6 + 25.0 + 96.0) / 5 = 299.4 / 5 = 59.88 -> 59.9
+    # median of 25.0, 40.0, 50.6, 87.8, 96.0 = 50.6
+    assert (completed.mean, completed.median, completed.min, completed.max) == (
+        59.9,
+        50.6,
+        25.0,
+        96.0,
+    )
+
+    within = summary.distribution["within_72h"]
+    # Rates: 80.0, (Brookmere missing), 29.7, 100.0, 25.0 -> 4 councils;
+    # at or above 90: 100.0 = 1; below 30: 29.7, 25.0 = 2; over 100: none (100.0 is not).
+    assert (within.councils, within.at_or_above_90, within.below_30, within.over_100) == (
+        4,
+        1,
+        2,
+        0,
+    )
+    # mean: (80.0 + 29.7 + 100.0 + 25.0) / 4 = 234.7 / 4 = 58.675 -> 58.7
+    # median of 25.0, 29.7, 80.0, 100.0 = (29.7 + 80.0) / 2 = 54.85 -> 54.9 (half up)
+    assert (within.mean, within.median, within.min, within.max) == (58.7, 54.9, 25.0, 100.0)
+
+
+def test_empty_batch_has_no_statistics() -> None:
+    empty = summarise([], {})
+    assert empty.distribution["offered"].councils == 0
+    assert empty.distribution["offered"].mean is None
+    assert "<svg" in summary_html(empty)
+
+
+def test_two_letters_from_one_council_keep_two_rows() -> None:
+    second = ASHFORD.model_copy(
+        update={"letter": ASHFORD.letter.model_copy(update={"path": "b/ashford-2.txt"})}
+    )
+    result = summarise([second, ASHFORD], {})
+    assert [c.file for c in result.councils] == ["ashford-2.txt", "ashford.txt"]
+    assert result.distribution["offered"].councils == 2
+
+
+def test_percentage_chain_is_followed() -> None:
+    chained = row(
+        "Chainford",
+        {
+            "missing_incidents": count(400),
+            "rhi_offered": percent(50, of="missing_incidents"),
+            "rhi_completed": percent(50, of="missing_incidents"),
+            "rhi_within_72h": percent(10, of="missing_incidents"),
+        },
+    )
+    rates = summarise([chained], {}).councils[0].rates
+    # offered 50% of incidents is the offered rate itself: 50.0% stated.
+    assert (rates["offered"].percent, rates["offered"].source) == (50.0, "stated")
+    # completed 50% x 400 = 200; offered 50% x 400 = 200; 200 / 200 = 100.0% derived.
+    assert (rates["completed"].percent, rates["completed"].source) == (100.0, "derived")
+    # within 10% x 400 = 40; 40 / 200 = 20.0% derived.
+    assert (rates["within_72h"].percent, rates["within_72h"].source) == (20.0, "derived")
+
+
+def test_summary_json_keys(summary: BatchSummary) -> None:
+    data = summary_json(summary)
+    json.dumps(data)  # plain JSON types only
+    assert set(data) == {"definitions", "letters", "councils", "distribution"}
+    assert set(data["definitions"]) == {"rates", "sources", "markers", "notes"}
+    assert data["definitions"]["rates"]["completed"] == "rhi_completed / rhi_offered"
+    council = data["councils"][3]
+    assert set(council) == {"council", "file", "sha256", "rates"}
+    assert set(council["rates"]) == {"offered", "completed", "within_72h"}
+    assert set(council["rates"]["offered"]) == {
+        "percent",
+        "source",
+        "numerator",
+        "denominator",
+        "unreviewed_flag",
+        "over_100",
+        "working",
+    }
+    assert council["rates"]["offered"]["unreviewed_flag"] is True
+    assert council["rates"]["offered"]["numerator"] == 84
+    assert isinstance(council["rates"]["offered"]["numerator"], int)
+    assert set(data["distribution"]["within_72h"]) == {
+        "councils",
+        "at_or_above_90",
+        "below_30",
+        "over_100",
+        "mean",
+        "median",
+        "min",
+        "max",
+    }
+
+
+def test_terminal_table_shows_rates_markers_and_distribution(summary: BatchSummary) -> None:
+    console = Console(width=200, record=True)
+    console.print(summary_table(summary))
+    text = console.export_text()
+    assert "87.7% counts" in text
+    assert "95.5% stated" in text
+    assert "50.6% derived" in text
+    assert "105.0% counts !*" in text
+    assert "- missing" in text
+    assert re.search(r"median\s.*90\.0%.*50\.6%.*54\.9%", text)
+
+
+def test_html_is_self_contained_with_a_chart_per_rate(summary: BatchSummary) -> None:
+    page = summary_html(summary)
+    assert "<script" not in page
+    assert "<link" not in page
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", page)
+    assert "http" not in page  # no URL at all, not even SVG namespace declarations
+    assert "@import" not in page and "url(http" not in page
+    for rate_id in ("offered", "completed", "within_72h"):
+        chart = re.search(rf'<figure id="chart-{rate_id}">(.*?)</figure>', page, re.S)
+        assert chart is not None and chart.group(1).lstrip().startswith("<svg")
+        assert "</svg>" in chart.group(1)
+    assert page.count("<svg") == 3
+    # ids are unique across the charts, so each chart's clip paths and glyphs resolve to its own.
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+
+
+def test_html_has_definitions_tables_and_markers(summary: BatchSummary) -> None:
+    page = summary_html(summary)
+    assert "rhi_completed / rhi_offered" in page
+    assert "rhi_within_72h / rhi_completed" in page
+    assert "unreviewed flag" in page
+    assert "Fenwold" in page and "fenwold.txt" in page
+    assert "105.0%" in page and "54.9%" in page
+    assert page.count("<table>") == 2
+
+
+def test_zero_base_leaves_the_rate_missing() -> None:
+    zero = row("Zedham", {"missing_incidents": count(0), "rhi_offered": count(0)})
+    offered = summarise([zero], {}).councils[0].rates["offered"]
+    assert (offered.percent, offered.source, offered.working) == (
+        None,
+        "missing",
+        "missing_incidents is 0",
+    )
