@@ -13,10 +13,12 @@ order at the end and one by one through ``on_done`` as they come.
 from __future__ import annotations
 
 import asyncio
-import math
+import gc
 import multiprocessing
 import os
 import queue
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,14 +28,21 @@ from rhi_llm.pipeline import (
     Backend,
     LetterOutcome,
     close_backend,
+    failed,
     finish,
-    process_letter,
     process_many,
+    process_reading,
     read_letter,
 )
+from rhi_llm.reading import LetterReading
 
 OnDone = Callable[[LetterOutcome], None]
 MIN_LETTERS_PER_WORKER = 20
+# A worker allocates many short-lived objects per letter; with the default thresholds the
+# collector ran hundreds of times per batch, each pass scanning every long-lived object
+# (a quarter of a worker's CPU in `rhi-llm bench bulk`). Objects that exist before the
+# fork are frozen out of collection, and the youngest generation is collected less often.
+WORKER_GC_THRESHOLDS = (20_000, 50, 100)
 LETTERS_PER_REQUEST_SLOT = 2  # letters being read or verified beside each request in flight
 
 
@@ -42,6 +51,12 @@ def default_workers() -> int:
 
 
 # -- rules ------------------------------------------------------------------------------------
+
+
+def tune_worker_gc() -> None:
+    """Run first in every worker process (see WORKER_GC_THRESHOLDS)."""
+    gc.freeze()
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)
 
 
 def rules_outcome(path: Path) -> LetterOutcome:
@@ -54,8 +69,7 @@ def rules_outcome(path: Path) -> LetterOutcome:
         outcome = finish(reading, rules_extraction(reading))
     except RhiError as error:
         return LetterOutcome(path=str(path), error=error)
-    outcome.reading = None
-    return outcome
+    return outcome.slim()
 
 
 def run_rules_parallel(
@@ -73,7 +87,7 @@ def run_rules_parallel(
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(16, len(paths) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=tune_worker_gc) as pool:
         for outcome in pool.map(rules_outcome, paths, chunksize=chunk):
             outcomes.append(outcome)
             if on_done is not None:
@@ -99,13 +113,20 @@ def run_batch(
     shards = min(workers, len(paths) // MIN_LETTERS_PER_WORKER)
     split = getattr(backend, "with_concurrency", None)
     if shards <= 1 or split is None or getattr(backend, "cassettes", None) is not None:
+        warm = getattr(backend, "warm", None)
+        if warm is not None and paths:
+            warm()
         return asyncio.run(_in_one_loop(paths, backend, concurrency, on_done))
-    share = max(1, math.ceil(concurrency / shards))
-    worker_backend = split(share)
-    warm = getattr(worker_backend, "warm", None)
-    if warm is not None:
-        warm()  # built once here, inherited by every worker
-    return _sharded(paths, worker_backend, shards, share, on_done)
+    shards = min(shards, concurrency)
+    # the requests in flight add up to ``concurrency`` exactly: shares differ by one at most
+    shares = [concurrency // shards + (1 if i < concurrency % shards else 0) for i in range(shards)]
+    backends: dict[int, Backend] = {}
+    for share in sorted(set(shares)):
+        backends[share] = split(share)
+        warm = getattr(backends[share], "warm", None)
+        if warm is not None:
+            warm()  # built once here, inherited by every worker
+    return _sharded(paths, [(backends[share], share) for share in shares], on_done)
 
 
 async def _in_one_loop(
@@ -120,25 +141,29 @@ async def _in_one_loop(
 
 
 def _sharded(
-    paths: list[Path], backend: Backend, shards: int, share: int, on_done: OnDone | None
+    paths: list[Path], workers: list[tuple[Backend, int]], on_done: OnDone | None
 ) -> list[LetterOutcome]:
     context = multiprocessing.get_context("fork")
     tasks: Any = context.Queue()
     results: Any = context.Queue()
-    runners = share * LETTERS_PER_REQUEST_SLOT
     processes = [
-        context.Process(target=_model_worker, args=(backend, tasks, results, runners), daemon=True)
-        for _ in range(shards)
+        context.Process(target=_model_worker, args=(backend, tasks, results, share), daemon=True)
+        for backend, share in workers
     ]
+    thresholds = gc.get_threshold()
+    gc.freeze()  # before the fork: what exists now is never scanned again (nor copied on write)
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)
     for process in processes:
         process.start()
     for index, path in enumerate(paths):
         tasks.put((index, str(path)))
-    for _ in range(shards * runners):
-        tasks.put(None)
+    for _ in workers:
+        tasks.put(None)  # one per worker: its reader stops there
     try:
         return _collect(paths, results, processes, on_done)
     finally:
+        gc.unfreeze()
+        gc.set_threshold(*thresholds)
         for process in processes:
             process.join(timeout=5)
             if process.is_alive():
@@ -161,31 +186,88 @@ def _collect(
         waiting -= 1
         if on_done is not None:
             on_done(outcome)
-    lost = RhiError("a worker process stopped before this letter was done")
-    return [
-        o if o is not None else LetterOutcome(path=str(paths[i]), error=lost)
-        for i, o in enumerate(outcomes)
-    ]
+    finished: list[LetterOutcome] = []
+    for index, found in enumerate(outcomes):
+        if found is None:
+            found = LetterOutcome(
+                path=str(paths[index]),
+                error=RhiError(
+                    "a worker process stopped before this letter was done", path=paths[index]
+                ),
+            )
+            if on_done is not None:
+                on_done(found)
+        finished.append(found)
+    return finished
 
 
-def _model_worker(backend: Backend, tasks: Any, results: Any, runners: int) -> None:
-    asyncio.run(_worker_loop(backend, tasks, results, runners))
+def _model_worker(backend: Backend, tasks: Any, results: Any, share: int) -> None:
+    tune_worker_gc()
+    _exit_when_orphaned(os.getppid())
+    asyncio.run(_worker_loop(backend, tasks, results, share))
 
 
-async def _worker_loop(backend: Backend, tasks: Any, results: Any, runners: int) -> None:
+ORPHAN_CHECK_SECONDS = 0.25
+# A worker keeps only a few letters beyond those in flight: enough that a request slot freed
+# by one letter is taken at once by another while the first is verified, and few enough that
+# near the end of a batch no worker sits on letters that another worker, idle, could send.
+SPARE_ASKERS = 4
+READ_AHEAD = 2
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    """If the batch's main process dies (kill -9 included), the worker stops at once: the
+    letters left in the queue would otherwise go on costing model calls whose answers nobody
+    records, and a worker that had finished would wait for ever to hand over its last
+    results. A thread, so that it also acts while the event loop is busy or has ended."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(ORPHAN_CHECK_SECONDS)
+            if os.getppid() != parent:
+                os._exit(3)
+
+    threading.Thread(target=watch, name="orphan-watch", daemon=True).start()
+
+
+async def _worker_loop(backend: Backend, tasks: Any, results: Any, share: int) -> None:
+    """One reader and ``share`` + SPARE_ASKERS askers. The reader reads one letter at a time
+    and hands it over, yielding after each so that an asker sends its request before the next
+    letter is read: at the start of a batch the requests go out one by one as letters are
+    read, instead of all after every letter has been read."""
     loop = asyncio.get_running_loop()
+    askers = share + SPARE_ASKERS
+    read: asyncio.Queue[tuple[int, LetterReading] | None] = asyncio.Queue(maxsize=READ_AHEAD)
 
-    async def runner() -> None:
+    async def reader() -> None:
         while True:
             item = await loop.run_in_executor(None, tasks.get)
             if item is None:
-                return
+                break
             index, path = item
-            outcome = await process_letter(Path(path), backend)
-            outcome.reading = None
-            results.put((index, outcome))
+            try:
+                reading = read_letter(path)
+            except Exception as error:
+                results.put((index, failed(path, error)))
+                continue
+            await read.put((index, reading))
+            await asyncio.sleep(0)
+        for _ in range(askers):
+            await read.put(None)
+
+    async def asker() -> None:
+        while True:
+            item = await read.get()
+            if item is None:
+                return
+            index, reading = item
+            try:
+                outcome = await process_reading(reading, backend)
+            except Exception as error:  # one letter's failure is its outcome
+                outcome = failed(reading.letter.path, error)
+            results.put((index, outcome.slim()))
 
     try:
-        await asyncio.gather(*(runner() for _ in range(runners)))
+        await asyncio.gather(reader(), *(asker() for _ in range(askers)))
     finally:
         await close_backend(backend)

@@ -20,10 +20,12 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import vcr
 from pydantic import BaseModel, Field
+
+if TYPE_CHECKING:
+    import vcr
 
 SECRET_HEADERS = (
     "authorization",
@@ -104,6 +106,8 @@ def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
 
 
 def recorder(folder: Path, *, record: bool = False) -> vcr.VCR:
+    import vcr  # only here: it patches HTTP libraries on import, and takes a while
+
     """A vcrpy VCR for this folder: replay only, or record every request anew."""
     return vcr.VCR(
         cassette_library_dir=str(folder),

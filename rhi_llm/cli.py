@@ -10,6 +10,8 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -19,16 +21,20 @@ from rich.console import Console
 from rich.table import Table
 
 from rhi_llm import __version__
-from rhi_llm.batch import run_batch
+from rhi_llm.bulk import in_flight_counter, run_bulk
 from rhi_llm.cassettes import REPLAY_BASE_URL
 from rhi_llm.errors import RhiError
-from rhi_llm.export import write_csv, write_jsonl
+from rhi_llm.export import write_csv, write_export, write_jsonl
 from rhi_llm.extract import default_backend, get_backend
 from rhi_llm.letters import find_letters, load
-from rhi_llm.pipeline import Backend, LetterOutcome
+from rhi_llm.pipeline import Backend
+from rhi_llm.progress import BatchProgress, Tally, choose_mode, summary_table
 from rhi_llm.questions import find_questions
 from rhi_llm.records import OutputRow
 from rhi_llm.settings import Settings, build_settings
+from rhi_llm.store import DEFAULT_DB, Store, open_store
+from rhi_llm.summary import summarise, summary_html, summary_json
+from rhi_llm.summary import summary_table as render_summary
 from rhi_llm.types import Letter, QuestionMap
 
 if TYPE_CHECKING:
@@ -184,6 +190,15 @@ ModeOption = Annotated[
         "[env RHI_LLM_MODE; default tools].",
     ),
 ]
+DbOption = Annotated[
+    Path,
+    typer.Option(
+        "--db",
+        envvar="RHI_LLM_DB",
+        help="The run store (SQLite) that records every letter, extraction, "
+        "model call and review decision.",
+    ),
+]
 ConcurrencyOption = Annotated[
     int | None, typer.Option("--concurrency", help="Model requests at once [default 8].")
 ]
@@ -199,13 +214,13 @@ def settings_from(
         raise typer.Exit(code=2) from None
 
 
-def choose_backend(name: str | None, settings: Settings) -> Backend:
+def choose_backend(name: str | None, settings: Settings, *, cache: bool = True) -> Backend:
     """The backend asked for, or the default with one visible line saying which and why."""
     if name is None:
         name, why = default_backend(settings)
         err.print(f"backend: [bold]{name}[/bold] ({why})", highlight=False)
     try:
-        return get_backend(name, settings)
+        return get_backend(name, settings, cache=cache)
     except RhiError as error:
         report_error(error)
         raise typer.Exit(code=2) from None
@@ -243,6 +258,22 @@ def extract_command(
         int | None,
         typer.Option(help="Worker processes [default: one per core].", show_default=False),
     ] = None,
+    db: DbOption = DEFAULT_DB,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Neither read nor write the model response cache "
+            "(~/.cache/rhi-llm, or RHI_LLM_CACHE); the run store still skips letters "
+            "it has.",
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="No progress and no summary table (errors still print)."
+        ),
+    ] = False,
     model: ModelOption = None,
     base_url: BaseUrlOption = None,
     mode: ModeOption = None,
@@ -254,6 +285,12 @@ def extract_command(
     verbatim quote) and verified against its own text; the output has one row per letter
     with each field's value, status, quote, page, flags and provenance. A letter that fails
     prints one line with its reason; the others are still extracted (exit code 1).
+
+    Everything is recorded in the run store (--db), one transaction per letter. Run the
+    same command again after adding letters, or after a crash: letters already extracted
+    with the same content, backend, prompt, schema and model are skipped with no model
+    call, and the rest are done. Progress goes to standard error: a bar on a terminal, a
+    line every few seconds otherwise.
     """
     if output_format not in ("jsonl", "csv"):
         report_error(RhiError(f"unknown format {output_format!r}: use jsonl or csv"))
@@ -263,26 +300,43 @@ def extract_command(
         report_error(RhiError("no letter files found in " + ", ".join(map(str, paths))))
         raise typer.Exit(code=2)
     settings = settings_from(model, base_url, mode, concurrency)
-    chosen = choose_backend(backend, settings)
-    outcomes = run_batch(
-        letters, chosen, workers=workers, concurrency=settings.concurrency, on_done=_report_outcome
-    )
-    rows = [o.row for o in outcomes if o.row is not None]
+    chosen = choose_backend(backend, settings, cache=not no_cache)
+    with _opened_store(db) as store:
+        tally = Tally(total=len(letters))
+        progress = BatchProgress(
+            tally, choose_mode(quiet, err), err, in_flight=in_flight_counter(chosen)
+        )
+        try:
+            run_bulk(
+                letters,
+                chosen,
+                store,
+                workers=workers,
+                concurrency=settings.concurrency,
+                progress=progress,
+                on_error=report_error,
+            )
+        except RhiError as error:  # the store could not be written: stop, keep what is in it
+            report_error(error)
+            raise typer.Exit(code=1) from None
+        found = {row.letter.path: row for row in store.current_rows([str(p) for p in letters])}
+        rows = [found[str(path)] for path in letters if str(path) in found]
     _write_rows(rows, output_format, output)
-    failed = sum(1 for o in outcomes if o.error is not None)
-    flagged = sum(1 for r in rows if any(f.verdict == "flagged" for f in r.fields.values()))
-    err.print(
-        f"{len(outcomes)} letters: {len(rows) - flagged} ok, {flagged} with flagged "
-        f"fields, {failed} failed",
-        highlight=False,
-    )
-    if failed:
+    if not quiet:
+        err.print(summary_table(tally, str(db)))
+    if tally.failed:
         raise typer.Exit(code=1)
 
 
-def _report_outcome(outcome: LetterOutcome) -> None:
-    if outcome.error is not None:
-        report_error(outcome.error)
+@contextmanager
+def _opened_store(path: Path) -> Iterator[Store]:
+    try:
+        store = open_store(path)
+    except RhiError as error:
+        report_error(error)
+        raise typer.Exit(code=2) from None
+    with store:
+        yield store
 
 
 def _write_rows(rows: list[OutputRow], output_format: str, output: Path | None) -> None:
@@ -297,6 +351,115 @@ def _write_rows(rows: list[OutputRow], output_format: str, output: Path | None) 
         report_error(RhiError(f"cannot write the output ({exc.strerror})", path=output))
         raise typer.Exit(code=1) from None
     err.print(f"wrote {len(rows)} rows to {output}", highlight=False)
+
+
+ExportFormatOption = Annotated[
+    str, typer.Option("--format", help="csv (UTF-8 with BOM, for spreadsheets), jsonl or xlsx.")
+]
+
+
+def _rows_for_export(store: Store, backend: str | None) -> list[OutputRow]:
+    rows = store.current_rows(backend=backend)
+    if not rows:
+        which = f" from the {backend} backend" if backend else ""
+        report_error(
+            RhiError(
+                f"the run store has no extracted letters{which}; run "
+                "`rhi-llm extract PATH --db FILE` first",
+                path=store.path,
+            )
+        )
+        raise typer.Exit(code=1)
+    return rows
+
+
+@app.command("export")
+def export_command(
+    output: Annotated[Path, typer.Option("-o", "--output", help="The file to write.")],
+    db: DbOption = DEFAULT_DB,
+    export_format: ExportFormatOption = "csv",
+    long: Annotated[
+        bool,
+        typer.Option(
+            "--long",
+            help="One row per field (value, unit, of, status, quote, page, "
+            "span, derived count, flags, review decision) instead of one per letter.",
+        ),
+    ] = False,
+    backend: Annotated[
+        str | None,
+        typer.Option(
+            "--backend",
+            help="Only this backend's extractions [default: each letter's newest].",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Write the dataset from the run store, with reviewers' decisions applied.
+
+    Wide (the default): one row per letter, and for each field its published value, unit,
+    status, flag count and review state. Long (--long): one row per field, with the evidence
+    and both the extracted and the published value, so a correction never hides what the
+    extraction said. Each letter path contributes its newest extraction.
+    """
+    if export_format not in ("csv", "jsonl", "xlsx"):
+        report_error(RhiError(f"unknown format {export_format!r}: use csv, jsonl or xlsx"))
+        raise typer.Exit(code=2)
+    with _opened_store(db) as store:
+        rows = _rows_for_export(store, backend)
+        decisions = store.decisions()
+    try:
+        written = write_export(
+            rows,
+            decisions,
+            output,
+            fmt=export_format,  # type: ignore[arg-type]
+            long=long,
+        )
+    except OSError as exc:
+        report_error(RhiError(f"cannot write the export ({exc.strerror or exc})", path=output))
+        raise typer.Exit(code=1) from None
+    what = "field rows" if long else "letter rows"
+    err.print(
+        f"wrote {written} {what} ({len(rows)} letters, {len(decisions)} review "
+        f"decisions applied) to {output}",
+        highlight=False,
+    )
+
+
+@app.command("summary")
+def summary_command(
+    db: DbOption = DEFAULT_DB,
+    html: Annotated[
+        Path | None,
+        typer.Option(
+            "--html", help="Also write a self-contained HTML page with charts.", show_default=False
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    backend: Annotated[
+        str | None,
+        typer.Option("--backend", help="Only this backend's extractions.", show_default=False),
+    ] = None,
+) -> None:
+    """The table researchers publish: per council the offered, completed and within-72-hours
+    rates (computed from counts, or taken from the percentage the council stated, and marked
+    which), and across councils how each rate is distributed. Reviewed values are used
+    where a reviewer decided."""
+    with _opened_store(db) as store:
+        rows = _rows_for_export(store, backend)
+        result = summarise(rows, store.decisions())
+    if as_json:
+        print(json.dumps(summary_json(result), indent=2, ensure_ascii=False))
+    else:
+        out.print(render_summary(result))
+    if html is not None:
+        try:
+            html.write_text(summary_html(result), encoding="utf-8")
+        except OSError as exc:
+            report_error(RhiError(f"cannot write the page ({exc.strerror or exc})", path=html))
+            raise typer.Exit(code=1) from None
+        err.print(f"wrote {html}", highlight=False)
 
 
 @app.command("fake-server")
@@ -490,6 +653,92 @@ def bench_llm(
     for name, value in figures.items():
         table.add_row(name.replace("_", " "), str(value))
     out.print(table)
+
+
+def _figures_table(title: str, figures: dict[str, object]) -> Table:
+    table = Table(title=title)
+    table.add_column("figure")
+    table.add_column("value", justify="right")
+    for name, value in figures.items():
+        table.add_row(name.replace("_", " "), str(value))
+    return table
+
+
+@bench_app.command("bulk")
+def bench_bulk(
+    count: Annotated[int, typer.Option("--letters", help="How many letters.")] = 500,
+    latency: Annotated[
+        float, typer.Option(help="Seconds the fake server waits per request.")
+    ] = 0.3,
+    concurrency: Annotated[int, typer.Option(help="Requests in flight.")] = 32,
+    source: Annotated[Path, typer.Option(help="Folder of letters to copy.")] = Path("eval/letters"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """A bulk run recorded in a run store, against a fake server: time and peak memory.
+
+    Runs what `extract --db` runs over --letters unique letters (no response cache), with a
+    fake OpenAI-compatible server answering after --latency seconds (in its own process;
+    its answers are the rules backend's, not a model's). Prints the wall time against the
+    ideal letters x latency / concurrency, peak memory of the main process and its workers
+    (the server left out), and the calls and time of a rerun of the same batch (expected:
+    no calls).
+    """
+    from rhi_llm.bench.bulk import run as run_bulk_bench
+
+    try:
+        result = run_bulk_bench(source, count, latency, concurrency)
+    except RhiError as error:
+        report_error(error)
+        raise typer.Exit(code=1) from None
+    figures = result.as_json()
+    if as_json:
+        print(json.dumps(figures, indent=2))
+        return
+    out.print(_figures_table("Bulk run into the run store, fake server (not a model)", figures))
+
+
+@bench_app.command("crash")
+def bench_crash(
+    count: Annotated[int, typer.Option("--letters", help="How many letters.")] = 100,
+    kills: Annotated[int, typer.Option("--kills", help="How many times to kill -9 the run.")] = 10,
+    latency: Annotated[
+        float, typer.Option(help="Seconds the fake server waits per request.")
+    ] = 0.05,
+    seed: Annotated[
+        int | None, typer.Option(help="Seed for the kill moments [default: random].")
+    ] = None,
+    source: Annotated[Path, typer.Option(help="Folder of letters to copy.")] = Path("eval/letters"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Kill `rhi-llm extract` with SIGKILL at random moments, restart it each time, and
+    compare its final export with an uninterrupted run's (target: 0 differences).
+
+    Exits 1 when any field differs, is missing or extra, or a letter was extracted twice.
+    """
+    from rhi_llm.bench.bulk import Trial, crash
+
+    def show(trial: Trial) -> None:
+        if not as_json:
+            state = "killed" if trial.was_running else "had already finished"
+            err.print(
+                f"trial {trial.number}: {state} after {trial.killed_after:.2f}s, "
+                f"{trial.letters_in_store} letters in the store",
+                highlight=False,
+            )
+
+    try:
+        result = crash(source, count, kills, latency, seed=seed, log=show)
+    except RhiError as error:
+        report_error(error)
+        raise typer.Exit(code=1) from None
+    figures = result.as_json()
+    if as_json:
+        print(json.dumps(figures, indent=2))
+    else:
+        figures.pop("trials")
+        out.print(_figures_table("Crash test: kill -9 and restart, fake server", figures))
+    if result.differences or not result.finished or result.leftover_processes:
+        raise typer.Exit(code=1)
 
 
 @app.command("eval")

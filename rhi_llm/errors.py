@@ -21,7 +21,8 @@ class RhiError(Exception):
 
     def __reduce__(self) -> tuple[object, ...]:
         # errors cross process boundaries (parallel batches): rebuild with the same context
-        return (_rebuild, (type(self), self.detail, self.path))
+        extra = {k: v for k, v in self.__dict__.items() if k not in ("path", "detail")}
+        return (_rebuild, (type(self), self.detail, self.path), extra or None)
 
 
 def _rebuild(kind: type[RhiError], detail: str, path: str | None) -> RhiError:
@@ -81,9 +82,22 @@ class ConfigError(RhiError):
 
 
 class ModelError(RhiError):
-    """The model endpoint failed for good (retry budget spent, refusal, unusable output)."""
+    """The model endpoint failed for good (retry budget spent, refusal, unusable output).
+
+    ``calls`` keeps the records of the requests made before it gave up."""
 
     reason = "model"
+
+    def __init__(self, message: str, *, path: Path | str | None = None) -> None:
+        super().__init__(message, path=path)
+        self.calls: list[object] = []
+
+
+class InternalError(RhiError):
+    """A bug in rhi-llm met while processing one letter (reported as that letter's failure,
+    with the traceback in the log under --debug, so that the batch goes on)."""
+
+    reason = "internal"
 
 
 class StoreError(RhiError):

@@ -31,6 +31,7 @@ from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 FAULTS = ("429", "500", "503", "timeout", "drop", "malformed", "invalid", "length", "refusal")
@@ -91,6 +92,14 @@ def rules_responder(body: dict[str, Any]) -> dict[str, Any]:
 class _Server(ThreadingHTTPServer):
     request_queue_size = 256  # many clients connect at once; the default backlog is 5
     daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that goes away mid-request (a killed run) is routine here, not news."""
+        import sys
+
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
 
 @dataclass
@@ -335,6 +344,16 @@ def _handler_for(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+def rules_answers(paths: list[Path]) -> dict[str, dict[str, Any]]:
+    """The rules backend's reading of each letter, by file name: a table for `table_responder`
+    (what a fake model answers is then known before any request, and cheap to send)."""
+    from rhi_llm.extract.rules import extract_rules
+    from rhi_llm.letters import load
+    from rhi_llm.reading import LetterReading
+
+    return {p.name: extract_rules(LetterReading(load(p))).model_dump(mode="json") for p in paths}
+
+
 def table_responder(answers: dict[str, dict[str, Any]]) -> Responder:
     """Answer from a table of prepared answers, by the letter's name in the request (cheap:
     a benchmark's server should not spend the client's CPU)."""
@@ -354,9 +373,20 @@ def serve_in_process(
     fault_rate: float,
     seed: int,
     answers: dict[str, dict[str, Any]] | None,
+    letters: list[str] | None = None,
 ) -> None:
     """Run a server until told to stop (the target of a separate process, so that the
-    server's work does not share the client's interpreter); sends its base URL first."""
+    server's work does not share the client's interpreter); sends its base URL first.
+
+    With ``letters``, the table of answers is the rules backend's reading of those files,
+    made here before the server starts, so that a benchmark's client process never holds it.
+    """
+    if letters is not None:
+        answers = {**(answers or {}), **rules_answers([Path(p) for p in letters])}
+    import gc
+
+    gc.collect()
+    gc.freeze()  # the answer table lives as long as the server: keep it out of collections
     responder = table_responder(answers) if answers is not None else None
     with FakeOpenAI(responder, latency=latency, fault_rate=fault_rate, seed=seed) as running:
         connection.send(running.base_url)
@@ -373,8 +403,10 @@ class ServerProcess:
         fault_rate: float = 0.0,
         seed: int = 0,
         answers: dict[str, dict[str, Any]] | None = None,
+        answer_letters: list[Path] | None = None,
     ) -> None:
-        self.options = (latency, fault_rate, seed, answers)
+        letters = [str(p) for p in answer_letters] if answer_letters is not None else None
+        self.options: tuple[Any, ...] = (latency, fault_rate, seed, answers, letters)
         self.base_url = ""
 
     def __enter__(self) -> ServerProcess:
@@ -388,6 +420,12 @@ class ServerProcess:
         self._process.start()
         self.base_url = self._parent.recv()
         return self
+
+    @property
+    def pid(self) -> int | None:
+        """The server process (a benchmark leaves it out of the memory it measures)."""
+        process = getattr(self, "_process", None)
+        return process.pid if process is not None else None
 
     def stats(self) -> dict[str, Any]:
         import urllib.request

@@ -305,6 +305,10 @@ def _counts_something(text: str, start: int, end: int) -> bool:
     return bool(re.fullmatch(r"[ \t]*(?:Q?\d{1,2}[a-h]?[.):][ \t]*)?\d{4}\.?[ \t]*", line))
 
 
+_WORD_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+_WORD_DURATION = re.compile(r"\s*(?:hours?|minutes?|days?|weeks?|months?|years?)\b", re.IGNORECASE)
+
+
 def _word_mentions(text: str) -> list[NumberMention]:
     found: list[NumberMention] = []
     for match in _WORDS_NUMBER.finditer(text):
@@ -317,14 +321,10 @@ def _word_mentions(text: str) -> list[NumberMention]:
         if value is None:
             continue
         end = match.end()
-        pct = re.match(r"\s?(?:%|per\s?cent\b|percent\b)", text[end:], re.IGNORECASE)
+        pct = _WORD_PERCENT.match(text, end)
         if pct:
-            end += pct.end()
-        duration = re.match(
-            r"\s*(?:hours?|minutes?|days?|weeks?|months?|years?)\b",
-            text[match.end() :],
-            re.IGNORECASE,
-        )
+            end = pct.end()
+        duration = _WORD_DURATION.match(text, match.end())
         found.append(
             NumberMention(
                 value=value,

@@ -7,6 +7,7 @@ model backends), so what is scored is exactly what users get.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,10 +15,10 @@ from typing import Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from rhi_llm.errors import RhiError
+from rhi_llm.errors import InternalError, RhiError
 from rhi_llm.letters import load
 from rhi_llm.reading import LetterReading
-from rhi_llm.records import LetterRef, OutputField, OutputRow, Provenance, Value
+from rhi_llm.records import CallRecord, LetterRef, OutputField, OutputRow, Provenance, Value
 from rhi_llm.survey import (
     FIELDS,
     SCHEMA_VERSION,
@@ -30,6 +31,8 @@ from rhi_llm.survey import (
 )
 from rhi_llm.types import Check, CheckCode
 from rhi_llm.verify import FieldReport, VerificationReport, verify
+
+log = logging.getLogger(__name__)
 
 
 class Extraction(BaseModel):
@@ -44,6 +47,9 @@ class Extraction(BaseModel):
     )
     checks: dict[str, list[Check]] = Field(
         default_factory=dict, description="checks the backend itself raised (chunks_disagree)"
+    )
+    calls: list[CallRecord] = Field(
+        default_factory=list, description="every request made, retries and re-asks included"
     )
 
 
@@ -66,10 +72,17 @@ class LetterOutcome:
     response: SurveyResponse | None = None
     report: VerificationReport | None = None
     reading: LetterReading | None = field(default=None, repr=False)
+    calls: list[CallRecord] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return self.row is not None
+
+    def slim(self) -> LetterOutcome:
+        """Only what a batch records (row, error, calls): what crosses from a worker process
+        to the main one, where pickling the reading, response and report would cost more
+        than they are worth."""
+        return LetterOutcome(path=self.path, row=self.row, error=self.error, calls=self.calls)
 
 
 # --------------------------------------------------------------------------------------------
@@ -234,6 +247,7 @@ def finish(reading: LetterReading, extraction: Extraction) -> LetterOutcome:
         response=response,
         report=report,
         reading=reading,
+        calls=extraction.calls,
     )
 
 
@@ -249,12 +263,21 @@ def _with_questionnaire(response: SurveyResponse, reading: LetterReading) -> Sur
     return response.model_copy(update={"questionnaire": detected})
 
 
+def failed(path: Path | str, error: BaseException) -> LetterOutcome:
+    """The outcome of a letter that failed: an `RhiError` as it is; anything else (a bug) is
+    reported as an internal error of that letter, so that the batch goes on."""
+    if not isinstance(error, RhiError):
+        log.exception("internal error on %s", path, exc_info=error)
+        error = InternalError(f"internal error ({type(error).__name__}: {error})", path=path)
+    return LetterOutcome(path=str(path), error=error, calls=list(getattr(error, "calls", [])))
+
+
 async def process_letter(path: Path | str, backend: Backend) -> LetterOutcome:
     """Load, read, extract and verify one letter; a bad letter gives an outcome with its error."""
     try:
         return await process_reading(read_letter(path), backend)
-    except RhiError as error:
-        return LetterOutcome(path=str(path), error=error)
+    except Exception as error:
+        return failed(path, error)
 
 
 def process_letter_sync(path: Path | str, backend: Backend) -> LetterOutcome:

@@ -408,18 +408,27 @@ def _score_matrix(
         0 if (not c.asks and c.answer_only) else _cached_hits(questionnaire, table, c)
         for c in cands
     ]
+    # a marker's score depends only on its shape: score each distinct shape once per question
+    shape_ids: list[int] = []
+    representatives: list[Candidate] = []
+    distinct: dict[tuple[object, ...], int] = {}
+    for cand in cands:
+        shape = (cand.number, cand.part, cand.sub, cand.context_number)
+        found = distinct.get(shape)
+        if found is None:
+            found = distinct[shape] = len(representatives)
+            representatives.append(cand)
+        shape_ids.append(found)
     scores: list[list[float]] = []
-    markers: dict[tuple[object, ...], float] = {}
-    shapes = [(c.number, c.part, c.sub, c.context_number) for c in cands]
     for question in questions:
         mask, count = table.masks[question.key]
+        marks = [_marker_score(question, rep) for rep in representatives]
         row: list[float] = []
-        for cand, cand_hits, shape in zip(cands, hits, shapes, strict=True):
-            marker = markers.get((question.key, shape))
-            if marker is None:
-                marker = markers[(question.key, shape)] = _marker_score(question, cand)
-            if cand_hits and cand_hits & mask:
-                row.append(_combine(cand, marker, (cand_hits & mask).bit_count() / count))
+        for cand, cand_hits, shape_id in zip(cands, hits, shape_ids, strict=True):
+            marker = marks[shape_id]
+            common = cand_hits & mask
+            if common:
+                row.append(_combine(cand, marker, common.bit_count() / count))
             else:
                 row.append(marker * 0.6)
         scores.append(row)
@@ -451,8 +460,13 @@ def _align(
     numbers_only: bool = False,
 ) -> list[tuple[int, int, float]]:
     """Best monotone matching of questions to candidates: (question idx, cand idx, score)."""
-    n_q, n_c = len(questions), len(cands)
-    scores = _score_matrix(questionnaire, questions, cands, numbers_only)
+    n_q = len(questions)
+    full = _score_matrix(questionnaire, questions, cands, numbers_only)
+    # A candidate no question can match only copies the column before it, and the walk back
+    # steps over it: leaving it out gives the same matching, for less work.
+    live = [j for j in range(len(cands)) if any(row[j] >= MIN_PAIR_SCORE for row in full)]
+    scores = [[row[j] for j in live] for row in full]
+    n_c = len(live)
     best = [[0.0] * (n_c + 1) for _ in range(n_q + 1)]
     move = [[0] * (n_c + 1) for _ in range(n_q + 1)]  # 0 skip cand, 1 skip question, 2 match
     for i in range(1, n_q + 1):
@@ -470,7 +484,7 @@ def _align(
     while i > 0 and j > 0:
         how = move[i][j]
         if how == 2:
-            pairs.append((i - 1, j - 1, scores[i - 1][j - 1]))
+            pairs.append((i - 1, live[j - 1], scores[i - 1][j - 1]))
             i, j = i - 1, j - 1
         elif how == 1:
             i -= 1

@@ -13,7 +13,14 @@ from functools import cached_property, lru_cache
 
 from rhi_llm.numbers import NumberMention, find_numbers
 from rhi_llm.questions import find_questions
-from rhi_llm.survey import FIELDS, Questionnaire, Status, fields_for, questions_for_field
+from rhi_llm.survey import (
+    FIELDS,
+    Questionnaire,
+    Status,
+    fields_for,
+    loose,
+    questions_for_field,
+)
 from rhi_llm.types import Letter, LocatedQuestion, QuestionMap, Span
 
 NOT_HELD = re.compile(
@@ -86,6 +93,11 @@ class LetterReading:
     @property
     def text(self) -> str:
         return self.letter.text
+
+    @cached_property
+    def loose_text(self) -> str:
+        """The text as `survey.loose` compares quotes with it (made once per letter)."""
+        return loose(self.text)
 
     @cached_property
     def numbers(self) -> tuple[NumberMention, ...]:

@@ -36,6 +36,13 @@ def gold_case(name: str) -> GoldCase:
     raise AssertionError(f"no gold file {name}")
 
 
+@pytest.fixture(autouse=True)
+def _run_store_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands that record to the run store write to this test's own folder, never to a
+    `rhi-llm.db` in the checkout (and never see another test's store)."""
+    monkeypatch.setenv("RHI_LLM_DB", str(tmp_path / "rhi-llm.db"))
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Live model tests run only with a key (the marker's tests also skip themselves)."""
     import os

@@ -163,6 +163,7 @@ def test_a_long_letter_is_chunked_and_each_chunk_asked_its_own_fields(server: Fa
     outcome = run(backend, LETTERS / "northbridge-2018.txt")
     assert outcome.row is not None, outcome.error
     assert len(server.bodies) >= 2
+
     def start(body: dict[str, object]) -> int:
         found = re.search(r"from character (\d+)", json.dumps(body))
         return int(found.group(1)) if found else -1

@@ -54,6 +54,7 @@ def build_corpus(source: Path, folder: Path, count: int) -> list[Path]:
     if not originals:
         raise RhiError("no text or HTML letters to build a corpus from", path=source)
     texts = [(p.suffix, p.read_text(encoding="utf-8")) for p in originals]
+    folder.mkdir(parents=True, exist_ok=True)
     made: list[Path] = []
     for index in range(count):
         suffix, text = texts[index % len(texts)]

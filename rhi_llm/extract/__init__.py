@@ -7,6 +7,8 @@ obtain one.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rhi_llm.errors import ConfigError
 from rhi_llm.pipeline import Backend, Extraction
 from rhi_llm.reading import LetterReading
@@ -62,6 +64,16 @@ class BothBackend:
         warm = getattr(self.model, "warm", None)
         if warm is not None:
             warm()
+
+    def key_for_sha(self, sha256: str) -> str:
+        keyed = getattr(self.model, "key_for_sha", None)
+        model_key = keyed(sha256) if keyed is not None else self.model.name
+        return f"both:{model_key}"
+
+    def count_in_flight(self, counter: Any) -> None:
+        counting = getattr(self.model, "count_in_flight", None)
+        if counting is not None:
+            counting(counter)
 
     def with_concurrency(self, requests: int) -> BothBackend:
         split = getattr(self.model, "with_concurrency", None)

@@ -17,9 +17,12 @@ One async implementation:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import random
 import re
 import sys
+import time
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -47,7 +50,7 @@ from rhi_llm.errors import ModelError
 from rhi_llm.pipeline import Extraction
 from rhi_llm.prompting import Prompts, load_prompts, user_message
 from rhi_llm.reading import LetterReading
-from rhi_llm.records import Provenance, TokenUsage
+from rhi_llm.records import CallRecord, Provenance, TokenUsage
 from rhi_llm.settings import Settings
 from rhi_llm.survey import (
     GROUNDING,
@@ -55,7 +58,6 @@ from rhi_llm.survey import (
     Questionnaire,
     SurveyResponse,
     fields_for,
-    loose,
     response_model_for,
     schema_fingerprint,
     widen,
@@ -81,30 +83,66 @@ MAX_WAIT_SECONDS = 30.0
 
 @dataclass
 class CallLog:
-    """Requests made for one letter (every attempt, retries included) and their tokens."""
+    """Requests made for one letter (every attempt, retries and re-asks included): one
+    record each, with its tokens, time and error."""
 
-    calls: int = 0
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    errors: list[str] = field(default_factory=list)
+    records: list[CallRecord] = field(default_factory=list)
+    price: Settings | None = None
 
-    def on_response(self, response: Any) -> None:
-        self.calls += 1
+    @property
+    def calls(self) -> int:
+        return len(self.records)
+
+    def tracker(self) -> _Attempts:
+        return _Attempts(self)
+
+    def add(self, latency: float | None, response: Any = None, error: str | None = None) -> None:
         usage = getattr(response, "usage", None)
-        if usage is not None:
-            self.prompt_tokens += int(getattr(usage, "prompt_tokens", 0) or 0)
-            self.completion_tokens += int(getattr(usage, "completion_tokens", 0) or 0)
-
-    def on_error(self, error: Exception, **_: Any) -> None:
-        self.calls += 1
-        self.errors.append(_describe(error))
+        prompt = int(getattr(usage, "prompt_tokens", 0) or 0)
+        completion = int(getattr(usage, "completion_tokens", 0) or 0)
+        cost = self.price.cost(prompt, completion) if self.price and usage else None
+        self.records.append(
+            CallRecord(
+                attempt=len(self.records) + 1,
+                prompt_tokens=prompt,
+                completion_tokens=completion,
+                latency_ms=round(latency * 1000, 1) if latency is not None else None,
+                cost_usd=cost,
+                error=error,
+            )
+        )
 
     def usage(self) -> TokenUsage:
-        return TokenUsage(
-            prompt=self.prompt_tokens,
-            completion=self.completion_tokens,
-            total=self.prompt_tokens + self.completion_tokens,
-        )
+        prompt = sum(r.prompt_tokens for r in self.records)
+        completion = sum(r.completion_tokens for r in self.records)
+        return TokenUsage(prompt=prompt, completion=completion, total=prompt + completion)
+
+
+class _Attempts:
+    """instructor's hooks for one request: times each attempt, logs it when it ends."""
+
+    def __init__(self, log: CallLog) -> None:
+        self.log = log
+        self.started: float | None = None
+
+    def hooks(self) -> Hooks:
+        hooks = Hooks()
+        hooks.on("completion:kwargs", self.on_start)
+        hooks.on("completion:response", self.on_response)
+        hooks.on("completion:error", self.on_error)
+        return hooks
+
+    def _elapsed(self) -> float | None:
+        return time.monotonic() - self.started if self.started is not None else None
+
+    def on_start(self, *_: Any, **__: Any) -> None:
+        self.started = time.monotonic()
+
+    def on_response(self, response: Any) -> None:
+        self.log.add(self._elapsed(), response=response)
+
+    def on_error(self, error: Exception, **_: Any) -> None:
+        self.log.add(self._elapsed(), error=_describe(error))
 
 
 def _no_recording(error: BaseException) -> bool:
@@ -203,11 +241,17 @@ class LlmBackend:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._gate: asyncio.Semaphore | None = None
         self._one_cassette_at_a_time: asyncio.Lock | None = None
-        _import_sdk_now()
+        self._in_flight: Any = None
+
+    def count_in_flight(self, counter: Any) -> None:
+        """Keep a shared counter (a `multiprocessing.Value`) of requests on the wire, for
+        the progress bar; worker copies made by `with_concurrency` share it."""
+        self._in_flight = counter
 
     def warm(self) -> None:
         """Build what every request reuses (response models and their JSON Schemas) now,
         before a batch forks its workers, so that each inherits it instead of building it."""
+        _import_sdk_now()
         for questionnaire in Questionnaire:
             prepared_model(fields_for(questionnaire)).model_json_schema()
         if self._client is None:
@@ -217,7 +261,7 @@ class LlmBackend:
         """A fresh copy of this backend (no client yet) allowed ``requests`` at once: one per
         worker process of a batch, each with its share."""
         settings = self.settings.model_copy(update={"concurrency": requests})
-        return LlmBackend(
+        copy = LlmBackend(
             settings,
             cache=self.cache,
             prompts=self.prompts,
@@ -225,6 +269,8 @@ class LlmBackend:
             cassettes=self.cassettes,
             record=self.record,
         )
+        copy._in_flight = self._in_flight
+        return copy
 
     # -- plumbing --------------------------------------------------------------------------
 
@@ -260,8 +306,13 @@ class LlmBackend:
             await raw.close()
 
     def key_for(self, reading: LetterReading) -> str:
+        return self.key_for_sha(reading.letter.sha256)
+
+    def key_for_sha(self, sha256: str) -> str:
+        """What must match for a stored or cached extraction to stand for a new one: the
+        letter's bytes, the prompt, the schema, the model and the instructor mode."""
         return cache_key(
-            reading.letter.sha256,
+            sha256,
             self.prompts.hash,
             schema_fingerprint(),
             self.settings.model,
@@ -298,10 +349,20 @@ class LlmBackend:
     async def _extract_now(self, reading: LetterReading) -> Extraction:
         budget = self.settings.context_tokens - PROMPT_OVERHEAD_TOKENS - OUTPUT_RESERVE_TOKENS
         chunks = plan_chunks(reading, max(1000, budget))
-        log = CallLog()
-        answers = await asyncio.gather(*(self._ask(reading, chunk, log) for chunk in chunks))
+        log = CallLog(price=self.settings)
+        results = await asyncio.gather(
+            *(self._ask(reading, chunk, log) for chunk in chunks), return_exceptions=True
+        )
+        failed = next((r for r in results if isinstance(r, BaseException)), None)
+        if failed is not None:
+            if isinstance(failed, ModelError):
+                failed.calls = list(log.records)  # the requests made before it gave up
+            raise failed  # every chunk has finished: no task is left unretrieved
+        answers = [r for r in results if isinstance(r, SurveyResponse)]
         response, checks = merge_chunks(reading, list(zip(chunks, answers, strict=True)))
-        return Extraction(response=response, provenance=self._provenance(log), checks=checks)
+        return Extraction(
+            response=response, provenance=self._provenance(log), checks=checks, calls=log.records
+        )
 
     async def _with_cassette(self, reading: LetterReading) -> Extraction:
         """Replay (or record) this letter's calls; cassettes patch HTTP process-wide, so
@@ -379,14 +440,12 @@ class LlmBackend:
     async def _ask(self, reading: LetterReading, chunk: Chunk, log: CallLog) -> SurveyResponse:
         client, gate = self._instructor()
         model = prepared_model(chunk.fields)
-        hooks = Hooks()
-        hooks.on("completion:response", log.on_response)
-        hooks.on("completion:error", log.on_error)
+        hooks = log.tracker().hooks()
         # the validator checks quotes against this letter (see survey.GROUNDING)
         GROUNDING.set(
             {
                 "letter": reading.text,
-                "loose_letter": loose(reading.text),
+                "loose_letter": reading.loose_text,
                 "reask": self.prompts.reask,
             }
         )
@@ -399,7 +458,7 @@ class LlmBackend:
         try:
             async for attempt in retrying:
                 with attempt:
-                    async with gate:
+                    async with gate, self._counted():
                         answer: BaseModel = await client.create(
                             model=self.settings.model,
                             response_model=model,
@@ -412,6 +471,20 @@ class LlmBackend:
         except Exception as error:
             raise self._failure(reading, error) from None
         return widen(answer)
+
+    @contextlib.asynccontextmanager
+    async def _counted(self) -> AsyncIterator[None]:
+        counter = self._in_flight
+        if counter is None:
+            yield
+            return
+        with counter.get_lock():
+            counter.value += 1
+        try:
+            yield
+        finally:
+            with counter.get_lock():
+                counter.value -= 1
 
     def _failure(self, reading: LetterReading, error: BaseException) -> ModelError:
         """The one-line reason a letter's extraction failed for good."""
@@ -435,10 +508,18 @@ class LlmBackend:
         return ModelError(_describe(root), path=path)
 
 
+def import_sdk_seconds() -> float:
+    """Import the openai SDK's resource modules now, if not yet done; the seconds it took
+    (benchmarks time it apart, as they do Python's own start-up)."""
+    started = time.perf_counter()
+    _import_sdk_now()
+    return time.perf_counter() - started
+
+
 @cache
 def _import_sdk_now() -> None:
     """The openai SDK imports its resource modules on first use (about half a second); do it
-    when the backend is made, not inside the first request of a batch."""
+    when a batch is about to start (`LlmBackend.warm`), not inside its first request."""
     _ = openai.AsyncOpenAI(api_key="import-only", base_url="http://127.0.0.1:9/v1").chat
 
 

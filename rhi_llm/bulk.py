@@ -1,0 +1,126 @@
+"""A batch recorded in the run store: resumable, idempotent, nothing lost.
+
+Before anything runs, each letter file's bytes are hashed; a letter already extracted with the
+same cache key (same content, backend, prompt, schema, model, mode) is skipped with no call.
+The rest go through `rhi_llm.batch.run_batch`, and each outcome is written to the store in
+its own transaction the moment it arrives. Kill the run at any point and start it again: what
+was written stays, what was not is done again, and nothing is written twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rhi_llm.batch import run_batch
+from rhi_llm.errors import RhiError
+from rhi_llm.pipeline import Backend, LetterOutcome
+from rhi_llm.progress import BatchProgress, Tally
+from rhi_llm.store import Store
+from rhi_llm.survey import schema_fingerprint
+
+RULES_VERSION = "rules-1"
+
+
+def letter_key(backend: Backend, sha256: str) -> str:
+    """The cache key of a letter for a backend: what must match for a rerun to skip it."""
+    keyed = getattr(backend, "key_for_sha", None)
+    if keyed is not None:
+        return str(keyed(sha256))
+    return f"{backend.name}:{RULES_VERSION}:{schema_fingerprint()}"
+
+
+@dataclass
+class Plan:
+    todo: list[Path] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+    sha: dict[str, str] = field(default_factory=dict)
+    unreadable: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def plan(paths: list[Path], backend: Backend, store: Store) -> Plan:
+    result = Plan()
+    for path in paths:
+        try:
+            sha = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as error:
+            result.unreadable.append((path, f"cannot read the file ({error.strerror})"))
+            continue
+        result.sha[str(path)] = sha
+        if store.is_done(str(path), sha, backend.name, letter_key(backend, sha)):
+            result.skipped.append(path)
+        else:
+            result.todo.append(path)
+    return result
+
+
+class Recorder:
+    """Writes each outcome to the store as it arrives, and keeps the progress up to date."""
+
+    def __init__(
+        self,
+        store: Store,
+        backend: Backend,
+        sha: dict[str, str],
+        progress: BatchProgress | None,
+        on_error: Any = None,
+    ) -> None:
+        self.store = store
+        self.backend = backend
+        self.sha = sha
+        self.progress = progress
+        self.on_error = on_error
+
+    def __call__(self, outcome: LetterOutcome) -> None:
+        if outcome.row is not None:
+            key = letter_key(self.backend, outcome.row.letter.sha256)
+            self.store.record_row(outcome.row, key, outcome.calls)
+        else:
+            error = outcome.error or RhiError("unknown failure", path=outcome.path)
+            sha = self.sha.get(outcome.path) or self.sha.get(str(Path(outcome.path)), "")
+            self.store.record_failure(outcome.path, sha, error.reason, str(error), outcome.calls)
+            if self.on_error is not None:
+                self.on_error(error)
+        if self.progress is not None:
+            self.progress.done(outcome)
+
+
+def in_flight_counter(backend: Backend) -> Any:
+    """A counter of model requests in flight, shared with the batch's worker processes."""
+    counter = multiprocessing.get_context("fork").Value("i", 0)
+    setter = getattr(backend, "count_in_flight", None)
+    if setter is not None:
+        setter(counter)
+    return counter
+
+
+def run_bulk(
+    paths: list[Path],
+    backend: Backend,
+    store: Store,
+    *,
+    workers: int | None,
+    concurrency: int,
+    progress: BatchProgress,
+    on_error: Any = None,
+) -> Tally:
+    """Extract the letters the store does not have yet; record each as it is done."""
+    found = plan(paths, backend, store)
+    tally = progress.tally
+    tally.skipped = len(found.skipped)
+    for path, reason in found.unreadable:
+        error = RhiError(reason, path=path)
+        store.record_failure(str(path), "", "unreadable", str(error))
+        progress.done(LetterOutcome(path=str(path), error=error))
+        if on_error is not None:
+            on_error(error)
+    recorder = Recorder(store, backend, found.sha, progress, on_error)
+    if found.todo:
+        with progress:
+            run_batch(
+                found.todo, backend, workers=workers, concurrency=concurrency, on_done=recorder
+            )
+    return tally

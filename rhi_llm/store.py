@@ -1,0 +1,474 @@
+"""The run store: one SQLite file (WAL) that holds every letter, extraction, field, model call
+and review decision of a batch, so that a batch can be stopped at any moment and resumed.
+
+Opened only through `open_store`, which applies the numbered, append-only migrations in
+`MIGRATIONS` inside one transaction. Each letter's results are written in one transaction:
+a run killed at any moment (kill -9 included) leaves either all of a letter or none of it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic_core import to_json
+
+from rhi_llm.errors import StoreError
+from rhi_llm.records import CallRecord, OutputRow, ReviewDecision
+
+DEFAULT_DB = Path("rhi-llm.db")
+
+
+def _run(db: sqlite3.Connection, script: str) -> None:
+    """Statements one by one: ``executescript`` would commit the open transaction first."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _m1(db: sqlite3.Connection) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE letters (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            format TEXT,
+            pages INTEGER,
+            status TEXT NOT NULL CHECK (status IN ('extracted', 'failed')),
+            reason TEXT,
+            error TEXT,
+            updated TEXT NOT NULL,
+            UNIQUE (path, sha256)
+        );
+        CREATE TABLE extractions (
+            id INTEGER PRIMARY KEY,
+            letter_id INTEGER NOT NULL REFERENCES letters(id),
+            backend TEXT NOT NULL,
+            cache_key TEXT NOT NULL,
+            model TEXT,
+            prompt_hash TEXT,
+            schema_version TEXT NOT NULL,
+            prompt_tokens INTEGER NOT NULL DEFAULT 0,
+            completion_tokens INTEGER NOT NULL DEFAULT 0,
+            calls INTEGER NOT NULL DEFAULT 0,
+            cost_usd REAL,
+            cached INTEGER NOT NULL DEFAULT 0,
+            questionnaire TEXT NOT NULL,
+            council TEXT,
+            row_json TEXT NOT NULL,
+            created TEXT NOT NULL,
+            UNIQUE (letter_id, backend, cache_key)
+        );
+        CREATE TABLE field_values (
+            extraction_id INTEGER NOT NULL REFERENCES extractions(id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            value_json TEXT,
+            unit TEXT,
+            of_field TEXT,
+            status TEXT NOT NULL,
+            quote TEXT,
+            span_start INTEGER,
+            span_end INTEGER,
+            page INTEGER,
+            derived_json TEXT,
+            verdict TEXT NOT NULL,
+            flags_json TEXT NOT NULL,
+            PRIMARY KEY (extraction_id, field)
+        );
+        CREATE TABLE model_calls (
+            id INTEGER PRIMARY KEY,
+            letter_id INTEGER NOT NULL REFERENCES letters(id),
+            extraction_id INTEGER REFERENCES extractions(id),
+            attempt INTEGER NOT NULL,
+            prompt_tokens INTEGER NOT NULL DEFAULT 0,
+            completion_tokens INTEGER NOT NULL DEFAULT 0,
+            latency_ms REAL,
+            cost_usd REAL,
+            error TEXT,
+            created TEXT NOT NULL
+        );
+        CREATE INDEX letters_by_path ON letters(path);
+        CREATE INDEX extractions_by_letter ON extractions(letter_id);
+    """,
+    )
+
+
+def _m2(db: sqlite3.Connection) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE review_decisions (
+            id INTEGER PRIMARY KEY,
+            letter_sha256 TEXT NOT NULL,
+            letter_path TEXT NOT NULL,
+            field TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('accept', 'correct', 'set_status')),
+            value_json TEXT,
+            unit TEXT,
+            of_field TEXT,
+            status TEXT,
+            reviewer TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            note TEXT
+        );
+        CREATE INDEX decisions_by_field ON review_decisions(letter_sha256, field);
+    """,
+    )
+
+
+def _m3(db: sqlite3.Connection) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE model_batches (
+            id INTEGER PRIMARY KEY,
+            batch_id TEXT NOT NULL UNIQUE,
+            backend TEXT NOT NULL,
+            status TEXT NOT NULL,
+            letters_json TEXT NOT NULL,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        );
+    """,
+    )
+
+
+# Append only: never edit or reorder; a new change is a new function at the end.
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_m1, _m2, _m3)
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _jsonable(value: Any) -> str | None:
+    """JSON text of a value (models included), or None; pydantic-core writes it in Rust."""
+    if value is None:
+        return None
+    return to_json(value).decode()
+
+
+class Store:
+    """A batch's durable record. Use `open_store`."""
+
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            yield self.db
+            self.db.execute("COMMIT")
+        except sqlite3.Error as error:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise StoreError(_explain(error), path=self.path) from None
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+
+    # -- letters and extractions ------------------------------------------------------------
+
+    def is_done(self, path: str, sha256: str, backend: str, key: str) -> bool:
+        found = self.db.execute(
+            "SELECT 1 FROM extractions e JOIN letters l ON l.id = e.letter_id "
+            "WHERE l.path = ? AND l.sha256 = ? AND e.backend = ? AND e.cache_key = ? "
+            "AND l.status = 'extracted' LIMIT 1",
+            (path, sha256, backend, key),
+        ).fetchone()
+        return found is not None
+
+    def _letter_id(
+        self,
+        db: sqlite3.Connection,
+        path: str,
+        sha256: str,
+        fmt: str | None,
+        pages: int | None,
+        status: str,
+        reason: str | None,
+        error: str | None,
+    ) -> int:
+        db.execute(
+            "INSERT INTO letters (path, sha256, format, pages, status, reason, error, updated) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (path, sha256) DO UPDATE SET "
+            "format = coalesce(excluded.format, format), pages = coalesce(excluded.pages, "
+            "pages), status = excluded.status, reason = excluded.reason, error = excluded.error,"
+            " updated = excluded.updated",
+            (path, sha256, fmt, pages, status, reason, error, now()),
+        )
+        row = db.execute(
+            "SELECT id FROM letters WHERE path = ? AND sha256 = ?", (path, sha256)
+        ).fetchone()
+        return int(row[0])
+
+    def record_row(self, row: OutputRow, key: str, calls: list[CallRecord]) -> None:
+        """A letter's extraction, its fields and its model calls, in one transaction."""
+        with self.transaction() as db:
+            letter_id = self._letter_id(
+                db,
+                row.letter.path,
+                row.letter.sha256,
+                row.letter.format,
+                row.letter.pages,
+                "extracted",
+                None,
+                None,
+            )
+            # the same extraction again replaces the old one; the calls that made the old one
+            # were still made (and paid for), so they stay, no longer tied to an extraction
+            replaced = (letter_id, row.provenance.backend, key)
+            db.execute(
+                "UPDATE model_calls SET extraction_id = NULL WHERE extraction_id IN (SELECT id "
+                "FROM extractions WHERE letter_id = ? AND backend = ? AND cache_key = ?)",
+                replaced,
+            )
+            db.execute(
+                "DELETE FROM extractions WHERE letter_id = ? AND backend = ? AND cache_key = ?",
+                replaced,
+            )
+            extraction_id = self._insert_extraction(db, letter_id, row, key)
+            self._insert_fields(db, extraction_id, row)
+            self._insert_calls(db, letter_id, extraction_id, calls)
+
+    def record_failure(
+        self, path: str, sha256: str, reason: str, error: str, calls: list[CallRecord] | None = None
+    ) -> None:
+        with self.transaction() as db:
+            letter_id = self._letter_id(db, path, sha256, None, None, "failed", reason, error)
+            self._insert_calls(db, letter_id, None, calls or [])
+
+    @staticmethod
+    def _insert_extraction(db: sqlite3.Connection, letter_id: int, row: OutputRow, key: str) -> int:
+        p = row.provenance
+        cursor = db.execute(
+            "INSERT INTO extractions (letter_id, backend, cache_key, model, prompt_hash, "
+            "schema_version, prompt_tokens, completion_tokens, calls, cost_usd, cached, "
+            "questionnaire, council, row_json, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?)",
+            (
+                letter_id,
+                p.backend,
+                key,
+                p.model,
+                p.prompt_hash,
+                p.schema_version,
+                p.tokens.prompt,
+                p.tokens.completion,
+                p.calls,
+                p.cost_usd,
+                int(p.cached),
+                row.questionnaire,
+                row.council,
+                row.model_dump_json(),
+                now(),
+            ),
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    @staticmethod
+    def _insert_fields(db: sqlite3.Connection, extraction_id: int, row: OutputRow) -> None:
+        db.executemany(
+            "INSERT INTO field_values (extraction_id, field, value_json, unit, of_field, status,"
+            " quote, span_start, span_end, page, derived_json, verdict, flags_json) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    extraction_id,
+                    name,
+                    _jsonable(f.value),
+                    f.unit,
+                    f.of,
+                    f.status,
+                    f.quote,
+                    f.span[0] if f.span else None,
+                    f.span[1] if f.span else None,
+                    f.page,
+                    _jsonable(f.derived),
+                    f.verdict,
+                    json.dumps([flag.model_dump() for flag in f.flags], ensure_ascii=False),
+                )
+                for name, f in row.fields.items()
+            ],
+        )
+
+    @staticmethod
+    def _insert_calls(
+        db: sqlite3.Connection, letter_id: int, extraction_id: int | None, calls: list[CallRecord]
+    ) -> None:
+        db.executemany(
+            "INSERT INTO model_calls (letter_id, extraction_id, attempt, prompt_tokens, "
+            "completion_tokens, latency_ms, cost_usd, error, created) VALUES "
+            "(?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    letter_id,
+                    extraction_id,
+                    c.attempt,
+                    c.prompt_tokens,
+                    c.completion_tokens,
+                    c.latency_ms,
+                    c.cost_usd,
+                    c.error,
+                    now(),
+                )
+                for c in calls
+            ],
+        )
+
+    def current_rows(
+        self, paths: list[str] | None = None, backend: str | None = None
+    ) -> list[OutputRow]:
+        """The newest extraction of each letter path, in path order.
+
+        A path whose newest content failed gives no row (it is in `failures`), so an export
+        never shows the figures of a letter that has since been replaced by another file.
+        """
+        query = """
+            WITH newest_letter AS (
+                SELECT id, path, status, ROW_NUMBER() OVER (
+                    PARTITION BY path ORDER BY updated DESC, id DESC) AS n
+                FROM letters),
+            newest_extraction AS (
+                SELECT e.row_json, l.path, ROW_NUMBER() OVER (
+                    PARTITION BY l.path ORDER BY e.id DESC) AS n
+                FROM extractions e JOIN newest_letter l ON l.id = e.letter_id
+                WHERE l.n = 1 AND l.status = 'extracted' AND (? IS NULL OR e.backend = ?))
+            SELECT row_json, path FROM newest_extraction WHERE n = 1 ORDER BY path
+        """
+        wanted = set(paths) if paths is not None else None
+        return [
+            OutputRow.model_validate_json(text)
+            for text, path in self.db.execute(query, (backend, backend))
+            if wanted is None or path in wanted
+        ]
+
+    def failures(self) -> list[tuple[str, str, str]]:
+        """(path, reason, error) of letters whose latest attempt failed."""
+        return [
+            (p, r or "", e or "")
+            for p, r, e in self.db.execute(
+                "SELECT path, reason, error FROM letters l WHERE status = 'failed' AND NOT EXISTS "
+                "(SELECT 1 FROM letters l2 WHERE l2.path = l.path AND l2.updated > l.updated) "
+                "ORDER BY path"
+            )
+        ]
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for table in ("letters", "extractions", "field_values", "model_calls", "review_decisions"):
+            out[table] = int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        return out
+
+    # -- review decisions -------------------------------------------------------------------
+
+    def add_decision(self, decision: ReviewDecision) -> int:
+        with self.transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO review_decisions (letter_sha256, letter_path, field, action, "
+                "value_json, unit, of_field, status, reviewer, decided_at, note) VALUES "
+                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    decision.letter_sha256,
+                    decision.letter_path,
+                    decision.field,
+                    decision.action,
+                    _jsonable(decision.value),
+                    decision.unit,
+                    decision.of,
+                    decision.status,
+                    decision.reviewer,
+                    decision.decided_at,
+                    decision.note,
+                ),
+            )
+            assert cursor.lastrowid is not None
+            return cursor.lastrowid
+
+    def decisions(self) -> dict[tuple[str, str], ReviewDecision]:
+        """The latest decision on each (letter sha256, field)."""
+        found: dict[tuple[str, str], ReviewDecision] = {}
+        for row in self.db.execute(
+            "SELECT letter_sha256, letter_path, field, action, value_json, unit, of_field, "
+            "status, reviewer, decided_at, note FROM review_decisions ORDER BY id"
+        ):
+            decision = ReviewDecision(
+                letter_sha256=row[0],
+                letter_path=row[1],
+                field=row[2],
+                action=row[3],
+                value=json.loads(row[4]) if row[4] is not None else None,
+                unit=row[5],
+                of=row[6],
+                status=row[7],
+                reviewer=row[8],
+                decided_at=row[9],
+                note=row[10],
+            )
+            found[(decision.letter_sha256, decision.field)] = decision
+        return found
+
+
+def _explain(error: sqlite3.Error) -> str:
+    text = str(error)
+    if "disk" in text.lower() and "full" in text.lower():
+        return "the disk is full: the run store cannot be written (nothing was lost)"
+    if "readonly" in text.lower() or "read-only" in text.lower():
+        return "the run store is read-only: it cannot be written (nothing was lost)"
+    if "locked" in text.lower():
+        return "the run store is locked by another rhi-llm run; wait for it to finish"
+    return f"the run store cannot be written ({text})"
+
+
+def open_store(path: Path | str = DEFAULT_DB) -> Store:
+    """Open (or create) a run store and bring its schema up to date, in one transaction."""
+    path = Path(path)
+    try:
+        db = sqlite3.connect(path, timeout=30, isolation_level=None)
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as error:
+        raise StoreError(f"cannot open the run store ({error})", path=path) from None
+    store = Store(db, path)
+    migrate(store)
+    return store
+
+
+def migrate(store: Store) -> int:
+    """Apply the migrations not yet applied; returns the schema version reached."""
+    db = store.db
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    if version > len(MIGRATIONS):
+        raise StoreError(
+            f"the run store was written by a newer rhi-llm (schema {version}); "
+            "upgrade rhi-llm to open it",
+            path=store.path,
+        )
+    if version == len(MIGRATIONS):
+        return version
+    with store.transaction() as tx:
+        for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+            step(tx)
+            tx.execute(f"PRAGMA user_version = {number}")
+    return len(MIGRATIONS)
