@@ -26,11 +26,19 @@ RULES_VERSION = "rules-1"
 
 
 def letter_key(backend: Backend, sha256: str) -> str:
-    """The cache key of a letter for a backend: what must match for a rerun to skip it."""
+    """The key a new extraction of this letter by this backend is recorded under."""
     keyed = getattr(backend, "key_for_sha", None)
     if keyed is not None:
         return str(keyed(sha256))
     return f"{backend.name}:{RULES_VERSION}:{schema_fingerprint()}"
+
+
+def letter_keys(backend: Backend, sha256: str) -> list[str]:
+    """Keys of stored extractions that spare this backend the letter: a rerun skips it."""
+    keyed = getattr(backend, "keys_for_sha", None)
+    if keyed is not None:
+        return [str(k) for k in keyed(sha256)]
+    return [letter_key(backend, sha256)]
 
 
 @dataclass
@@ -50,7 +58,7 @@ def plan(paths: list[Path], backend: Backend, store: Store) -> Plan:
             result.unreadable.append((path, f"cannot read the file ({error.strerror})"))
             continue
         result.sha[str(path)] = sha
-        if store.is_done(str(path), sha, backend.name, letter_key(backend, sha)):
+        if store.is_done(str(path), sha, backend.name, letter_keys(backend, sha)):
             result.skipped.append(path)
         else:
             result.todo.append(path)

@@ -27,7 +27,7 @@ from rhi_llm.errors import RhiError
 from rhi_llm.export import write_csv, write_export, write_jsonl
 from rhi_llm.extract import default_backend, get_backend
 from rhi_llm.letters import find_letters, load
-from rhi_llm.pipeline import Backend
+from rhi_llm.pipeline import Backend, LetterOutcome
 from rhi_llm.progress import BatchProgress, Tally, choose_mode, summary_table
 from rhi_llm.questions import find_questions
 from rhi_llm.records import OutputRow
@@ -229,12 +229,12 @@ def choose_backend(name: str | None, settings: Settings, *, cache: bool = True) 
 @app.command("extract")
 def extract_command(
     paths: Annotated[
-        list[Path],
+        list[Path] | None,
         typer.Argument(
             help="Letter files, or folders (searched recursively for letter files).",
             show_default=False,
         ),
-    ],
+    ] = None,
     backend: Annotated[
         str | None,
         typer.Option(
@@ -244,6 +244,28 @@ def extract_command(
             show_default=False,
         ),
     ] = None,
+    batch_api: Annotated[
+        bool,
+        typer.Option(
+            "--batch-api",
+            help="Send the letters the store lacks as one OpenAI Batch API job (half the "
+            "price, answered within 24 hours) and record its id; collect with --resume.",
+        ),
+    ] = False,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="Collect the answers of batches sent with --batch-api that have finished, "
+            "and record those letters (no PATH needed).",
+        ),
+    ] = False,
+    wait: Annotated[
+        bool, typer.Option("--wait", help="With --resume: wait until every batch has finished.")
+    ] = False,
+    poll_seconds: Annotated[
+        float, typer.Option("--poll-seconds", help="With --wait: seconds between status checks.")
+    ] = 60.0,
     output_format: Annotated[
         str,
         typer.Option(
@@ -291,9 +313,29 @@ def extract_command(
     with the same content, backend, prompt, schema and model are skipped with no model
     call, and the rest are done. Progress goes to standard error: a bar on a terminal, a
     line every few seconds otherwise.
+
+    For a large batch that can wait, --batch-api submits the letters through the OpenAI
+    Batch API instead, and a later `rhi-llm extract --resume` collects what has finished.
     """
     if output_format not in ("jsonl", "csv"):
         report_error(RhiError(f"unknown format {output_format!r}: use jsonl or csv"))
+        raise typer.Exit(code=2)
+    if batch_api or resume:
+        _batch_api_command(
+            paths or [],
+            backend,
+            resume=resume,
+            wait=wait,
+            poll_seconds=poll_seconds,
+            db=db,
+            output_format=output_format,
+            output=output,
+            quiet=quiet,
+            settings=settings_from(model, base_url, mode, concurrency),
+        )
+        return
+    if not paths:
+        report_error(RhiError("name the letter files or folders to extract"))
         raise typer.Exit(code=2)
     letters = find_letters(paths)
     if not letters:
@@ -325,6 +367,105 @@ def extract_command(
     if not quiet:
         err.print(summary_table(tally, str(db)))
     if tally.failed:
+        raise typer.Exit(code=1)
+
+
+def _batch_api_command(
+    paths: list[Path],
+    backend: str | None,
+    *,
+    resume: bool,
+    wait: bool,
+    poll_seconds: float,
+    db: Path,
+    output_format: str,
+    output: Path | None,
+    quiet: bool,
+    settings: Settings,
+) -> None:
+    """`extract --batch-api PATH...` (submit) and `extract --resume` (collect)."""
+    from rhi_llm.batch_api import collect, submit
+    from rhi_llm.extract.llm import LlmBackend
+
+    if resume and paths:
+        report_error(RhiError("--resume collects the batches in the store: give no PATH"))
+        raise typer.Exit(code=2)
+    if not resume and not paths:
+        report_error(RhiError("--batch-api needs the letter files or folders to send"))
+        raise typer.Exit(code=2)
+    if backend not in (None, "llm"):
+        report_error(RhiError("the Batch API is for the model: use --backend llm (or none)"))
+        raise typer.Exit(code=2)
+    if not settings.endpoint_configured:
+        report_error(
+            RhiError(
+                "the Batch API needs a model endpoint: set OPENAI_API_KEY (or "
+                "OPENAI_BASE_URL for a compatible server)"
+            )
+        )
+        raise typer.Exit(code=2)
+    chosen = choose_backend("llm", settings, cache=False)
+    assert isinstance(chosen, LlmBackend)
+    failures = 0
+
+    def report(outcome: LetterOutcome) -> None:
+        nonlocal failures
+        if outcome.error is not None:
+            failures += 1
+            report_error(outcome.error)
+
+    with _opened_store(db) as store:
+        try:
+            if not resume:
+                letters = find_letters(paths)
+                sent = submit(letters, chosen, store, report)
+                if sent.batch_id is None:
+                    err.print(
+                        f"nothing to send: {sent.skipped} letters already in the store, "
+                        f"{sent.failed} unreadable",
+                        highlight=False,
+                    )
+                else:
+                    err.print(
+                        f"submitted batch {sent.batch_id}: {sent.requests} requests for "
+                        f"{sent.letters} letters ({sent.skipped} already in the store). "
+                        f"Collect with: rhi-llm extract --resume --db {db}",
+                        highlight=False,
+                    )
+                if failures:
+                    raise typer.Exit(code=1)
+                return
+
+            def status(batch_id: str, state: str, counts: dict[str, int]) -> None:
+                if not quiet:
+                    err.print(f"batch {batch_id}: {state} {counts}", highlight=False)
+
+            found = collect(
+                chosen, store, report, wait=wait, poll_seconds=poll_seconds, on_status=status
+            )
+            rows = [o.row for batch in found for o in batch.outcomes if o.row is not None]
+        except RhiError as error:
+            report_error(error)
+            raise typer.Exit(code=1) from None
+    if not found:
+        err.print("no batch is waiting in the store", highlight=False)
+    for batch in found:
+        done = len(batch.outcomes)
+        later = (
+            f", {len(batch.left_for_later)} changed since and left for a normal run"
+            if (batch.left_for_later)
+            else ""
+        )
+        state = (
+            f"collected {done} letters{later}"
+            if batch.status in ("completed", "failed", "expired", "cancelled")
+            else "not finished yet: run --resume again later"
+        )
+        err.print(
+            f"batch {batch.batch_id}: {batch.status} {batch.counts}; {state}", highlight=False
+        )
+    _write_rows(rows, output_format, output)
+    if failures:
         raise typer.Exit(code=1)
 
 
@@ -472,10 +613,14 @@ def fake_server_command(
             help="Share of requests that fail on purpose (429, 5xx, timeouts, drops, bad JSON...)."
         ),
     ] = 0.0,
+    batch_seconds: Annotated[
+        float, typer.Option(help="Seconds a Batch API job stays in progress.")
+    ] = 5.0,
 ) -> None:
     """Serve a fake OpenAI-compatible endpoint on loopback, for trying the model path offline.
 
     It is not a model: each answer is what the rules backend reads in the letter sent to it.
+    It also takes Batch API jobs (files, batches), answered after --batch-seconds.
     Point rhi-llm at it with OPENAI_BASE_URL=http://127.0.0.1:PORT/v1 (any OPENAI_API_KEY).
     Stop it with Ctrl-C.
     """
@@ -483,7 +628,9 @@ def fake_server_command(
 
     from rhi_llm.fake_server import FakeOpenAI
 
-    server = FakeOpenAI(latency=latency, fault_rate=fault_rate, port=port)
+    server = FakeOpenAI(
+        latency=latency, fault_rate=fault_rate, port=port, batch_seconds=batch_seconds
+    )
     err.print(
         f"fake OpenAI-compatible server (rules answers, not a model) at {server.start()}",
         highlight=False,

@@ -110,6 +110,47 @@ class Stats:
     in_flight: int = 0
     max_in_flight: int = 0
     spans: list[tuple[float, float]] = field(default_factory=list)
+    batch_lines: int = 0  # requests answered inside batches (not counted in ``requests``)
+
+
+@dataclass
+class _Batch:
+    """A batch as the Batch API keeps it: answered all at once when its time is up."""
+
+    id: str
+    input_file_id: str
+    endpoint: str
+    completion_window: str
+    created_at: int
+    ready_at: float
+    total: int
+    metadata: dict[str, Any] | None
+    output_file_id: str | None = None
+    error_file_id: str | None = None
+    completed: int = 0
+    failed: int = 0
+
+    def wire(self, now: float) -> dict[str, Any]:
+        done = self.output_file_id is not None or self.error_file_id is not None
+        return {
+            "id": self.id,
+            "object": "batch",
+            "endpoint": self.endpoint,
+            "input_file_id": self.input_file_id,
+            "completion_window": self.completion_window,
+            "status": "completed" if done else "in_progress",
+            "created_at": self.created_at,
+            "in_progress_at": self.created_at,
+            "completed_at": int(now) if done else None,
+            "output_file_id": self.output_file_id,
+            "error_file_id": self.error_file_id,
+            "metadata": self.metadata,
+            "request_counts": {
+                "total": self.total,
+                "completed": self.completed,
+                "failed": self.failed,
+            },
+        }
 
 
 class FakeOpenAI:
@@ -127,8 +168,14 @@ class FakeOpenAI:
         slow_seconds: float = 3.0,
         model: str = "fake-model",
         port: int = 0,
+        batch_seconds: float = 0.0,
+        batch_fail_names: tuple[str, ...] = (),
     ) -> None:
         self.port = port
+        self.batch_seconds = batch_seconds  # how long a batch stays in progress
+        self.batch_fail_names = batch_fail_names  # a batch line naming one of these fails
+        self.files: dict[str, tuple[str, str, bytes]] = {}  # id -> (name, purpose, content)
+        self.batches: dict[str, _Batch] = {}
         self.responder = responder or rules_responder
         self.latency = latency
         self.fault_rate = fault_rate
@@ -177,6 +224,108 @@ class FakeOpenAI:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+    # -- the Batch API ------------------------------------------------------------------------
+
+    def add_file(self, name: str, purpose: str, content: bytes) -> dict[str, Any]:
+        with self.lock:
+            file_id = f"file-fake-{len(self.files) + 1}"
+            self.files[file_id] = (name, purpose, content)
+        return self.file_wire(file_id)
+
+    def file_wire(self, file_id: str) -> dict[str, Any]:
+        name, purpose, content = self.files[file_id]
+        return {
+            "id": file_id,
+            "object": "file",
+            "bytes": len(content),
+            "created_at": int(time.time()),
+            "filename": name,
+            "purpose": purpose,
+            "status": "processed",
+        }
+
+    def add_batch(self, request: dict[str, Any]) -> dict[str, Any] | None:
+        file_id = str(request.get("input_file_id"))
+        if file_id not in self.files:
+            return None
+        lines = [ln for ln in self.files[file_id][2].decode().splitlines() if ln.strip()]
+        with self.lock:
+            batch = _Batch(
+                id=f"batch_fake_{len(self.batches) + 1}",
+                input_file_id=file_id,
+                endpoint=str(request.get("endpoint")),
+                completion_window=str(request.get("completion_window", "24h")),
+                created_at=int(time.time()),
+                ready_at=time.monotonic() + self.batch_seconds,
+                total=len(lines),
+                metadata=request.get("metadata"),
+            )
+            self.batches[batch.id] = batch
+        return batch.wire(time.time())
+
+    def batch_wire(self, batch_id: str) -> dict[str, Any] | None:
+        batch = self.batches.get(batch_id)
+        if batch is None:
+            return None
+        if batch.output_file_id is None and time.monotonic() >= batch.ready_at:
+            self._run_batch(batch)
+        return batch.wire(time.time())
+
+    def _run_batch(self, batch: _Batch) -> None:
+        answered: list[str] = []
+        failed: list[str] = []
+        for number, line in enumerate(self.files[batch.input_file_id][2].decode().splitlines()):
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            body = item.get("body", {})
+            text = json.dumps(body)
+            common = {"id": f"batch_req_{number}", "custom_id": item.get("custom_id")}
+            if any(name in text for name in self.batch_fail_names):
+                failed.append(
+                    json.dumps(
+                        {
+                            **common,
+                            "response": {
+                                "status_code": 500,
+                                "request_id": f"req_{number}",
+                                "body": {
+                                    "error": {"message": "server error", "type": "server_error"}
+                                },
+                            },
+                            "error": None,
+                        }
+                    )
+                )
+                continue
+            completion = self.completion(body, json.dumps(self.responder(body)))
+            answered.append(
+                json.dumps(
+                    {
+                        **common,
+                        "response": {
+                            "status_code": 200,
+                            "request_id": f"req_{number}",
+                            "body": completion,
+                        },
+                        "error": None,
+                    }
+                )
+            )
+        with self.lock:
+            self.stats.batch_lines += len(answered) + len(failed)
+        if answered:
+            output = self.add_file(
+                "batch_output.jsonl", "batch_output", "\n".join(answered).encode()
+            )
+            batch.output_file_id = output["id"]
+        if failed:
+            errors = self.add_file("batch_errors.jsonl", "batch_output", "\n".join(failed).encode())
+            batch.error_file_id = errors["id"]
+        batch.completed, batch.failed = len(answered), len(failed)
+        if not answered and not failed:
+            batch.output_file_id = self.add_file("batch_output.jsonl", "batch_output", b"")["id"]
 
     # -- one request --------------------------------------------------------------------------
 
@@ -230,6 +379,10 @@ class FakeOpenAI:
         }
 
 
+def _missing(what: str) -> dict[str, Any]:
+    return {"error": {"message": f"no such {what}", "type": "invalid_request_error"}}
+
+
 def _handler_for(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
@@ -244,6 +397,20 @@ def _handler_for(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
             return  # quiet
 
         def do_GET(self) -> None:
+            path = self.path.split("?")[0].rstrip("/")
+            found = re.fullmatch(r".*/batches/([^/]+)", path)
+            if found:
+                batch = server.batch_wire(found.group(1))
+                self._send(*((200, batch) if batch else (404, _missing("batch"))))
+                return
+            found = re.fullmatch(r".*/files/([^/]+)/content", path)
+            if found:
+                entry = server.files.get(found.group(1))
+                if entry is None:
+                    self._send(404, _missing("file"))
+                else:
+                    self._send_bytes(200, entry[2], "application/octet-stream")
+                return
             if self.path.rstrip("/").endswith("/stats"):
                 with server.lock:
                     stats = {
@@ -260,8 +427,17 @@ def _handler_for(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
 
         def do_POST(self) -> None:
             length = int(self.headers.get("content-length") or 0)
+            path = self.path.split("?")[0].rstrip("/")
+            if path.endswith("/files"):
+                self._upload(self.rfile.read(length))
+                return
+            raw = self.rfile.read(length)
+            if path.endswith("/batches"):
+                created = server.add_batch(json.loads(raw or b"{}"))
+                self._send(*((200, created) if created else (400, _missing("input file"))))
+                return
             try:
-                body = json.loads(self.rfile.read(length) or b"{}")
+                body = json.loads(raw or b"{}")
             except json.JSONDecodeError:
                 self._send(400, {"error": {"message": "request body is not JSON"}})
                 return
@@ -328,6 +504,34 @@ def _handler_for(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
                 self._send(200, server.completion(body, "", refusal="I can't help with that."))
             else:
                 self._send(500, {"error": {"message": f"unknown fault {kind}"}})
+
+        def _upload(self, raw: bytes) -> None:
+            """A multipart upload, as `client.files.create` sends it."""
+            import email.parser
+            import email.policy
+
+            head = f"Content-Type: {self.headers.get('content-type')}\r\n\r\n".encode()
+            message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + raw)
+            fields: dict[str, tuple[str | None, bytes]] = {}
+            for part in message.iter_parts():
+                name = part.get_param("name", header="content-disposition")
+                data = part.get_payload(decode=True)
+                if isinstance(name, str) and isinstance(data, bytes):
+                    fields[name] = (part.get_filename(), data)
+            if "file" not in fields:
+                self._send(400, {"error": {"message": "no file in the upload"}})
+                return
+            purpose = fields.get("purpose", (None, b"batch"))[1].decode()
+            self._send(
+                200, server.add_file(fields["file"][0] or "upload", purpose, fields["file"][1])
+            )
+
+        def _send_bytes(self, status: int, data: bytes, content_type: str) -> None:
+            self.send_response(status)
+            self.send_header("content-type", content_type)
+            self.send_header("content-length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
 
         def _send(
             self, status: int, payload: dict[str, Any], headers: dict[str, str] | None = None

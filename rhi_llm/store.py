@@ -188,12 +188,15 @@ class Store:
 
     # -- letters and extractions ------------------------------------------------------------
 
-    def is_done(self, path: str, sha256: str, backend: str, key: str) -> bool:
+    def is_done(self, path: str, sha256: str, backend: str, keys: str | list[str]) -> bool:
+        """Is this letter (path and content) extracted by this backend under one of the keys?"""
+        wanted = [keys] if isinstance(keys, str) else list(keys)
+        marks = ", ".join("?" * len(wanted))
         found = self.db.execute(
             "SELECT 1 FROM extractions e JOIN letters l ON l.id = e.letter_id "
-            "WHERE l.path = ? AND l.sha256 = ? AND e.backend = ? AND e.cache_key = ? "
-            "AND l.status = 'extracted' LIMIT 1",
-            (path, sha256, backend, key),
+            "WHERE l.path = ? AND l.sha256 = ? AND e.backend = ? AND e.cache_key IN "
+            f"({marks}) AND l.status = 'extracted' LIMIT 1",
+            (path, sha256, backend, *wanted),
         ).fetchone()
         return found is not None
 
@@ -379,6 +382,44 @@ class Store:
         for table in ("letters", "extractions", "field_values", "model_calls", "review_decisions"):
             out[table] = int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
         return out
+
+    # -- batches submitted to the Batch API -------------------------------------------------
+
+    def add_batch(
+        self, batch_id: str, backend: str, status: str, letters: list[dict[str, Any]]
+    ) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO model_batches (batch_id, backend, status, letters_json, created, "
+                "updated) VALUES (?, ?, ?, ?, ?, ?)",
+                (batch_id, backend, status, json.dumps(letters, ensure_ascii=False), now(), now()),
+            )
+
+    def open_batches(self) -> list[tuple[str, list[dict[str, Any]]]]:
+        """(batch id, its letters) of every batch not yet collected, oldest first."""
+        return [
+            (batch_id, json.loads(letters))
+            for batch_id, letters in self.db.execute(
+                "SELECT batch_id, letters_json FROM model_batches WHERE status NOT LIKE "
+                "'collected%' ORDER BY id"
+            )
+        ]
+
+    def set_batch_status(self, batch_id: str, status: str) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE model_batches SET status = ?, updated = ? WHERE batch_id = ?",
+                (status, now(), batch_id),
+            )
+
+    def batches(self) -> list[tuple[str, str, str]]:
+        """(batch id, status, created) of every batch, oldest first."""
+        return [
+            (str(batch_id), str(status), str(created))
+            for batch_id, status, created in self.db.execute(
+                "SELECT batch_id, status, created FROM model_batches ORDER BY id"
+            )
+        ]
 
     # -- review decisions -------------------------------------------------------------------
 

@@ -38,9 +38,11 @@ def gold_case(name: str) -> GoldCase:
 
 @pytest.fixture(autouse=True)
 def _run_store_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Commands that record to the run store write to this test's own folder, never to a
-    `rhi-llm.db` in the checkout (and never see another test's store)."""
+    """Commands that record to the run store or the response cache write to this test's own
+    folder, never to a `rhi-llm.db` in the checkout or the user's cache (and never see
+    another test's)."""
     monkeypatch.setenv("RHI_LLM_DB", str(tmp_path / "rhi-llm.db"))
+    monkeypatch.setenv("RHI_LLM_CACHE", str(tmp_path / "response-cache"))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -319,6 +319,23 @@ class LlmBackend:
             self.settings.mode,
         )
 
+    def batch_key_for_sha(self, sha256: str) -> str:
+        """The key of an extraction made through the Batch API (its requests use a strict
+        ``response_format``, whatever the mode)."""
+        return cache_key(
+            sha256, self.prompts.hash, schema_fingerprint(), self.settings.model, "batch"
+        )
+
+    def keys_for_sha(self, sha256: str) -> list[str]:
+        """Keys of extractions that stand for this letter now: made one request at a time
+        or through the Batch API, with this prompt, schema and model."""
+        return [self.key_for_sha(sha256), self.batch_key_for_sha(sha256)]
+
+    def plan(self, reading: LetterReading) -> list[Chunk]:
+        """How this letter is sent: whole when it fits the context, else in parts."""
+        budget = self.settings.context_tokens - PROMPT_OVERHEAD_TOKENS - OUTPUT_RESERVE_TOKENS
+        return plan_chunks(reading, max(1000, budget))
+
     # -- one letter ------------------------------------------------------------------------
 
     def covers(self, path: Path) -> bool:
@@ -347,8 +364,7 @@ class LlmBackend:
         return extraction
 
     async def _extract_now(self, reading: LetterReading) -> Extraction:
-        budget = self.settings.context_tokens - PROMPT_OVERHEAD_TOKENS - OUTPUT_RESERVE_TOKENS
-        chunks = plan_chunks(reading, max(1000, budget))
+        chunks = self.plan(reading)
         log = CallLog(price=self.settings)
         results = await asyncio.gather(
             *(self._ask(reading, chunk, log) for chunk in chunks), return_exceptions=True
