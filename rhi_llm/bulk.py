@@ -97,11 +97,13 @@ class Recorder:
 
 
 def in_flight_counter(backend: Backend) -> Any:
-    """A counter of model requests in flight, shared with the batch's worker processes."""
-    counter = multiprocessing.get_context("fork").Value("i", 0)
+    """A counter of model requests in flight, shared with the batch's worker processes
+    (None for a backend that makes no request)."""
     setter = getattr(backend, "count_in_flight", None)
-    if setter is not None:
-        setter(counter)
+    if setter is None:
+        return None
+    counter = multiprocessing.get_context("fork").Value("i", 0)
+    setter(counter)
     return counter
 
 

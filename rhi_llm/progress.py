@@ -16,7 +16,6 @@ from rich.progress import (
     ProgressColumn,
     Task,
     TextColumn,
-    TimeElapsedColumn,
     TimeRemainingColumn,
 )
 from rich.table import Table
@@ -82,7 +81,7 @@ class _InFlight(ProgressColumn):
 
     def render(self, task: Task) -> Text:
         value = self.counter.value if self.counter is not None else 0
-        return Text(f"in flight {value}")
+        return Text(f"{value} in flight")
 
 
 class BatchProgress:
@@ -102,21 +101,20 @@ class BatchProgress:
 
     def __enter__(self) -> BatchProgress:
         if self.mode == "bar":
-            self._progress = Progress(
-                TextColumn("[bold]extracting"),
-                BarColumn(),
+            columns: list[ProgressColumn] = [
+                BarColumn(bar_width=8),
                 MofNCompleteColumn(),
                 TextColumn(
-                    "ok {task.fields[ok]} flagged {task.fields[flagged]} "
-                    "failed {task.fields[failed]}"
+                    "ok {task.fields[ok]} flag {task.fields[flagged]} fail {task.fields[failed]}"
                 ),
-                _InFlight(self.in_flight),
-                TextColumn("tokens {task.fields[tokens]} cost {task.fields[cost]}"),
-                TimeElapsedColumn(),
-                TimeRemainingColumn(),
-                console=self.console,
-                transient=False,
-            )
+            ]
+            if self.in_flight is not None:  # a model backend: requests, tokens, cost
+                columns += [
+                    _InFlight(self.in_flight),
+                    TextColumn("{task.fields[tokens]} tok {task.fields[cost]}"),
+                ]
+            columns += [TextColumn("eta"), TimeRemainingColumn()]
+            self._progress = Progress(*columns, console=self.console, transient=False)
             self._progress.start()
             self._task = self._progress.add_task(
                 "extract", total=self.tally.total - self.tally.skipped, **self._fields()
