@@ -185,7 +185,10 @@ def collect(
                 continue
             if outcome.row is not None:
                 store.record_row(
-                    outcome.row, backend.batch_key_for_sha(letter["sha256"]), outcome.calls
+                    outcome.row,
+                    backend.batch_key_for_sha(letter["sha256"]),
+                    outcome.calls,
+                    outcome.document,
                 )
             else:
                 reason = outcome.error or RhiError("unknown failure", path=letter["path"])

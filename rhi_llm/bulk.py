@@ -85,7 +85,7 @@ class Recorder:
     def __call__(self, outcome: LetterOutcome) -> None:
         if outcome.row is not None:
             key = letter_key(self.backend, outcome.row.letter.sha256)
-            self.store.record_row(outcome.row, key, outcome.calls)
+            self.store.record_row(outcome.row, key, outcome.calls, outcome.stored_document())
         else:
             error = outcome.error or RhiError("unknown failure", path=outcome.path)
             sha = self.sha.get(outcome.path) or self.sha.get(str(Path(outcome.path)), "")

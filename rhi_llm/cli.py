@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from pydantic import SecretStr
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from rhi_llm import __version__
@@ -601,6 +602,197 @@ def summary_command(
             report_error(RhiError(f"cannot write the page ({exc.strerror or exc})", path=html))
             raise typer.Exit(code=1) from None
         err.print(f"wrote {html}", highlight=False)
+
+
+review_app = typer.Typer(
+    help="Review flagged fields: in the terminal, or through a spreadsheet.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+app.add_typer(review_app, name="review")
+
+ReviewerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--reviewer",
+        envvar="RHI_LLM_REVIEWER",
+        help="Your name, recorded with each decision [default: your login name].",
+        show_default=False,
+    ),
+]
+
+
+def _reviewer(name: str | None) -> str:
+    if name and name.strip():
+        return name.strip()
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name to be had
+        report_error(RhiError("say who is reviewing: --reviewer NAME"))
+        raise typer.Exit(code=2) from None
+
+
+@review_app.callback()
+def review_command(
+    ctx: typer.Context,
+    db: DbOption = DEFAULT_DB,
+    field: Annotated[
+        str | None,
+        typer.Option("--field", help="Only this field id (e.g. rhi_offered).", show_default=False),
+    ] = None,
+    council: Annotated[
+        str | None,
+        typer.Option(
+            "--council", help="Only councils whose name contains this.", show_default=False
+        ),
+    ] = None,
+    reviewer: ReviewerOption = None,
+) -> None:
+    """Walk the flagged fields one by one and decide each.
+
+    Each screen shows the council, the question as asked, the extracted value (and the other
+    backend's, and any derived count), why it was flagged, and the letter's answer with the
+    quote highlighted and its page. Type a then Enter to accept, c VALUE to correct
+    (c 642, c 87.7%), s h|e|r|n to set a status (not held, exempt, refused, not answered),
+    k or Enter to skip, b to go back, q to quit. Each decision is saved at once with your name
+    and the time; run the command again to carry on where you stopped. The extracted value is
+    never overwritten: exports show both.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from rhi_llm.review import ReviewInputError, review_items
+    from rhi_llm.review_tui import ReviewSession
+
+    name = _reviewer(reviewer)
+    with _opened_store(db) as store:
+        try:
+            items = review_items(store, field=field, council=council)
+        except ReviewInputError as problem:
+            report_error(RhiError(str(problem)))
+            raise typer.Exit(code=2) from None
+        try:
+            result = ReviewSession(store, items, name, out).run()
+        except RhiError as error:  # the store could not be written
+            report_error(error)
+            raise typer.Exit(code=1) from None
+    out.print(
+        f"this session: {result.accepted} accepted, {result.corrected} corrected, "
+        f"{result.status_set} statuses set, {result.skipped} skipped; "
+        f"{result.left} flagged fields still to decide"
+        + ("; run `rhi-llm review` again to carry on" if result.left else ""),
+        highlight=False,
+    )
+
+
+@review_app.command("export")
+def review_export_command(
+    output: Annotated[Path, typer.Option("-o", "--output", help="The CSV file to write.")],
+    db: DbOption = DEFAULT_DB,
+    field: Annotated[
+        str | None, typer.Option("--field", help="Only this field id.", show_default=False)
+    ] = None,
+    council: Annotated[
+        str | None,
+        typer.Option(
+            "--council", help="Only councils whose name contains this.", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Write a review sheet: one row per flagged field, with its context and empty decision
+    columns to fill in a spreadsheet (UTF-8 with a BOM, so Excel reads it cleanly).
+
+    In the sheet, write in `decision` one of accept, correct or status; for correct, the new
+    value in `new_value` (642, 87.7%, or the option names of a categorical field); for status,
+    one of not held, exempt, refused or not answered in `new_status`; and your name in
+    `reviewer` (or give --reviewer when importing). Then `rhi-llm review import`.
+    """
+    from rhi_llm.review import ReviewInputError
+    from rhi_llm.review_csv import export_review_csv
+
+    with _opened_store(db) as store:
+        try:
+            written = export_review_csv(store, output, field=field, council=council)
+        except ReviewInputError as problem:
+            report_error(RhiError(str(problem)))
+            raise typer.Exit(code=2) from None
+        except OSError as exc:
+            report_error(RhiError(f"cannot write the sheet ({exc.strerror or exc})", path=output))
+            raise typer.Exit(code=1) from None
+    err.print(f"wrote {written} flagged fields to {output}", highlight=False)
+
+
+@review_app.command("import")
+def review_import_command(
+    sheet: Annotated[Path, typer.Argument(help="The filled-in review sheet (CSV).")],
+    db: DbOption = DEFAULT_DB,
+    reviewer: Annotated[
+        str | None,
+        typer.Option(
+            "--reviewer",
+            envvar="RHI_LLM_REVIEWER",
+            help="Reviewer for rows whose reviewer cell is empty.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Record the decisions of a filled-in review sheet.
+
+    Every row is checked first (known letter and field, a decision word, a valid number,
+    option or status, a reviewer); if any row has a problem, every problem is listed with
+    its line number and nothing is recorded. Rows with an empty decision are skipped.
+    """
+    from rhi_llm.review_csv import apply_review_csv
+
+    with _opened_store(db) as store:
+        try:
+            result = apply_review_csv(sheet, store, default_reviewer=reviewer)
+        except OSError as exc:
+            report_error(RhiError(f"cannot read the sheet ({exc.strerror or exc})", path=sheet))
+            raise typer.Exit(code=1) from None
+        except RhiError as error:
+            report_error(error)
+            raise typer.Exit(code=1) from None
+    if result.problems:
+        for problem in result.problems:
+            err.print(f"[red]{sheet}[/red] {escape(str(problem))}", highlight=False)
+        err.print(
+            f"{len(result.problems)} problem(s): nothing was recorded; fix the sheet and "
+            "import it again",
+            highlight=False,
+        )
+        raise typer.Exit(code=1)
+    read_as = f" (read as {result.encoding})" if result.encoding != "utf-8" else ""
+    err.print(
+        f"recorded {result.applied} decisions; {result.unchanged} already recorded, "
+        f"{result.skipped} rows without a decision{read_as}",
+        highlight=False,
+    )
+
+
+@app.command("report")
+def report_command(
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")],
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """One self-contained HTML page for review and publication checks.
+
+    The batch table (letters by fields; flagged cells coloured, reviewed cells marked) and,
+    for each letter, its text with every quote highlighted and linked from its field, and
+    the flags explained. Nothing is fetched when the page is opened.
+    """
+    from rhi_llm.report import report_from_store
+
+    with _opened_store(db) as store:
+        _rows_for_export(store, None)  # a clear error for an empty store
+        page = report_from_store(store)
+    try:
+        output.write_text(page, encoding="utf-8")
+    except OSError as exc:
+        report_error(RhiError(f"cannot write the report ({exc.strerror or exc})", path=output))
+        raise typer.Exit(code=1) from None
+    err.print(f"wrote {output} ({len(page.encode()) / 1e6:.1f} MB)", highlight=False)
 
 
 @app.command("fake-server")

@@ -18,7 +18,15 @@ from pydantic import BaseModel, ConfigDict, Field
 from rhi_llm.errors import InternalError, RhiError
 from rhi_llm.letters import load
 from rhi_llm.reading import LetterReading
-from rhi_llm.records import CallRecord, LetterRef, OutputField, OutputRow, Provenance, Value
+from rhi_llm.records import (
+    CallRecord,
+    LetterDocument,
+    LetterRef,
+    OutputField,
+    OutputRow,
+    Provenance,
+    Value,
+)
 from rhi_llm.survey import (
     FIELDS,
     SCHEMA_VERSION,
@@ -73,6 +81,7 @@ class LetterOutcome:
     report: VerificationReport | None = None
     reading: LetterReading | None = field(default=None, repr=False)
     calls: list[CallRecord] = field(default_factory=list)
+    document: LetterDocument | None = field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -82,7 +91,19 @@ class LetterOutcome:
         """Only what a batch records (row, error, calls): what crosses from a worker process
         to the main one, where pickling the reading, response and report would cost more
         than they are worth."""
-        return LetterOutcome(path=self.path, row=self.row, error=self.error, calls=self.calls)
+        return LetterOutcome(
+            path=self.path,
+            row=self.row,
+            error=self.error,
+            calls=self.calls,
+            document=self.stored_document(),
+        )
+
+    def stored_document(self) -> LetterDocument | None:
+        """The letter's text and answer blocks, for the run store."""
+        if self.document is None and self.reading is not None and self.row is not None:
+            self.document = document_of(self.reading)
+        return self.document
 
 
 # --------------------------------------------------------------------------------------------
@@ -226,6 +247,20 @@ def with_extra_checks(
 # --------------------------------------------------------------------------------------------
 # Running a letter
 # --------------------------------------------------------------------------------------------
+
+
+def document_of(reading: LetterReading) -> LetterDocument:
+    """What the run store keeps of a letter's reading (see `LetterDocument`)."""
+    blocks = {
+        field_id: [(b.start, b.end) for b in reading.blocks_of(field_id)]
+        for field_id in fields_for(reading.questionnaire)
+    }
+    return LetterDocument(
+        sha256=reading.letter.sha256,
+        text=reading.text,
+        page_starts=list(reading.letter.page_starts),
+        blocks={k: v for k, v in blocks.items() if v},
+    )
 
 
 def read_letter(path: Path | str) -> LetterReading:

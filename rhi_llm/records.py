@@ -161,3 +161,20 @@ def reviewed(field: OutputField, decision: ReviewDecision | None) -> ReviewedFie
         review="status_set",
         reviewer=decision.reviewer,
     )
+
+
+class LetterDocument(BaseModel):
+    """A letter's text as the pipeline read it, kept in the run store so that review and the
+    report can show the letter's own words around every quote, even once the file has moved."""
+
+    sha256: str
+    text: str
+    page_starts: list[int] = Field(default_factory=lambda: [0])
+    blocks: dict[str, list[tuple[int, int]]] = Field(
+        default_factory=dict, description="field id -> its question's answer block(s)"
+    )
+
+    def page_of(self, offset: int) -> int:
+        import bisect
+
+        return max(1, bisect.bisect_right(self.page_starts, offset))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +19,7 @@ from typing import Any
 from pydantic_core import to_json
 
 from rhi_llm.errors import StoreError
-from rhi_llm.records import CallRecord, OutputRow, ReviewDecision
+from rhi_llm.records import CallRecord, LetterDocument, OutputRow, ReviewDecision
 
 DEFAULT_DB = Path("rhi-llm.db")
 
@@ -140,8 +140,22 @@ def _m3(db: sqlite3.Connection) -> None:
     )
 
 
+def _m4(db: sqlite3.Connection) -> None:
+    _run(
+        db,
+        """
+        CREATE TABLE letter_texts (
+            sha256 TEXT PRIMARY KEY,
+            text TEXT NOT NULL,
+            page_starts_json TEXT NOT NULL,
+            blocks_json TEXT NOT NULL
+        );
+    """,
+    )
+
+
 # Append only: never edit or reorder; a new change is a new function at the end.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_m1, _m2, _m3)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_m1, _m2, _m3, _m4)
 
 
 def now() -> str:
@@ -224,8 +238,15 @@ class Store:
         ).fetchone()
         return int(row[0])
 
-    def record_row(self, row: OutputRow, key: str, calls: list[CallRecord]) -> None:
-        """A letter's extraction, its fields and its model calls, in one transaction."""
+    def record_row(
+        self,
+        row: OutputRow,
+        key: str,
+        calls: list[CallRecord],
+        document: LetterDocument | None = None,
+    ) -> None:
+        """A letter's extraction, its fields, its model calls and (when given) its text, in one
+        transaction."""
         with self.transaction() as db:
             letter_id = self._letter_id(
                 db,
@@ -252,6 +273,17 @@ class Store:
             extraction_id = self._insert_extraction(db, letter_id, row, key)
             self._insert_fields(db, extraction_id, row)
             self._insert_calls(db, letter_id, extraction_id, calls)
+            if document is not None:
+                db.execute(
+                    "INSERT OR REPLACE INTO letter_texts (sha256, text, page_starts_json, "
+                    "blocks_json) VALUES (?, ?, ?, ?)",
+                    (
+                        document.sha256,
+                        document.text,
+                        to_json(document.page_starts).decode(),
+                        to_json(document.blocks).decode(),
+                    ),
+                )
 
     def record_failure(
         self, path: str, sha256: str, reason: str, error: str, calls: list[CallRecord] | None = None
@@ -383,6 +415,21 @@ class Store:
             out[table] = int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
         return out
 
+    def document(self, sha256: str) -> LetterDocument | None:
+        """The text of a letter as it was read (None for a letter recorded without it)."""
+        found = self.db.execute(
+            "SELECT text, page_starts_json, blocks_json FROM letter_texts WHERE sha256 = ?",
+            (sha256,),
+        ).fetchone()
+        if found is None:
+            return None
+        return LetterDocument(
+            sha256=sha256,
+            text=found[0],
+            page_starts=json.loads(found[1]),
+            blocks={k: [tuple(b) for b in v] for k, v in json.loads(found[2]).items()},
+        )
+
     # -- batches submitted to the Batch API -------------------------------------------------
 
     def add_batch(
@@ -424,27 +471,17 @@ class Store:
     # -- review decisions -------------------------------------------------------------------
 
     def add_decision(self, decision: ReviewDecision) -> int:
+        """Record one decision (its own transaction); returns its row id."""
         with self.transaction() as db:
-            cursor = db.execute(
-                "INSERT INTO review_decisions (letter_sha256, letter_path, field, action, "
-                "value_json, unit, of_field, status, reviewer, decided_at, note) VALUES "
-                "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    decision.letter_sha256,
-                    decision.letter_path,
-                    decision.field,
-                    decision.action,
-                    _jsonable(decision.value),
-                    decision.unit,
-                    decision.of,
-                    decision.status,
-                    decision.reviewer,
-                    decision.decided_at,
-                    decision.note,
-                ),
-            )
+            cursor = db.execute(_INSERT_DECISION, _decision_values(decision))
             assert cursor.lastrowid is not None
             return cursor.lastrowid
+
+    def add_decisions(self, decisions: Sequence[ReviewDecision]) -> int:
+        """Record decisions in one transaction: all of them or (on any error) none."""
+        with self.transaction() as db:
+            db.executemany(_INSERT_DECISION, [_decision_values(d) for d in decisions])
+        return len(decisions)
 
     def decisions(self) -> dict[tuple[str, str], ReviewDecision]:
         """The latest decision on each (letter sha256, field)."""
@@ -468,6 +505,28 @@ class Store:
             )
             found[(decision.letter_sha256, decision.field)] = decision
         return found
+
+
+_INSERT_DECISION = (
+    "INSERT INTO review_decisions (letter_sha256, letter_path, field, action, value_json, unit, "
+    "of_field, status, reviewer, decided_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _decision_values(d: ReviewDecision) -> tuple[Any, ...]:
+    return (
+        d.letter_sha256,
+        d.letter_path,
+        d.field,
+        d.action,
+        _jsonable(d.value),
+        d.unit,
+        d.of,
+        d.status,
+        d.reviewer,
+        d.decided_at,
+        d.note,
+    )
 
 
 def _explain(error: sqlite3.Error) -> str:

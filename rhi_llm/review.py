@@ -1,0 +1,288 @@
+"""Human review of flagged fields: what a reviewer sees, and what a decision may say.
+
+Shared by the terminal review (`rhi_llm.review_tui`), the spreadsheet round trip
+(`rhi_llm.review_csv`) and the report: `review_items` lists the flagged fields of the newest
+extraction of every letter in a run store, each with the question as asked, the extraction,
+the flags, other backends' values, the letter's own words around the quote and any decision
+already taken; `parse_value` and `parse_status` turn what a reviewer typed into a decision's
+value, or say in one line why they cannot.
+
+A decision is always a new row in the store's ``review_decisions`` table: the extraction is
+never changed, and the newest decision on a field is the one published.
+"""
+
+from __future__ import annotations
+
+import re
+import typing
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from rhi_llm.records import (
+    LetterDocument,
+    OutputField,
+    OutputRow,
+    ReviewAction,
+    ReviewDecision,
+    Value,
+)
+from rhi_llm.store import Store
+from rhi_llm.survey import FIELDS, NumericField, SurveyResponse, questions_for_field
+
+STATUSES = ("not_held", "exempt", "refused", "not_answered")
+STATUS_WORDS = {
+    "not held": "not_held",
+    "not_held": "not_held",
+    "nh": "not_held",
+    "exempt": "exempt",
+    "refused": "refused",
+    "not answered": "not_answered",
+    "not_answered": "not_answered",
+    "na": "not_answered",
+}
+CONTEXT_CHARS = 320  # of the letter shown around a quote when no answer block is known
+MAX_CONTEXT_CHARS = 1600
+LINES_BEFORE, LINES_AFTER = 3, 1  # whole lines around an answer (the question above it)
+
+
+class ReviewInputError(ValueError):
+    """What a reviewer typed cannot be a decision (the message says why, in one line)."""
+
+
+@dataclass
+class ReviewItem:
+    """One flagged field of one letter, with everything a reviewer needs to decide."""
+
+    row: OutputRow
+    field_id: str
+    field: OutputField
+    decision: ReviewDecision | None
+    document: LetterDocument | None
+
+    @property
+    def sha256(self) -> str:
+        return self.row.letter.sha256
+
+    @property
+    def path(self) -> str:
+        return self.row.letter.path
+
+    @property
+    def council(self) -> str:
+        return self.row.council or "(council not named)"
+
+    @property
+    def label(self) -> str:
+        return FIELDS[self.field_id].label if self.field_id in FIELDS else self.field_id
+
+    @property
+    def kind(self) -> str:
+        return FIELDS[self.field_id].kind if self.field_id in FIELDS else "text"
+
+    def questions(self) -> list[tuple[str, str]]:
+        """(number as printed, our wording) of the question(s) this field answers."""
+        return [
+            (q.label, q.wording) for q in questions_for_field(self.row.questionnaire, self.field_id)
+        ]
+
+    def context(self) -> tuple[str, int, tuple[int, int] | None, int | None] | None:
+        """The letter's words around the answer: (text, its start offset, the quote's span
+        within the letter or None, page) or None when the store has no text for the letter."""
+        doc = self.document
+        if doc is None:
+            return None
+        span = tuple(self.field.span) if self.field.span else None
+        blocks = doc.blocks.get(self.field_id) or []
+        if blocks:
+            start = min(b[0] for b in blocks)
+            end = max(b[1] for b in blocks)
+            if span is not None:  # a quote outside its block is shown with it
+                start, end = min(start, span[0]), max(end, span[1])
+        elif span is not None:
+            start, end = (
+                max(0, span[0] - CONTEXT_CHARS),
+                min(len(doc.text), span[1] + CONTEXT_CHARS),
+            )
+        else:
+            return None
+        start, end = _widen_to_lines(doc.text, start, end, before=LINES_BEFORE, after=LINES_AFTER)
+        quote = (int(span[0]), int(span[1])) if span is not None else None
+        return doc.text[start:end], start, quote, doc.page_of(quote[0] if quote else start)
+
+
+def _widen_to_lines(text: str, start: int, end: int, *, before: int, after: int) -> tuple[int, int]:
+    """The span grown to whole lines, with a few more lines before and after it."""
+    for _ in range(before + 1):
+        found = text.rfind("\n", 0, max(0, start - 1))
+        start = found + 1 if found >= 0 else 0
+        if start == 0:
+            break
+    for _ in range(after + 1):
+        found = text.find("\n", end + 1)
+        end = found if found >= 0 else len(text)
+        if end == len(text):
+            break
+    if end - start > MAX_CONTEXT_CHARS:
+        end = start + MAX_CONTEXT_CHARS
+    return start, end
+
+
+def review_items(
+    store: Store, *, field: str | None = None, council: str | None = None
+) -> list[ReviewItem]:
+    """Every flagged field of the newest extraction of each letter, letters by council then
+    path, fields in the survey's order; ``field`` and ``council`` narrow it (the council by a
+    case-insensitive part of its name)."""
+    if field is not None and field not in FIELDS:
+        raise ReviewInputError(f"unknown field {field!r}: see `rhi-llm review --help`")
+    decisions = store.decisions()
+    rows = sorted(store.current_rows(), key=lambda r: ((r.council or "").casefold(), r.letter.path))
+    wanted = council.casefold() if council else None
+    items: list[ReviewItem] = []
+    documents: dict[str, LetterDocument | None] = {}
+    for row in rows:
+        if wanted is not None and wanted not in (row.council or "").casefold():
+            continue
+        for field_id in FIELDS:
+            found = row.fields.get(field_id)
+            if found is None or found.verdict != "flagged":
+                continue
+            if field is not None and field_id != field:
+                continue
+            sha = row.letter.sha256
+            if sha not in documents:
+                documents[sha] = store.document(sha)
+            items.append(
+                ReviewItem(row, field_id, found, decisions.get((sha, field_id)), documents[sha])
+            )
+    return items
+
+
+# -- what a reviewer may type -----------------------------------------------------------------
+
+
+def _choices(field_id: str) -> type[StrEnum] | None:
+    """The enum of a categorical field's options (None for numbers and free text)."""
+    answer = typing.get_args(SurveyResponse.model_fields[field_id].annotation)[0]
+    value_hint = answer.model_fields["value"].annotation
+    for arg in typing.get_args(value_hint):  # list[E] | None
+        for inner in typing.get_args(arg):
+            if isinstance(inner, type) and issubclass(inner, StrEnum):
+                return inner
+    return None
+
+
+def options(field_id: str) -> list[str]:
+    """The values a categorical field may take (empty for numbers and free text)."""
+    enum = _choices(field_id) if FIELDS[field_id].kind in ("choice", "provider") else None
+    return [str(member.value) for member in enum] if enum is not None else []
+
+
+_NUMBER = re.compile(r"^\s*(-?[\d,]*\.?\d+)\s*(%|per\s*cent|percent)?\s*(?:of\s+([a-z0-9_]+))?\s*$")
+
+
+def parse_value(field_id: str, text: str) -> tuple[Value, str | None, str | None]:
+    """A corrected value as typed: ``(value, unit, of)``.
+
+    Numbers: ``642``, ``1,253``, ``87.7%`` or ``87.7% of missing_incidents``. Categorical
+    fields: one or more of their options, separated by commas. Free text: as typed.
+    """
+    if field_id not in FIELDS:
+        raise ReviewInputError(f"unknown field {field_id!r}")
+    text = text.strip()
+    if not text:
+        raise ReviewInputError("no value given")
+    kind = FIELDS[field_id].kind
+    if kind == "numeric":
+        found = _NUMBER.match(text)
+        if not found:
+            raise ReviewInputError(
+                f"{text!r} is not a number (write 642, 1,253, 87.7% or 87.7% of FIELD)"
+            )
+        raw, percent, of = found.groups()
+        try:
+            value = float(raw.replace(",", ""))
+        except ValueError:
+            raise ReviewInputError(f"{text!r} is not a number") from None
+        if value < 0:
+            raise ReviewInputError("a count or percentage cannot be negative")
+        if of is not None and of not in {m.value for m in NumericField}:
+            raise ReviewInputError(f"{of!r} is not a numeric field id")
+        if percent:
+            if value > 100:
+                raise ReviewInputError(f"{value:g}% is over 100%")
+            return value, "percent", of
+        if of is not None:
+            raise ReviewInputError("'of FIELD' goes with a percentage")
+        if not value.is_integer():
+            raise ReviewInputError(f"{value:g} is not a whole count (add % for a percentage)")
+        return int(value), "count", None
+    if kind in ("choice", "provider"):
+        allowed = options(field_id)
+        picked = [part.strip().lower().replace(" ", "_") for part in text.split(",")]
+        unknown = [p for p in picked if p not in allowed]
+        if unknown:
+            raise ReviewInputError(
+                f"{', '.join(unknown)} is not an option of {field_id} (one or more of: "
+                f"{', '.join(allowed)})"
+            )
+        return list(dict.fromkeys(picked)), None, None
+    return text, None, None
+
+
+def parse_status(text: str) -> str:
+    """A status as typed ('not held', 'exempt', 'refused', 'not answered')."""
+    found = STATUS_WORDS.get(text.strip().lower().replace("-", " "))
+    if found is None:
+        raise ReviewInputError(
+            f"{text.strip()!r} is not a status (one of: not held, exempt, refused, not answered)"
+        )
+    return found
+
+
+def make_decision(
+    item: ReviewItem,
+    action: ReviewAction,
+    reviewer: str,
+    *,
+    value: Value = None,
+    unit: str | None = None,
+    of: str | None = None,
+    status: str | None = None,
+    note: str | None = None,
+) -> ReviewDecision:
+    """A decision on an item, stamped with the reviewer and the time (UTC)."""
+    if not reviewer.strip():
+        raise ReviewInputError("a decision needs a reviewer's name")
+    return ReviewDecision(
+        letter_sha256=item.sha256,
+        letter_path=item.path,
+        field=item.field_id,
+        action=action,
+        value=value,
+        unit=unit,
+        of=of,
+        status=status if action == "set_status" else ("answered" if action == "correct" else None),
+        reviewer=reviewer.strip(),
+        decided_at=now(),
+        note=note or None,
+    )
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def describe_value(value: Any, unit: str | None, of: str | None) -> str:
+    """A value as a reviewer reads it: '1,253', '87.7% of missing_incidents', 'yes, no'."""
+    if value is None:
+        return "(none)"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "(none)"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if unit == "percent":
+            return f"{value:g}%" + (f" of {of}" if of else "")
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+    return str(value)

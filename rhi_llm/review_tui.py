@@ -1,0 +1,253 @@
+"""`rhi-llm review`: walk the flagged fields one by one in the terminal and decide each.
+
+Each screen shows the council and file, the question as asked, the extracted value (the
+other backend's too when they disagree, and the count derived from a percentage), the flags in
+plain words, and the letter's own answer with the quote highlighted and its page. One line of
+input decides:
+
+    a               accept the extracted value
+    c VALUE         correct it (``c 642``, ``c 87.7%``, ``c 87.7% of missing_incidents``,
+                    ``c yes``; ``c`` alone asks for the value)
+    s STATUS        set a status: ``s h`` not held, ``s e`` exempt, ``s r`` refused,
+                    ``s n`` not answered (``s`` alone asks)
+    k or Enter      skip for now
+    b               go back to the previous field (its decision can be changed)
+    q               quit (so does the end of input)
+
+Every decision is written to the run store at once, with the reviewer and the time; nothing
+is lost when the session stops. A new session starts at the first field with no decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.text import Text
+
+from rhi_llm.records import ReviewDecision
+from rhi_llm.review import (
+    ReviewInputError,
+    ReviewItem,
+    describe_value,
+    make_decision,
+    options,
+    parse_status,
+    parse_value,
+)
+from rhi_llm.store import Store
+
+STATUS_KEYS = {"h": "not_held", "e": "exempt", "r": "refused", "n": "not_answered"}
+HELP = "[a]ccept  [c]orrect VALUE  [s]tatus h|e|r|n  [k] skip  [b]ack  [q]uit"
+
+
+class EndOfInput(Exception):
+    """The reviewer's input ended (Ctrl-D, or the end of a scripted session)."""
+
+
+@dataclass
+class SessionResult:
+    accepted: int = 0
+    corrected: int = 0
+    status_set: int = 0
+    skipped: int = 0
+    left: int = 0  # flagged fields still without a decision when the session ended
+    quit_early: bool = False
+    decided: list[tuple[str, str]] = field(default_factory=list)  # (file, field) in order
+
+
+class ReviewSession:
+    """One reviewer's pass over a list of review items."""
+
+    def __init__(
+        self,
+        store: Store,
+        items: list[ReviewItem],
+        reviewer: str,
+        console: Console,
+        ask: Callable[[str], str] | None = None,
+    ) -> None:
+        self.store = store
+        self.items = items
+        self.reviewer = reviewer
+        self.console = console
+        self._ask = ask or (lambda prompt: console.input(prompt))
+        self.result = SessionResult()
+
+    def ask(self, prompt: str) -> str:
+        try:
+            return self._ask(prompt)
+        except EOFError:
+            raise EndOfInput from None
+
+    def run(self) -> SessionResult:
+        pending = [i for i, item in enumerate(self.items) if item.decision is None]
+        if not pending:
+            self.console.print(
+                f"Every one of the {len(self.items)} flagged fields has a decision."
+                if self.items
+                else "No flagged field to review."
+            )
+            return self.result
+        done = len(self.items) - len(pending)
+        if done:
+            self.console.print(
+                f"Resuming: {done} of {len(self.items)} flagged fields already decided."
+            )
+        history: list[int] = []
+        index: int | None = pending[0]
+        try:
+            while index is not None:
+                self.show(index)
+                step = self.decide(index)
+                if step == "quit":
+                    self.result.quit_early = True
+                    break
+                if step == "back":
+                    if history:
+                        index = history.pop()
+                    else:
+                        self.console.print("[yellow]this is the first field of the session")
+                    continue
+                history.append(index)
+                index = self._next(index)
+        except EndOfInput:
+            self.result.quit_early = True
+        self.result.left = sum(1 for item in self.items if item.decision is None)
+        return self.result
+
+    def _next(self, index: int) -> int | None:
+        for later in range(index + 1, len(self.items)):
+            if self.items[later].decision is None:
+                return later
+        return None
+
+    # -- one field ------------------------------------------------------------------------
+
+    def decide(self, index: int) -> str:
+        """Read commands until one moves on; returns 'next', 'back' or 'quit'."""
+        item = self.items[index]
+        while True:
+            line = self.ask(f"{escape(HELP)}\n> ").strip()
+            command, _, argument = line.partition(" ")
+            command = command.lower()
+            argument = argument.strip()
+            try:
+                if command in ("", "k", "skip"):
+                    self.result.skipped += 1
+                    return "next"
+                if command in ("q", "quit"):
+                    return "quit"
+                if command in ("b", "back"):
+                    return "back"
+                if command in ("a", "accept"):
+                    self._record(item, make_decision(item, "accept", self.reviewer))
+                    self.result.accepted += 1
+                    return "next"
+                if command in ("c", "correct"):
+                    if not argument:
+                        argument = self.ask(self._value_prompt(item)).strip()
+                        if not argument:
+                            continue  # nothing typed: back to the choice
+                    value, unit, of = parse_value(item.field_id, argument)
+                    decision = make_decision(
+                        item, "correct", self.reviewer, value=value, unit=unit, of=of
+                    )
+                    self._record(item, decision)
+                    self.result.corrected += 1
+                    return "next"
+                if command in ("s", "status"):
+                    if not argument:
+                        argument = self.ask(
+                            escape("status: [h] not held  [e] exempt  [r] refused  ")
+                            + escape("[n] not answered > ")
+                        ).strip()
+                        if not argument:
+                            continue
+                    status = STATUS_KEYS.get(argument.lower()) or parse_status(argument)
+                    decision = make_decision(item, "set_status", self.reviewer, status=status)
+                    self._record(item, decision)
+                    self.result.status_set += 1
+                    return "next"
+                self.console.print(f"[yellow]{command!r} is not a choice here")
+            except ReviewInputError as problem:
+                self.console.print(f"[red]{problem}[/red]: nothing recorded, try again")
+
+    def _value_prompt(self, item: ReviewItem) -> str:
+        allowed = options(item.field_id)
+        if allowed:
+            return f"new value (one or more of: {', '.join(allowed)}) > "
+        if item.kind == "numeric":
+            return "new value (642, 1,253, 87.7% or 87.7% of FIELD) > "
+        return "new text > "
+
+    def _record(self, item: ReviewItem, decision: ReviewDecision) -> None:
+        self.store.add_decision(decision)  # committed now: nothing is lost if we stop here
+        item.decision = decision
+        self.result.decided.append((item.path, item.field_id))
+        self.console.print(f"[green]recorded[/green]: {describe_decision(decision)}")
+
+    # -- what the reviewer sees -------------------------------------------------------------
+
+    def show(self, index: int) -> None:
+        item = self.items[index]
+        self.console.rule(f"[bold]{index + 1} of {len(self.items)}")
+        self.console.print(render_item(item))
+
+
+def describe_decision(decision: ReviewDecision) -> str:
+    if decision.action == "accept":
+        what = "accepted"
+    elif decision.action == "correct":
+        what = f"corrected to {describe_value(decision.value, decision.unit, decision.of)}"
+    else:
+        what = f"status set to {(decision.status or '').replace('_', ' ')}"
+    return f"{what} by {decision.reviewer} at {decision.decided_at}"
+
+
+def render_item(item: ReviewItem) -> Group:
+    """One flagged field as the reviewer sees it."""
+    head = Text()
+    head.append(item.council, style="bold")
+    head.append(f"  {item.path}", style="dim")
+    head.append(f"\n{item.field_id}", style="bold cyan")
+    head.append(f" ({item.label})")
+    parts: list[object] = [head]
+    for label, wording in item.questions():
+        parts.append(Text(f"Q{label}: {wording}", style="italic"))
+    found = item.field
+    extracted = Text("extracted: ", style="bold")
+    extracted.append(describe_value(found.value, found.unit, found.of))
+    extracted.append(f"   status: {found.status.replace('_', ' ')}")
+    parts.append(extracted)
+    if found.derived is not None:
+        parts.append(Text(f"derived count: {found.derived.arithmetic}", style="dim"))
+    for source, other in found.alternatives.items():
+        parts.append(Text(f"{source} read: {describe_value(other, found.unit, found.of)}"))
+    if item.decision is not None:
+        parts.append(Text(f"decided: {describe_decision(item.decision)}", style="green"))
+    flags = Text("why flagged:", style="bold red")
+    for flag in found.flags:
+        flags.append(f"\n  - {flag.message}", style="red")
+    parts.append(flags)
+    parts.append(_letter_panel(item))
+    return Group(*parts)  # type: ignore[arg-type]
+
+
+def _letter_panel(item: ReviewItem) -> Panel:
+    context = item.context()
+    if context is None:
+        quote = item.field.quote or "(no quote)"
+        body = Text(f"“{quote}”", style="bold")
+        return Panel(body, title="quote (the letter's text is not in the store)")
+    text, start, span, page = context
+    shown = Text(text)
+    if span is not None:
+        a, b = span[0] - start, span[1] - start
+        if 0 <= a < b <= len(text):
+            shown.stylize("bold black on yellow", a, b)
+    title = f"the letter, page {page}" if page else "the letter"
+    return Panel(shown, title=title, title_align="left")
