@@ -87,11 +87,18 @@ def run_rules_parallel(
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(16, len(paths) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=workers, initializer=tune_worker_gc) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=tune_worker_gc)
+    try:
         for outcome in pool.map(rules_outcome, paths, chunksize=chunk):
             outcomes.append(outcome)
             if on_done is not None:
                 on_done(outcome)
+    except BaseException:
+        # the caller cannot take more (its store failed, or Ctrl-C): stop at once rather
+        # than read the letters still queued
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return outcomes
 
 
@@ -159,12 +166,19 @@ def _sharded(
         tasks.put((index, str(path)))
     for _ in workers:
         tasks.put(None)  # one per worker: its reader stops there
+    stopped = True
     try:
-        return _collect(paths, results, processes, on_done)
+        found = _collect(paths, results, processes, on_done)
+        stopped = False
+        return found
     finally:
         gc.unfreeze()
         gc.set_threshold(*thresholds)
         for process in processes:
+            if stopped:
+                # the caller cannot take more (its store failed, or Ctrl-C): end the workers
+                # now, before they send requests whose answers nobody would record
+                process.terminate()
             process.join(timeout=5)
             if process.is_alive():
                 process.terminate()

@@ -106,9 +106,9 @@ def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
 
 
 def recorder(folder: Path, *, record: bool = False) -> vcr.VCR:
-    import vcr  # only here: it patches HTTP libraries on import, and takes a while
-
     """A vcrpy VCR for this folder: replay only, or record every request anew."""
+    import vcr  # only here: importing it takes a quarter of a second
+
     return vcr.VCR(
         cassette_library_dir=str(folder),
         serializer="yaml",

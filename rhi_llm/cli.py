@@ -32,6 +32,8 @@ from rhi_llm.pipeline import Backend, LetterOutcome
 from rhi_llm.progress import BatchProgress, Tally, choose_mode, summary_table
 from rhi_llm.questions import find_questions
 from rhi_llm.records import OutputRow
+from rhi_llm.redact import install as install_redaction
+from rhi_llm.redact import redact
 from rhi_llm.settings import Settings, build_settings
 from rhi_llm.store import DEFAULT_DB, Store, open_store
 from rhi_llm.summary import summarise, summary_html, summary_json
@@ -83,6 +85,7 @@ def main_options(
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    install_redaction()  # no key or token ever reaches the log, --debug included
     if not debug:
         # instructor logs every failed attempt as an error; rhi-llm retries those itself
         # and reports a letter that fails for good in one line
@@ -92,7 +95,7 @@ def main_options(
 
 def report_error(error: RhiError) -> None:
     """Print one line naming the file and the problem (a traceback too, with --debug)."""
-    err.print(f"[red]error[/red] {error}", highlight=False, markup=True)
+    err.print(f"[red]error[/red] {escape(redact(str(error)))}", highlight=False, markup=True)
     if State.debug:
         log.exception("details", exc_info=error)
 

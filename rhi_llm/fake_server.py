@@ -578,6 +578,7 @@ def serve_in_process(
     seed: int,
     answers: dict[str, dict[str, Any]] | None,
     letters: list[str] | None = None,
+    slow_seconds: float = 3.0,
 ) -> None:
     """Run a server until told to stop (the target of a separate process, so that the
     server's work does not share the client's interpreter); sends its base URL first.
@@ -592,7 +593,9 @@ def serve_in_process(
     gc.collect()
     gc.freeze()  # the answer table lives as long as the server: keep it out of collections
     responder = table_responder(answers) if answers is not None else None
-    with FakeOpenAI(responder, latency=latency, fault_rate=fault_rate, seed=seed) as running:
+    with FakeOpenAI(
+        responder, latency=latency, fault_rate=fault_rate, seed=seed, slow_seconds=slow_seconds
+    ) as running:
         connection.send(running.base_url)
         connection.recv()  # any message stops it
 
@@ -608,9 +611,10 @@ class ServerProcess:
         seed: int = 0,
         answers: dict[str, dict[str, Any]] | None = None,
         answer_letters: list[Path] | None = None,
+        slow_seconds: float = 3.0,
     ) -> None:
         letters = [str(p) for p in answer_letters] if answer_letters is not None else None
-        self.options: tuple[Any, ...] = (latency, fault_rate, seed, answers, letters)
+        self.options: tuple[Any, ...] = (latency, fault_rate, seed, answers, letters, slow_seconds)
         self.base_url = ""
 
     def __enter__(self) -> ServerProcess:

@@ -12,10 +12,14 @@ import email
 import email.policy
 import hashlib
 import io
+import os
 import re
+import signal
+import threading
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -25,6 +29,7 @@ from rhi_llm.errors import (
     EncryptedPdf,
     LetterError,
     LetterTooLarge,
+    LoadTimeout,
     NeedsOcr,
     UnreadableEncoding,
     UnsupportedFormat,
@@ -41,7 +46,13 @@ SUFFIXES: dict[str, LetterFormat] = {
     ".md": "md",
     ".eml": "eml",
 }
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 64 * 1024 * 1024  # a file larger than this is not opened at all
+# A reply letter's text runs to a few thousand words; a "letter" of millions of characters is
+# a data dump or a mistake, and reading it would hold up the batch. Text formats are checked
+# by size before decoding, every format by characters after reading.
+MAX_TEXT_BYTES = 8 * 1024 * 1024
+MAX_TEXT_CHARS = 2_000_000
+LOAD_SECONDS = 30.0  # reading one file (parsing a PDF or Word file) may take this long
 PAGE_SEPARATOR = "\n\n"
 
 _LIGATURES = str.maketrans(
@@ -121,6 +132,12 @@ def load_bytes(data: bytes, *, path: str, fmt: LetterFormat) -> Letter:
             f"{MAX_BYTES / 2**20:.0f} MB are not read",
             path=path,
         )
+    if fmt in ("txt", "md", "html", "eml") and len(data) > MAX_TEXT_BYTES:
+        raise LetterTooLarge(
+            f"the file is {len(data) / 2**20:.1f} MB of text; a reply letter is far shorter "
+            f"(text files over {MAX_TEXT_BYTES / 2**20:.0f} MB are not read)",
+            path=path,
+        )
     readers: dict[LetterFormat, Callable[[bytes, str], list[str]]] = {
         "pdf": _pdf_pages,
         "docx": _docx_text,
@@ -129,8 +146,15 @@ def load_bytes(data: bytes, *, path: str, fmt: LetterFormat) -> Letter:
         "txt": _plain_text,
         "md": _plain_text,
     }
-    pages = [normalise_text(page, pdf=fmt == "pdf") for page in readers[fmt](data, path)]
+    with time_limit(load_seconds(), path):
+        pages = [normalise_text(page, pdf=fmt == "pdf") for page in readers[fmt](data, path)]
     text, starts = _join_pages(pages)
+    if len(text) > MAX_TEXT_CHARS:
+        raise LetterTooLarge(
+            f"the file holds {len(text):,} characters of text; a reply letter is far shorter "
+            f"(over {MAX_TEXT_CHARS:,} are not read)",
+            path=path,
+        )
     if not text.strip():
         if fmt == "pdf":
             raise NeedsOcr("the PDF has no text layer (scanned pages?); it needs OCR", path=path)
@@ -142,6 +166,45 @@ def load_bytes(data: bytes, *, path: str, fmt: LetterFormat) -> Letter:
         sha256=hashlib.sha256(data).hexdigest(),
         page_starts=tuple(starts),
     )
+
+
+def load_seconds() -> float:
+    """The time limit for reading one file (RHI_LLM_LOAD_TIMEOUT, seconds)."""
+    raw = os.environ.get("RHI_LLM_LOAD_TIMEOUT")
+    try:
+        return float(raw) if raw else LOAD_SECONDS
+    except ValueError:
+        return LOAD_SECONDS
+
+
+@contextmanager
+def time_limit(seconds: float, path: str) -> Iterator[None]:
+    """Stop reading a file that takes longer than ``seconds`` (a PDF built to make a parser
+    loop, say) with `LoadTimeout`. A timer signal does it, so the limit holds in a process's
+    main thread (the CLI and every batch worker); elsewhere the file is read without one."""
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise LoadTimeout(
+            f"reading the file took over {seconds:g} s and was stopped (a damaged or "
+            "deliberately looping file?)",
+            path=path,
+        )
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _join_pages(pages: list[str]) -> tuple[str, list[int]]:

@@ -9,12 +9,14 @@ a run killed at any moment (kill -9 included) leaves either all of a letter or n
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from pydantic_core import to_json
 
@@ -532,17 +534,28 @@ def _decision_values(d: ReviewDecision) -> tuple[Any, ...]:
 def _explain(error: sqlite3.Error) -> str:
     text = str(error)
     if "disk" in text.lower() and "full" in text.lower():
-        return "the disk is full: the run store cannot be written (nothing was lost)"
+        return (
+            "the disk is full: the run store cannot be written; what it holds is intact "
+            "(free some space and run the same command to carry on)"
+        )
     if "readonly" in text.lower() or "read-only" in text.lower():
-        return "the run store is read-only: it cannot be written (nothing was lost)"
+        return (
+            "the run store is read-only: it cannot be written; what it holds is intact "
+            "(make it writable, or choose another --db)"
+        )
     if "locked" in text.lower():
         return "the run store is locked by another rhi-llm run; wait for it to finish"
     return f"the run store cannot be written ({text})"
 
 
 def open_store(path: Path | str = DEFAULT_DB) -> Store:
-    """Open (or create) a run store and bring its schema up to date, in one transaction."""
+    """Open (or create) a run store and bring its schema up to date, in one transaction.
+
+    A store on a read-only file system (an archive, a CD, a share) is opened for reading:
+    export, summary and report work, and anything that writes gets a clear error."""
     path = Path(path)
+    if path.is_file() and not os.access(path.parent, os.W_OK):
+        return _open_read_only(path)
     try:
         db = sqlite3.connect(path, timeout=30, isolation_level=None)
         db.execute("PRAGMA journal_mode = WAL")
@@ -553,6 +566,25 @@ def open_store(path: Path | str = DEFAULT_DB) -> Store:
     store = Store(db, path)
     migrate(store)
     return store
+
+
+def _open_read_only(path: Path) -> Store:
+    # a WAL store needs its -shm file, which cannot be made here; as nothing can change the
+    # file either, SQLite may read it as immutable
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
+    try:
+        db = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None)
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.Error as error:
+        raise StoreError(f"cannot open the run store ({error})", path=path) from None
+    if version != len(MIGRATIONS):
+        db.close()
+        raise StoreError(
+            "the run store is read-only and was written by another version of rhi-llm "
+            f"(schema {version}, this one reads {len(MIGRATIONS)}); copy it somewhere writable",
+            path=path,
+        )
+    return Store(db, path)
 
 
 def migrate(store: Store) -> int:
