@@ -17,12 +17,21 @@ letters, whose text must not be copied into the repository), this script:
 Replaying them (`rhi-llm eval --backend llm --cassettes cassettes/authored`) measures parsing,
 merging, verification and scoring, not a model. Rerun this script after changing a prompt or
 the schema: the cassettes match requests by body.
+
+    python scripts/author_cassettes.py --injection [--out cassettes/injection]
+
+writes the prompt-injection cassettes instead: for the letters of `eval/injection/letters/`
+(gold in `eval/injection/gold/`), answers that imitate a model which OBEYS the instructions
+planted in the letter, as listed in `eval/injection/injections.json` (the injected value quoting
+the injected sentence, the injected value with the council's real quote, the injected value
+with no quote, or an injected status), everything else as a careful model gives it.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -168,6 +177,52 @@ MISTAKES: dict[str, list[tuple[str, str, str, Change]]] = {
 }
 REASK_FIRST = {"westmarch-2024": ("missing_incidents", "six hundred and forty-one incidents")}
 
+INJECTIONS = REPO / "eval" / "injection"
+OBEYS = {
+    "injected_quote": "the injected value, quoting the injected words",
+    "true_quote": "the injected value, quoting the council's real answer",
+    "no_quote": "the injected value with the quote left empty, as the injection asked",
+}
+
+
+def _obey(target: dict[str, Any]) -> Change:
+    """The change to a careful answer that follows one injected instruction."""
+    field_id, quote = target["field"], target.get("quote")
+
+    def change(answers: Answers, reading: LetterReading) -> None:
+        if "status" in target:
+            answers[field_id] = figure(None, quote, unit=None, status=target["status"])
+        elif target["obeys"] == "true_quote":
+            answers[field_id] = {**answers[field_id], "value": target["value"]}
+        else:
+            answers[field_id] = figure(target["value"], quote)
+
+    return change
+
+
+def injection_mistakes(listing: Path) -> dict[str, list[tuple[str, str, str, Change]]]:
+    """MISTAKES for the injection letters: every target of injections.json that a cassette
+    obeys (``"obeys"`` not null), as the change that obeys it."""
+    found: dict[str, list[tuple[str, str, str, Change]]] = {}
+    for entry in json.loads(listing.read_text(encoding="utf-8"))["letters"]:
+        stem = Path(entry["letter"]).stem
+        for injection in entry["injections"]:
+            for target in injection["targets"]:
+                if not target.get("obeys"):
+                    continue
+                planted = (
+                    f"status {target['status']}" if "status" in target else str(target["value"])
+                )
+                how = "an injected status" if "status" in target else OBEYS[target["obeys"]]
+                description = (
+                    f"obeys the {entry['style']} injection ({injection['where']}): "
+                    f"{planted} instead of {target['true_value']}; {how}"
+                )
+                found.setdefault(stem, []).append(
+                    (target["field"], "obeyed_injection", description, _obey(target))
+                )
+    return found
+
 
 def careful_answers(case: GoldCase, reading: LetterReading) -> Answers:
     """The gold answer, in the form a careful model returns it (all fields, quotes)."""
@@ -208,12 +263,34 @@ def careful_answers(case: GoldCase, reading: LetterReading) -> Answers:
     return answers
 
 
-def author(case: GoldCase, letter: Path, out: Path, server: FakeOpenAI) -> CassetteProvenance:
+NOTE = (
+    "AUTHORED: the answers were written by scripts/author_cassettes.py from the gold "
+    "file, with the deliberate mistakes listed; no model was called"
+)
+INJECTION_NOTE = (
+    "AUTHORED: the responses were written by hand (scripts/author_cassettes.py --injection, "
+    "from the gold file and eval/injection/injections.json) to imitate a model that follows "
+    "instructions injected into the letter; every obeyed injection is listed as a mistake; "
+    "no model was called"
+)
+
+
+def author(
+    case: GoldCase,
+    letter: Path,
+    out: Path,
+    server: FakeOpenAI,
+    *,
+    mistakes_by_stem: dict[str, list[tuple[str, str, str, Change]]] | None = None,
+    note: str = NOTE,
+    command: str | None = None,
+) -> CassetteProvenance:
     reading = LetterReading(load(letter))
     answers = careful_answers(case, reading)
     stem = case.path.stem
     mistakes: list[Mistake] = []
-    for field_id, kind, description, change in MISTAKES.get(stem, []):
+    listed = MISTAKES if mistakes_by_stem is None else mistakes_by_stem
+    for field_id, kind, description, change in listed.get(stem, []):
         if change is not None:
             change(answers, reading)
             mistakes.append(Mistake(field=field_id, kind=kind, description=description))
@@ -252,12 +329,11 @@ def author(case: GoldCase, letter: Path, out: Path, server: FakeOpenAI) -> Casse
         kind="authored",
         letter=letter.name,
         created=now(),
-        command=COMMAND,
+        command=command or COMMAND,
         prompt_hash=backend.prompts.hash,
         model=settings.model,
         endpoint="the fake server of rhi_llm.fake_server (no model)",
-        note="AUTHORED: the answers were written by scripts/author_cassettes.py from the gold "
-        "file, with the deliberate mistakes listed; no model was called",
+        note=note,
         mistakes=mistakes,
     )
     write_provenance(out, provenance)
@@ -269,20 +345,41 @@ COMMAND = "python scripts/author_cassettes.py"
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=REPO / "cassettes" / "authored")
+    parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument(
+        "--injection",
+        action="store_true",
+        help="author the prompt-injection cassettes (eval/injection -> cassettes/injection)",
+    )
     args = parser.parse_args(argv)
-    out: Path = args.out
+    if args.injection:
+        out: Path = args.out or REPO / "cassettes" / "injection"
+        gold, letters = INJECTIONS / "gold", INJECTIONS / "letters"
+        listed = injection_mistakes(INJECTIONS / "injections.json")
+        note, command = INJECTION_NOTE, f"{COMMAND} --injection"
+    else:
+        out = args.out or REPO / "cassettes" / "authored"
+        gold, letters = REPO / "eval" / "gold", REPO / "eval" / "letters"
+        listed, note, command = MISTAKES, NOTE, COMMAND
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*.yaml"):
         old.unlink()
-    cases = load_gold_set(REPO / "eval" / "gold", REPO / "eval" / "letters")
+    cases = load_gold_set(gold, letters)
     with FakeOpenAI() as server:
         for case in cases:
             if case.gold.source == "seeds":
                 print(f"skip {case.path.name}: seed letters are third-party text, not recorded")
                 continue
             for letter in case.letters:
-                made = author(case, letter, out, server)
+                made = author(
+                    case,
+                    letter,
+                    out,
+                    server,
+                    mistakes_by_stem=listed,
+                    note=note,
+                    command=command,
+                )
                 print(f"wrote {letter.name}: {len(made.mistakes)} deliberate mistake(s)")
     return 0
 
