@@ -67,8 +67,8 @@ def rules_outcome(path: Path) -> LetterOutcome:
     try:
         reading = read_letter(path)
         outcome = finish(reading, rules_extraction(reading))
-    except RhiError as error:
-        return LetterOutcome(path=str(path), error=error)
+    except Exception as error:  # a bug on one letter is that letter's failure, not the batch's
+        return failed(path, error)
     return outcome.slim()
 
 

@@ -53,6 +53,10 @@ MAX_BYTES = 64 * 1024 * 1024  # a file larger than this is not opened at all
 MAX_TEXT_BYTES = 8 * 1024 * 1024
 MAX_TEXT_CHARS = 2_000_000
 LOAD_SECONDS = 30.0  # reading one file (parsing a PDF or Word file) may take this long
+# A Word file is a zip: a few MB can unpack to GBs (a zip bomb), and python-docx unpacks every
+# part and parses the XML ones into trees of ~20x their size. A letter's parts are far smaller.
+MAX_DOCX_UNPACKED = 4 * MAX_BYTES
+MAX_DOCX_XML = 32 * 1024 * 1024
 PAGE_SEPARATOR = "\n\n"
 
 _LIGATURES = str.maketrans(
@@ -177,6 +181,12 @@ def load_seconds() -> float:
         return LOAD_SECONDS
 
 
+class _Expired(BaseException):
+    """The time limit's signal. Not an `Exception`: pypdf reads damaged files leniently by
+    catching `Exception` in dozens of places (around each form on a page, for one), and a
+    `LoadTimeout` raised there was swallowed, so that reading went on with no limit."""
+
+
 @contextmanager
 def time_limit(seconds: float, path: str) -> Iterator[None]:
     """Stop reading a file that takes longer than ``seconds`` (a PDF built to make a parser
@@ -190,19 +200,26 @@ def time_limit(seconds: float, path: str) -> Iterator[None]:
     if not usable:
         yield
         return
+    armed = True
 
     def expired(signum: int, frame: object) -> None:
+        if armed:
+            raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    # fires again every second after the first time, should something swallow even that
+    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
+    try:
+        yield
+    except _Expired:
+        armed = False
         raise LoadTimeout(
             f"reading the file took over {seconds:g} s and was stopped (a damaged or "
             "deliberately looping file?)",
             path=path,
-        )
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
+        ) from None
     finally:
+        armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
 
@@ -276,7 +293,7 @@ def _plain_text(data: bytes, path: str) -> list[str]:
 
 def _pdf_pages(data: bytes, path: str) -> list[str]:
     from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import FileNotDecryptedError, PyPdfError
 
     if not data.lstrip()[:1024].find(b"%PDF") >= 0:
         raise CorruptLetter("not a PDF (no %PDF header)", path=path)
@@ -289,8 +306,19 @@ def _pdf_pages(data: bytes, path: str) -> list[str]:
         raise
     except FileNotDecryptedError:
         raise EncryptedPdf("the PDF is encrypted and needs a password", path=path) from None
+    except PyPdfError as exc:
+        if type(exc).__name__ == "LimitReachedError":  # pypdf's guard against PDF bombs
+            raise LetterTooLarge(
+                f"the PDF goes past the PDF reader's safety limits ({_short(exc)})", path=path
+            ) from None
+        if b"%%EOF" not in data[-1024:]:
+            raise CorruptLetter(
+                "the PDF is incomplete: it stops before its end-of-file marker (a download or "
+                f"copy cut short?) ({_short(exc)})",
+                path=path,
+            ) from None
+        raise CorruptLetter(f"the PDF is damaged ({_short(exc)})", path=path) from None
     except (
-        PdfReadError,
         ValueError,
         KeyError,
         TypeError,
@@ -322,9 +350,14 @@ def _decrypt(reader: object, path: str) -> None:
         raise EncryptedPdf("the PDF is encrypted and needs a password", path=path)
 
 
+_BYTES_REPR = re.compile(r"\bb'(?:[^'\\]|\\.)*'" + r'|\bb"(?:[^"\\]|\\.)*"')
+
+
 def _short(exc: BaseException) -> str:
+    """A parser's message, short, for a parenthesis after plain words: its first line, with
+    the raw bytes it quotes from the file (b'...') left out."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:120]
+    return _BYTES_REPR.sub("...", text)[:120]
 
 
 # -- DOCX ---------------------------------------------------------------------------------------
@@ -338,6 +371,7 @@ def _docx_text(data: bytes, path: str) -> list[str]:
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise CorruptLetter("not a Word .docx file (not a zip archive)", path=path)
+    _check_unpacked_size(data, path)
     try:
         document: DocumentObject = docx.Document(io.BytesIO(data))
         lines: list[str] = []
@@ -353,6 +387,23 @@ def _docx_text(data: bytes, path: str) -> list[str]:
         raise CorruptLetter(f"the Word file is damaged ({_short(exc)})", path=path) from None
     except Exception as exc:  # lxml and python-docx raise a wide range on junk packages
         raise CorruptLetter(f"the Word file cannot be read ({_short(exc)})", path=path) from None
+
+
+def _check_unpacked_size(data: bytes, path: str) -> None:
+    """Refuse a zip bomb before python-docx unpacks it (the sizes are the zip's own: zipfile
+    stops a member that unpacks past its stated size, so they cannot understate it)."""
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise CorruptLetter(f"the Word file is damaged ({_short(exc)})", path=path) from None
+    unpacked = sum(m.file_size for m in members)
+    xml = sum(m.file_size for m in members if m.filename.endswith((".xml", ".rels")))
+    if unpacked > MAX_DOCX_UNPACKED or xml > MAX_DOCX_XML:
+        raise LetterTooLarge(
+            f"the Word file unpacks to {unpacked / 2**20:,.0f} MB ({xml / 2**20:,.0f} MB of it "
+            "text and layout); a reply letter is far smaller (a zip bomb?)",
+            path=path,
+        )
 
 
 def _table_lines(table: object) -> list[str]:
@@ -520,15 +571,29 @@ def _html_text(data: bytes, path: str) -> list[str]:
 def _decode_markup(data: bytes, path: str) -> str:
     head = data[:2048].decode("ascii", errors="ignore")
     declared = re.search(r"charset=[\"']?([A-Za-z0-9_-]+)", head)
-    if declared and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+    if (
+        declared
+        and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf"))
+        # a charset read from ASCII bytes cannot be UTF-16 or UTF-32: browsers then use UTF-8
+        and not declared.group(1).lower().replace("_", "-").startswith(("utf-16", "utf-32"))
+    ):
         try:
             return data.decode(declared.group(1))
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):  # unknown, or not a text codec ("undefined")
             pass
     return decode_text(data, path)
 
 
 def _eml_text(data: bytes, path: str) -> list[str]:
+    try:
+        return _eml_parts(data, path)
+    except RecursionError:
+        raise CorruptLetter(
+            "the e-mail's parts are nested too deeply to read (a damaged message?)", path=path
+        ) from None
+
+
+def _eml_parts(data: bytes, path: str) -> list[str]:
     message = email.message_from_bytes(data, policy=email.policy.default)
     if not message.keys():
         raise CorruptLetter("not an e-mail message (no headers)", path=path)
@@ -538,7 +603,11 @@ def _eml_text(data: bytes, path: str) -> list[str]:
     body = message.get_body(preferencelist=("plain", "html"))
     if body is None:
         raise EmptyLetter("the e-mail has no text or HTML body", path=path)
-    content = body.get_content()
+    try:
+        content = body.get_content()
+    except (LookupError, UnicodeError):  # an unknown or bogus charset: read the bytes as text
+        payload = body.get_payload(decode=True)
+        content = decode_text(payload, path) if isinstance(payload, bytes) and payload else ""
     if body.get_content_type() == "text/html":
         content = html_to_text(content)
     return ["\n".join(header_lines) + "\n\n" + content]

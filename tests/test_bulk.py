@@ -19,6 +19,7 @@ from rhi_llm.fake_server import FakeOpenAI
 from rhi_llm.letters import find_letters
 from rhi_llm.pipeline import Backend
 from rhi_llm.progress import BatchProgress, Tally
+from rhi_llm.reading import LetterReading
 from rhi_llm.settings import build_settings
 from rhi_llm.store import Store, open_store
 
@@ -104,6 +105,30 @@ def test_a_failed_letter_is_kept_and_retried(tmp_path: Path) -> None:
         assert (again.skipped, again.ok + again.flagged, again.failed) == (1, 1, 0)
         assert store.failures() == []
         assert len(store.current_rows()) == 2
+
+
+def test_a_bug_on_one_letter_fails_that_letter_not_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import rhi_llm.extract.rules as rules
+
+    letters = build_corpus(LETTERS, tmp_path / "letters", 12)
+    unlucky = letters[5]
+    real = rules.rules_extraction
+
+    def buggy(reading: LetterReading) -> object:
+        if reading.letter.path == str(unlucky):
+            raise KeyError("a bug")
+        return real(reading)
+
+    monkeypatch.setattr(rules, "rules_extraction", buggy)  # forked workers inherit it
+    with open_store(tmp_path / "run.db") as store:
+        tally = bulk(letters, get_backend("rules"), store)
+        assert (tally.ok + tally.flagged, tally.failed) == (11, 1)
+        [(path, reason, error)] = store.failures()
+        assert (path, reason) == (str(unlucky), "internal")
+        assert "KeyError" in error and unlucky.name in error
+        assert len(store.current_rows()) == 11
 
 
 def test_a_run_killed_at_random_moments_ends_with_the_same_export() -> None:

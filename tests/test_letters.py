@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
+import time
 import zipfile
 from pathlib import Path
 
@@ -11,17 +13,20 @@ import pytest
 from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
 
+from rhi_llm import letters
 from rhi_llm.errors import (
     CorruptLetter,
     EmptyLetter,
     EncryptedPdf,
     LetterError,
+    LetterTooLarge,
+    LoadTimeout,
     NeedsOcr,
     RhiError,
     UnreadableEncoding,
     UnsupportedFormat,
 )
-from rhi_llm.letters import find_letters, html_to_text, load, normalise_text
+from rhi_llm.letters import find_letters, html_to_text, load, normalise_text, time_limit
 
 
 def make_pdf(path: Path, pages: list[str]) -> Path:
@@ -230,3 +235,71 @@ def test_unreadable_encoding(tmp_path: Path) -> None:
 
 def test_missing_file(tmp_path: Path) -> None:
     _assert_error(tmp_path / "nowhere.txt", LetterError, "no such file")
+
+
+# -- defects found by the bad-inputs benchmark (rhi_llm/bench/bad_inputs.py) -------------------
+
+
+def test_time_limit_holds_in_a_parser_that_catches_exception() -> None:
+    """pypdf catches `Exception` around each form on a page: the limit's signal must not be
+    one it can catch, or reading goes on with no limit."""
+    started = time.perf_counter()
+    with pytest.raises(LoadTimeout) as caught, time_limit(0.2, "slow.pdf"):
+        while time.perf_counter() - started < 10:
+            with contextlib.suppress(Exception):  # what pypdf does around each form
+                time.sleep(0.01)
+    assert time.perf_counter() - started < 1.5
+    assert str(caught.value).startswith("slow.pdf: reading the file took over 0.2 s")
+
+
+def test_docx_refused_by_unpacked_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    document = docx.Document()
+    document.add_paragraph("1. 428 children")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/padding.xml", b" " * 2_000_000)  # ~2 KB packed
+    path = tmp_path / "padded.docx"
+    path.write_bytes(buffer.getvalue())
+    assert "428 children" in load(path).text
+    monkeypatch.setattr(letters, "MAX_DOCX_XML", 1_000_000)
+    _assert_error(path, LetterTooLarge, "MB of it text and layout); a reply letter is far smaller")
+
+
+def test_html_with_a_bogus_or_utf16_meta_charset(tmp_path: Path) -> None:
+    for charset in ("undefined", "utf-16", "x-unknown"):
+        path = tmp_path / f"{charset}.html"
+        head = f'<html><head><meta charset="{charset}"></head>'
+        path.write_bytes((head + "<body><p>Q1: 215 £</p></body></html>").encode())
+        assert load(path).text == "Q1: 215 £\n", charset
+
+
+def test_eml_with_an_unknown_charset_or_deep_nesting(tmp_path: Path) -> None:
+    path = tmp_path / "charset.eml"
+    for charset in ("x-unknown", "undefined"):
+        path.write_bytes(
+            f"From: foi@council.example\nSubject: FOI 9\nContent-Type: text/plain; "
+            f'charset="{charset}"\n\nQ1: 215\n'.encode()
+        )
+        assert "Q1: 215" in load(path).text
+    deep = tmp_path / "deep.eml"
+    parts = [f'Content-Type: multipart/mixed; boundary="b{i}"\n\n--b{i}' for i in range(1500)]
+    deep.write_text("From: a@example.org\n" + "\n".join(parts) + "\n\nQ1: 215\n")
+    _assert_error(deep, CorruptLetter, "nested too deeply")
+
+
+def test_pdf_message_leaves_out_raw_bytes(tmp_path: Path) -> None:
+    """pypdf quotes the bytes around a bad object (b'...', the file's own content)."""
+    body = b"%PDF-1.7\n"
+    catalog = len(body)
+    body += b"1 0 obj\n`junk\nendobj\n"
+    xref = len(body)
+    body += b"xref\n0 2\n0000000000 65535 f \n%010d 00000 n \n" % catalog
+    body += b"trailer\n<< /Size 2 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(body)
+    with pytest.raises(CorruptLetter) as caught:
+        load(path)
+    message = str(caught.value)
+    assert "the PDF is damaged (Invalid Elementary Object starting with ..." in message
+    assert "b'" not in message and 'b"' not in message
