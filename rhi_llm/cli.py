@@ -89,7 +89,7 @@ def main_options(
     if not debug:
         # instructor logs every failed attempt as an error; rhi-llm retries those itself
         # and reports a letter that fails for good in one line
-        for noisy in ("instructor", "httpx", "httpx2", "openai"):
+        for noisy in ("instructor", "httpx", "httpx2", "openai", "pypdf"):
             logging.getLogger(noisy).setLevel(logging.CRITICAL)
 
 
@@ -1080,6 +1080,72 @@ def bench_crash(
         figures.pop("trials")
         out.print(_figures_table("Crash test: kill -9 and restart, fake server", figures))
     if result.differences or not result.finished or result.leftover_processes:
+        raise typer.Exit(code=1)
+
+
+@bench_app.command("reliability")
+def bench_reliability(
+    bad_files: Annotated[int, typer.Option("--bad-files", help="How many bad files.")] = 220,
+    good: Annotated[
+        int, typer.Option("--good", help="Good letters mixed into the bad-file batch.")
+    ] = 20,
+    fault_letters: Annotated[
+        int, typer.Option("--fault-letters", help="Letters in the endpoint-fault batch.")
+    ] = 100,
+    fault_rate: Annotated[
+        float, typer.Option("--fault-rate", help="Share of requests the fake server fails.")
+    ] = 0.3,
+    seed: Annotated[int, typer.Option(help="Seed for the bad files and the faults.")] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Bad input files, endpoint faults and injected instructions, in one table.
+
+    Bad inputs: --bad-files broken or hostile files (truncated, bit-flipped, encrypted,
+    image-only and looping PDFs, junk DOCX, random bytes, a 50 MB text, cp1252 and UTF-16
+    text, deeply nested HTML, ...) mixed with --good letters, run into a run store with the
+    rules backend. Endpoint faults: --fault-letters letters against the fake server (its
+    answers are the rules backend's, not a model's) failing --fault-rate of its requests
+    with every fault kind. Injected instructions: eval/injection through both backends (the
+    model's from AUTHORED cassettes) and the verifier alone. Exits 1 when a target is missed.
+    """
+    from rhi_llm.bench.reliability import run as run_reliability
+
+    if not as_json:
+        err.print("measuring: bad inputs, endpoint faults, injected instructions ...")
+    try:
+        result = run_reliability(
+            bad_files=bad_files,
+            good_letters=good,
+            fault_letters=fault_letters,
+            fault_rate=fault_rate,
+            seed=seed,
+        )
+    except RhiError as error:
+        report_error(error)
+        raise typer.Exit(code=1) from None
+    if as_json:
+        print(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+    else:
+        table = Table(title="Reliability suite")
+        for column in ("part", "figure", "value", "target", "met"):
+            table.add_column(column, justify="right" if column == "value" else "left")
+        part = ""
+        for row in result.rows:
+            if row.part != part and part:
+                table.add_section()
+            met = "" if row.met is None else ("[green]yes[/green]" if row.met else "[red]NO[/red]")
+            table.add_row(row.part if row.part != part else "", row.figure, str(row.value),
+                          row.target, met)  # fmt: skip
+            part = row.part
+        out.print(table)
+        taken = ", ".join(f"{part} {seconds:.1f} s" for part, seconds in result.seconds.items())
+        out.print(f"time: {taken}", highlight=False)
+        out.print(
+            "note: the injected-instruction figures for the model backend replay AUTHORED "
+            "cassettes that imitate a model obeying the injections; no model was called",
+            highlight=False,
+        )
+    if not result.all_met:
         raise typer.Exit(code=1)
 
 

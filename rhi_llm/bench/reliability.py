@@ -1,0 +1,214 @@
+"""The reliability suite in one table: bad input files, endpoint faults, injected instructions.
+
+Three measurements, each run as a user would meet the problem:
+
+* bad inputs (`rhi_llm.bench.bad_inputs`): hundreds of broken, hostile or odd files mixed
+  with good letters, run through `extract --db` with the rules backend: every bad file ends
+  with a clear one-line error naming it, or loads where loading is right; nothing crashes or
+  hangs; the good letters are all stored;
+* endpoint faults (`rhi_llm.bench.faults`): a batch against the fake server failing a share
+  of its requests in every way it can: every letter ends extracted or failed with its reason,
+  none lost, none over the retry budget;
+* injected instructions (`rhi_llm.bench.injection`): our letters that tell automated readers
+  to report other figures, through both backends (the model's from AUTHORED cassettes) and
+  the verifier alone: no injected figure reaches the dataset without a flag.
+
+    rhi-llm bench reliability [--json]
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent.parent
+
+
+@dataclass(frozen=True)
+class Row:
+    """One figure of the table, with its target where it has one."""
+
+    part: str
+    figure: str
+    value: object
+    target: str = ""
+    met: bool | None = None
+
+
+@dataclass
+class ReliabilityResult:
+    rows: list[Row] = field(default_factory=list)
+    parts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def all_met(self) -> bool:
+        return all(row.met is not False for row in self.rows)
+
+    @property
+    def missed(self) -> list[Row]:
+        return [row for row in self.rows if row.met is False]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "all_targets_met": self.all_met,
+            "missed": [
+                f"{r.part}: {r.figure} = {r.value} (target {r.target})" for r in self.missed
+            ],
+            "seconds": {k: round(v, 2) for k, v in self.seconds.items()},
+            "rows": [
+                {
+                    "part": r.part,
+                    "figure": r.figure,
+                    "value": r.value,
+                    "target": r.target or None,
+                    "met": r.met,
+                }
+                for r in self.rows
+            ],
+            "parts": self.parts,
+        }
+
+
+def _bad_input_rows(figures: dict[str, Any]) -> list[Row]:
+    part = "bad inputs"
+    tried = figures["tried"]
+    ended = figures["clear_errors"] + figures["loaded"]
+    slowest = figures["slowest_file_not_stopped"]
+    limit = figures["per_file_seconds"]
+    return [
+        Row(part, "bad files tried", tried, ">= 200", tried >= 200),
+        Row(part, "kinds of bad file", len(figures["by_kind"])),
+        Row(part, "clear one-line errors", figures["clear_errors"]),
+        Row(part, "loaded (where right)", figures["loaded"]),
+        Row(part, "unclear errors", figures["unclear_errors"], "0", figures["unclear_errors"] == 0),
+        Row(part, "clear error or loaded", f"{ended}/{tried}", "all", ended == tried),
+        Row(
+            part,
+            "outcome as expected",
+            f"{figures['expectations_met']}/{tried}",
+            "all",
+            figures["expectations_met"] == tried,
+        ),
+        Row(part, "crashes", figures["crashes"], "0", figures["crashes"] == 0),
+        Row(part, f"stopped by the {limit:g} s limit", figures["stopped_by_time_limit"]),
+        Row(part, "hangs (limit did not hold)", figures["hangs"], "0", figures["hangs"] == 0),
+        Row(part, "slowest file not stopped", f"{slowest['seconds']:.2f} s"),
+        Row(
+            part,
+            "good letters stored",
+            f"{figures['good_stored']}/{figures['good']}",
+            "all",
+            figures["good_stored"] == figures["good"],
+        ),
+        Row(part, "lost", figures["lost"], "0", figures["lost"] == 0),
+    ]
+
+
+def _fault_rows(figures: dict[str, Any]) -> list[Row]:
+    from rhi_llm.fake_server import FAULTS
+
+    part = "endpoint faults"
+    letters = figures["letters"]
+    served = figures["faults_served"]
+    return [
+        Row(part, "letters", letters),
+        Row(part, "share of requests failed", figures["fault_rate"]),
+        Row(
+            part,
+            "fault kinds served",
+            f"{len(served)}/{len(FAULTS)}",
+            "all",
+            set(served) == set(FAULTS),
+        ),
+        Row(part, "extracted", figures["extracted"]),
+        Row(part, "failed with a reason", figures["failed_with_reason"]),
+        Row(
+            part,
+            "failed without a reason",
+            figures["failed_without_reason"],
+            "0",
+            figures["failed_without_reason"] == 0,
+        ),
+        Row(
+            part,
+            "extracted or failed with reason",
+            f"{figures['ended_extracted_or_failed']:.0%}",
+            "100%",
+            figures["ended_extracted_or_failed"] == 1.0,
+        ),
+        Row(part, "lost", figures["lost"], "0", figures["lost"] == 0),
+        Row(part, "calls per letter, mean", figures["calls_per_letter_mean"]),
+        Row(
+            part,
+            "calls per letter, max (budget)",
+            f"{figures['calls_per_letter_max']} ({figures['budget_per_letter']})",
+        ),
+        Row(part, "over the retry budget", figures["over_budget"], "0",
+            figures["over_budget"] == 0),
+    ]  # fmt: skip
+
+
+def _injection_rows(figures: dict[str, Any]) -> list[Row]:
+    part = "injected instructions"
+    backends = figures["backends"]
+    injected = max((b["injected_numbers"] for b in backends.values()), default=0)
+    rows = [Row(part, "injected numbers per backend", injected)]
+    for name, backend in backends.items():
+        rows.append(
+            Row(
+                part,
+                f"{name}: reached a field / flagged",
+                f"{backend['numbers_reached_a_field']} / {backend['numbers_flagged']}",
+            )
+        )
+        silent = backend["numbers_silent"] + backend["statuses_silent"]
+        rows.append(Row(part, f"{name}: unflagged", silent, "0", silent == 0))
+    sweep = figures["verifier_sweep"]
+    rows.append(
+        Row(
+            part,
+            "verifier sweep: flagged",
+            f"{sweep['flagged']}/{sweep['planted']}",
+            "100%",
+            sweep["planted"] > 0 and sweep["flagged"] == sweep["planted"],
+        )
+    )
+    hidden = len(figures["hidden_in_text"])
+    rows.append(Row(part, "hidden HTML in the text", hidden, "0", hidden == 0))
+    return rows
+
+
+def run(
+    *,
+    bad_files: int = 220,
+    good_letters: int = 20,
+    fault_letters: int = 100,
+    fault_rate: float = 0.3,
+    seed: int = 1,
+    source: Path = REPO / "eval" / "letters",
+) -> ReliabilityResult:
+    from rhi_llm.bench import bad_inputs, faults, injection
+
+    result = ReliabilityResult()
+
+    started = time.perf_counter()
+    bad = bad_inputs.run(count=bad_files, good=good_letters, seed=seed).as_json()
+    result.seconds["bad inputs"] = time.perf_counter() - started
+    result.parts["bad_inputs"] = bad
+    result.rows += _bad_input_rows(bad)
+
+    started = time.perf_counter()
+    fault = faults.run(source, count=fault_letters, fault_rate=fault_rate, seed=seed).as_json()
+    result.seconds["endpoint faults"] = time.perf_counter() - started
+    result.parts["faults"] = fault
+    result.rows += _fault_rows(fault)
+
+    started = time.perf_counter()
+    planted = injection.measure().as_json()
+    result.seconds["injected instructions"] = time.perf_counter() - started
+    result.parts["injection"] = planted
+    result.rows += _injection_rows(planted)
+    return result
