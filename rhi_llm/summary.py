@@ -1,7 +1,9 @@
 """The batch summary researchers publish: three rates per council and their spread.
 
-Rates, one row per letter (two letters from the same council keep two rows, told apart by
-file name):
+Rates, one row per letter file (two letters from the same council keep two rows, told apart
+by file name). The same reply sent as several files (a PDF and a Word copy: the same council
+and the same reference) keeps a row per file, but only one of them, the one with the fewest
+unreviewed flags, counts in the distribution; the others say whose copy they are:
 
 * offered rate = rhi_offered / missing_incidents
 * completed rate = rhi_completed / rhi_offered
@@ -104,7 +106,9 @@ MARKERS: dict[str, str] = {
 }
 
 NOTES = (
-    "One row per letter; two letters from the same council keep two rows, named by file.",
+    "One row per letter file; two letters from the same council keep two rows, named by file.",
+    "The same reply in several files (same council and reference, e.g. a PDF and a Word copy) "
+    "counts once across councils: the other files are marked 'copy of' and left out.",
     "A reviewer's decision replaces the extracted figure.",
     "Rates are rounded half up to one decimal; the distribution is computed from those "
     "rounded rates. 'At or above 90%' includes 90.0%; 'below 30%' excludes 30.0%.",
@@ -143,6 +147,16 @@ class CouncilRates(BaseModel):
     file: str
     sha256: str
     rates: dict[str, Rate]
+    reference: str | None = None
+    copy_of: str | None = Field(
+        default=None,
+        description="the file of the same reply (same council and reference) that counts in "
+        "the distribution instead of this one",
+    )
+    differs_from_copy: bool = Field(
+        default=False,
+        description="for a copy: its rates differ from those of the file that counts",
+    )
 
 
 class RateDistribution(BaseModel):
@@ -158,6 +172,7 @@ class RateDistribution(BaseModel):
 
 class BatchSummary(BaseModel):
     letters: int
+    replies: int = Field(default=0, description="letters, copies of one reply counted once")
     councils: list[CouncilRates]
     distribution: dict[str, RateDistribution]
 
@@ -336,7 +351,52 @@ def council_rates(
         file=_file_name(row.letter.path),
         sha256=row.letter.sha256,
         rates={definition.id: _rate(definition, figures) for definition in RATES},
+        reference=row.reference,
     )
+
+
+def _reply_key(council: CouncilRates) -> tuple[str, str] | None:
+    """Council and reference, compared loosely: the same reply whatever file it came in."""
+    if not council.council or not council.reference:
+        return None
+    return _squash(council.council), _squash(council.reference)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text).casefold()
+
+
+def mark_copies(councils: list[CouncilRates]) -> list[CouncilRates]:
+    """Mark all but one file of each reply as a copy (the one kept: fewest unreviewed flags,
+    then the first file name)."""
+    groups: dict[tuple[str, str], list[CouncilRates]] = {}
+    for council in councils:
+        key = _reply_key(council)
+        if key is not None:
+            groups.setdefault(key, []).append(council)
+    copies: dict[str, tuple[str, bool]] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        kept = min(
+            group,
+            key=lambda c: (sum(r.unreviewed_flag for r in c.rates.values()), c.file.casefold()),
+        )
+        for other in group:
+            if other is not kept:
+                differs = any(other.rates[d.id].percent != kept.rates[d.id].percent for d in RATES)
+                copies[other.sha256 + other.file] = (kept.file, differs)
+    return [
+        c.model_copy(
+            update={
+                "copy_of": copies[c.sha256 + c.file][0],
+                "differs_from_copy": copies[c.sha256 + c.file][1],
+            }
+        )
+        if c.sha256 + c.file in copies
+        else c
+        for c in councils
+    ]
 
 
 def _file_name(path: str) -> str:
@@ -376,8 +436,8 @@ def rate_distribution(percents: Iterable[float]) -> RateDistribution:
 
 
 def percents_of(councils: Iterable[CouncilRates], rate_id: str) -> list[float]:
-    """The rates that exist, in the councils' order."""
-    percents = (c.rates[rate_id].percent for c in councils)
+    """The rates that exist, in the councils' order (copies of a reply left out)."""
+    percents = (c.rates[rate_id].percent for c in councils if c.copy_of is None)
     return [p for p in percents if p is not None]
 
 
@@ -385,12 +445,27 @@ def summarise(
     rows: list[OutputRow], decisions: Mapping[tuple[str, str], ReviewDecision]
 ) -> BatchSummary:
     """Per-letter rates and their distribution; ``decisions`` keyed by (sha256, field)."""
-    councils = sorted(
-        (council_rates(row, decisions) for row in rows),
-        key=lambda c: ((c.council or "").casefold(), c.file.casefold()),
+    councils = mark_copies(
+        sorted(
+            (council_rates(row, decisions) for row in rows),
+            key=lambda c: ((c.council or "").casefold(), c.file.casefold()),
+        )
     )
     spread = {d.id: rate_distribution(percents_of(councils, d.id)) for d in RATES}
-    return BatchSummary(letters=len(rows), councils=councils, distribution=spread)
+    return BatchSummary(
+        letters=len(rows),
+        replies=sum(c.copy_of is None for c in councils),
+        councils=councils,
+        distribution=spread,
+    )
+
+
+def file_text(council: CouncilRates) -> str:
+    """The file, and whose copy it is when it does not count."""
+    if council.copy_of is None:
+        return council.file
+    differs = ", rates differ" if council.differs_from_copy else ""
+    return f"{council.file} (copy of {council.copy_of}{differs})"
 
 
 def summary_json(summary: BatchSummary) -> dict[str, Any]:
@@ -434,14 +509,19 @@ def _distribution_rows(summary: BatchSummary) -> list[tuple[str, list[str]]]:
 def summary_table(summary: BatchSummary) -> Table:
     """Per-letter rates, then (below a rule) their distribution across councils."""
     legend = "; ".join(f"{mark} {text.split(':')[0]}" for mark, text in MARKERS.items())
-    table = Table(title=f"Return home interviews: {summary.letters} letters", caption=legend)
+    copies = summary.letters - summary.replies
+    counted = f" ({copies} copies of a reply not counted twice)" if copies else ""
+    table = Table(
+        title=f"Return home interviews: {summary.letters} letters{counted}", caption=legend
+    )
     table.add_column("Council")
     table.add_column("File")
     for definition in RATES:
         table.add_column(definition.label, justify="right")
     for council in summary.councils:
         cells = [rate_text(council.rates[d.id]) for d in RATES]
-        table.add_row(council.council or "(not named)", council.file, *cells)
+        style = "dim" if council.copy_of else None
+        table.add_row(council.council or "(not named)", file_text(council), *cells, style=style)
     table.add_section()
     for label, cells in _distribution_rows(summary):
         table.add_row(label, "", *cells, style="bold")
@@ -520,7 +600,7 @@ def _html_councils(summary: BatchSummary) -> str:
     head = "".join(f"<th>{d.label}</th>" for d in RATES)
     rows = [
         f"<tr><td>{html.escape(c.council or '(not named)')}</td>"
-        f"<td>{html.escape(c.file)}</td>"
+        f"<td>{html.escape(file_text(c))}</td>"
         + "".join(_html_rate(c.rates[d.id]) for d in RATES)
         + "</tr>"
         for c in summary.councils
@@ -569,7 +649,14 @@ def summary_html(summary: BatchSummary) -> str:
             "<!DOCTYPE html>",
             '<html lang="en"><head><meta charset="utf-8">',
             f"<title>{title}</title><style>{_CSS}</style></head><body>",
-            f"<h1>{title}</h1><p>{summary.letters} letters.</p>",
+            f"<h1>{title}</h1><p>{summary.letters} letters"
+            + (
+                f", {summary.letters - summary.replies} of them copies of another file's reply "
+                "(counted once)"
+                if summary.replies < summary.letters
+                else ""
+            )
+            + ".</p>",
             f"<h2>Definitions</h2>{_html_definitions()}",
             f"<h2>Per council</h2>{_html_councils(summary)}",
             f"<h2>Across councils</h2>{_html_distribution(summary)}",

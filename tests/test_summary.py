@@ -309,6 +309,53 @@ def test_two_letters_from_one_council_keep_two_rows() -> None:
     assert result.distribution["offered"].councils == 2
 
 
+def render(table: object) -> str:
+    console = Console(width=250, record=True)
+    console.print(table)
+    return console.export_text()
+
+
+def _as_file(source: OutputRow, path: str, sha256: str, reference: str | None) -> OutputRow:
+    letter = source.letter.model_copy(update={"path": path, "sha256": sha256})
+    return source.model_copy(update={"letter": letter, "reference": reference})
+
+
+def test_one_reply_in_two_files_counts_once() -> None:
+    pdf = _as_file(ASHFORD, "b/ashford.pdf", "sha-pdf", "FOI 2018/0042")
+    docx = _as_file(ASHFORD, "b/ashford.docx", "sha-docx", "foi-2018-0042")  # spelt otherwise
+    later = _as_file(ASHFORD, "b/ashford-2019.txt", "sha-2019", "FOI 2019/0007")
+    result = summarise([pdf, docx, later], {})
+    by_file = {c.file: c for c in result.councils}
+    assert (result.letters, result.replies) == (3, 2)
+    assert by_file["ashford.docx"].copy_of is None  # first by name, no flags on either
+    assert by_file["ashford.pdf"].copy_of == "ashford.docx"
+    assert by_file["ashford.pdf"].differs_from_copy is False
+    assert by_file["ashford-2019.txt"].copy_of is None  # another request: its own reply
+    assert result.distribution["offered"].councils == 2
+    table = render(summary_table(result))
+    assert "ashford.pdf (copy of ashford.docx)" in table
+    assert "1 copies of a reply not counted twice" in table
+    assert "copy of ashford.docx" in summary_html(result)
+
+
+def test_the_copy_kept_is_the_one_without_unreviewed_flags() -> None:
+    flagged_fields = dict(ASHFORD.fields)
+    flagged_fields["rhi_offered"] = flagged_fields["rhi_offered"].model_copy(
+        update={"verdict": "flagged", "value": 500}
+    )
+    clean = _as_file(ASHFORD, "b/b-ashford.txt", "sha-clean", "R1")
+    flagged = _as_file(
+        ASHFORD.model_copy(update={"fields": flagged_fields}), "b/a-ashford.pdf", "sha-f", "R1"
+    )
+    result = summarise([flagged, clean], {})
+    by_file = {c.file: c for c in result.councils}
+    assert by_file["b-ashford.txt"].copy_of is None
+    assert by_file["a-ashford.pdf"].copy_of == "b-ashford.txt"
+    assert by_file["a-ashford.pdf"].differs_from_copy is True
+    assert result.distribution["offered"].councils == 1
+    assert result.distribution["offered"].mean == by_file["b-ashford.txt"].rates["offered"].percent
+
+
 def test_percentage_chain_is_followed() -> None:
     chained = row(
         "Chainford",
@@ -331,11 +378,19 @@ def test_percentage_chain_is_followed() -> None:
 def test_summary_json_keys(summary: BatchSummary) -> None:
     data = summary_json(summary)
     json.dumps(data)  # plain JSON types only
-    assert set(data) == {"definitions", "letters", "councils", "distribution"}
+    assert set(data) == {"definitions", "letters", "replies", "councils", "distribution"}
     assert set(data["definitions"]) == {"rates", "sources", "markers", "notes"}
     assert data["definitions"]["rates"]["completed"] == "rhi_completed / rhi_offered"
     council = data["councils"][3]
-    assert set(council) == {"council", "file", "sha256", "rates"}
+    assert set(council) == {
+        "council",
+        "file",
+        "sha256",
+        "rates",
+        "reference",
+        "copy_of",
+        "differs_from_copy",
+    }
     assert set(council["rates"]) == {"offered", "completed", "within_72h"}
     assert set(council["rates"]["offered"]) == {
         "percent",
