@@ -150,8 +150,11 @@ def load_bytes(data: bytes, *, path: str, fmt: LetterFormat) -> Letter:
         "txt": _plain_text,
         "md": _plain_text,
     }
-    with time_limit(load_seconds(), path):
-        pages = [normalise_text(page, pdf=fmt == "pdf") for page in readers[fmt](data, path)]
+    try:
+        with time_limit(load_seconds(), path):
+            pages = [normalise_text(page, pdf=fmt == "pdf") for page in readers[fmt](data, path)]
+    except _Expired:  # the limit ran out in the instant reading ended, before it was disarmed
+        raise _timed_out(load_seconds(), path) from None
     text, starts = _join_pages(pages)
     if len(text) > MAX_TEXT_CHARS:
         raise LetterTooLarge(
@@ -187,6 +190,14 @@ class _Expired(BaseException):
     `LoadTimeout` raised there was swallowed, so that reading went on with no limit."""
 
 
+def _timed_out(seconds: float, path: str) -> LoadTimeout:
+    return LoadTimeout(
+        f"reading the file took over {seconds:g} s and was stopped (a damaged or "
+        "deliberately looping file?)",
+        path=path,
+    )
+
+
 @contextmanager
 def time_limit(seconds: float, path: str) -> Iterator[None]:
     """Stop reading a file that takes longer than ``seconds`` (a PDF built to make a parser
@@ -213,11 +224,7 @@ def time_limit(seconds: float, path: str) -> Iterator[None]:
         yield
     except _Expired:
         armed = False
-        raise LoadTimeout(
-            f"reading the file took over {seconds:g} s and was stopped (a damaged or "
-            "deliberately looping file?)",
-            path=path,
-        ) from None
+        raise _timed_out(seconds, path) from None
     finally:
         armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)
@@ -606,8 +613,42 @@ def _eml_parts(data: bytes, path: str) -> list[str]:
     try:
         content = body.get_content()
     except (LookupError, UnicodeError):  # an unknown or bogus charset: read the bytes as text
-        payload = body.get_payload(decode=True)
-        content = decode_text(payload, path) if isinstance(payload, bytes) and payload else ""
+        content = _body_bytes_as_text(body, path)
+    if "\ufffd" in content:  # bytes the declared (or default ASCII) charset cannot read
+        content = _body_bytes_as_text(body, path)
     if body.get_content_type() == "text/html":
         content = html_to_text(content)
+    if _mostly_control(content):
+        raise UnreadableEncoding(
+            "the e-mail's body is not readable text (binary data labelled as text?)", path=path
+        )
     return ["\n".join(header_lines) + "\n\n" + content]
+
+
+def _body_bytes_as_text(body: email.message.MIMEPart, path: str) -> str:
+    """An e-mail body's bytes read as UTF-8 or Windows-1252, as a text file's are (for a
+    charset that is missing, wrong or unknown)."""
+    payload = body.get_payload(decode=True)
+    if not isinstance(payload, bytes) or not payload:
+        return ""
+    try:
+        return decode_text(payload, path)
+    except UnreadableEncoding:
+        raise UnreadableEncoding(
+            "the e-mail's body is not readable text (binary data labelled as text?)", path=path
+        ) from None
+
+
+def _mostly_control(text: str) -> bool:
+    """Does a text hold more control or undecodable characters than any letter would (over 2%
+    of its first 20,000)? Binary bytes read as text do; a letter's links and symbols do not."""
+    sample = text[:20000]
+    if not sample:
+        return False
+    odd = sum(
+        1
+        for ch in sample
+        if ch == "\ufffd"
+        or (unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in "\t\n\r\f")
+    )
+    return odd / len(sample) > 0.02

@@ -303,3 +303,42 @@ def test_pdf_message_leaves_out_raw_bytes(tmp_path: Path) -> None:
     message = str(caught.value)
     assert "the PDF is damaged (Invalid Elementary Object starting with ..." in message
     assert "b'" not in message and 'b"' not in message
+
+
+def test_eml_with_a_binary_body_is_not_read_as_a_letter(tmp_path: Path) -> None:
+    import base64
+    import random
+
+    noise = random.Random(7).randbytes(3000)
+    path = tmp_path / "binary.eml"
+    path.write_bytes(
+        b"From: foi@council.example\nSubject: FOI 12\nMIME-Version: 1.0\n"
+        b"Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
+        + base64.encodebytes(noise)
+    )
+    _assert_error(path, UnreadableEncoding, "body is not readable text")
+    links = tmp_path / "links.eml"  # a real reply full of links and symbols still loads
+    links.write_text(
+        "From: foi@council.example\nSubject: FOI 12\n\n"
+        + "See https://council.example/foi?id=12&page=3#q2 (£25; 40% = 8/20 @ 9:00).\n" * 50
+        + "Q1: 215 children\n"
+    )
+    text = load(links).text  # no charset given: its UTF-8 bytes are read as UTF-8
+    assert "Q1: 215 children" in text and "(£25; 40%" in text
+
+
+def test_a_limit_running_out_as_reading_ends_is_a_timeout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The timer may fire between the last page read and the limit being disarmed: the
+    letter then fails with the time-limit error, never with the timer's own exception."""
+
+    @contextlib.contextmanager
+    def expires_on_exit(seconds: float, path: str) -> object:
+        yield
+        raise letters._Expired
+
+    monkeypatch.setattr(letters, "time_limit", expires_on_exit)
+    path = tmp_path / "letter.txt"
+    path.write_text("Q1: 215 children\n")
+    _assert_error(path, LoadTimeout, "was stopped")
