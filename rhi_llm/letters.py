@@ -308,7 +308,14 @@ def _pdf_pages(data: bytes, path: str) -> list[str]:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             _decrypt(reader, path)
-        return [page.extract_text() or "" for page in reader.pages]
+        pages = [page.extract_text() or "" for page in reader.pages]
+        if not any(text.strip() for text in pages) and not _anything_drawn(reader):
+            raise EmptyLetter(
+                "the PDF's pages hold no text and nothing drawn (blank pages, or a damaged "
+                "page structure)",
+                path=path,
+            )
+        return pages
     except LetterError:
         raise
     except FileNotDecryptedError:
@@ -339,6 +346,18 @@ def _pdf_pages(data: bytes, path: str) -> list[str]:
         raise CorruptLetter(f"the PDF is damaged ({_short(exc)})", path=path) from None
     except RecursionError:
         raise CorruptLetter("the PDF's structure is circular or too deep", path=path) from None
+
+
+def _anything_drawn(reader: object) -> bool:
+    """Does any page draw something (an image, shapes, outlined text) that OCR could read?"""
+    from pypdf import PdfReader
+
+    assert isinstance(reader, PdfReader)
+    for page in reader.pages:
+        contents = page.get_contents()
+        if contents is not None and contents.get_data().strip():
+            return True
+    return False
 
 
 def _decrypt(reader: object, path: str) -> None:

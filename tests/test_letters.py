@@ -224,6 +224,16 @@ def test_image_only_pdf_needs_ocr(tmp_path: Path) -> None:
     _assert_error(path, NeedsOcr, "needs OCR")
 
 
+def test_blank_pdf_is_empty_not_a_scan(tmp_path: Path) -> None:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_blank_page(width=595, height=842)
+    path = tmp_path / "blank.pdf"
+    with path.open("wb") as out:
+        writer.write(out)
+    _assert_error(path, EmptyLetter, "no text and nothing drawn")
+
+
 def test_unreadable_encoding(tmp_path: Path) -> None:
     path = tmp_path / "binary.txt"
     path.write_bytes(bytes(range(256)) * 8)

@@ -331,11 +331,19 @@ def _image_only_pdf(rng: random.Random, marker: str, n: int) -> tuple[str, _Spec
         objects[5] = _stream(b"0.2 g " + bars)
     else:
         objects[5] = _stream(b"")
+        return variant, _Spec(
+            _pdf(objects),
+            ".pdf",
+            "error",
+            "a blank page: no text and nothing drawn, so nothing for OCR either",
+            ("empty",),
+            words="blank",
+        )
     return variant, _Spec(
         _pdf(objects),
         ".pdf",
         "error",
-        "no text layer (a scan, lines drawn as shapes, a blank page): it needs OCR",
+        "no text layer (a scan, or lines drawn as shapes): it needs OCR",
         ("needs_ocr",),
         words="OCR",
     )
