@@ -51,7 +51,7 @@ Freedom of Information request
 2. How many total incidents of children going missing were reported?
 There were 640 incidents.
 
-3. How many children were looked after by the local authority between 1 April 2023 and
+3. How many children did the local authority look after from 1 April 2023 to
 31 March 2024?
 This information is not held.
 

@@ -109,7 +109,7 @@ def test_listing_then_answers_uses_the_answers(tmp_path: Path) -> None:
         "2. How many incidents of children going missing were reported in total?\n"
         "3. How many children were looked after by the council between the dates?\n"
         "4. How many individual looked after children went missing?\n"
-        "5. How many incidents were reported of looked after children going missing?\n"
+        "5. How many missing incidents were there for looked after children?\n"
         "6. How many return interviews were offered following a missing incident?\n"
         "\nOur response:\n1. 215\n2. 640\n3. 380\n4. 41\n5. 233\n6. 598\n"
     )
