@@ -10,7 +10,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -98,6 +98,16 @@ def report_error(error: RhiError) -> None:
     err.print(f"[red]error[/red] {escape(redact(str(error)))}", highlight=False, markup=True)
     if State.debug:
         log.exception("details", exc_info=error)
+
+
+@contextmanager
+def exits_on_error() -> Iterator[None]:
+    """Report an `RhiError` raised inside in one line (`report_error`) and exit with code 1."""
+    try:
+        yield
+    except RhiError as error:
+        report_error(error)
+        raise typer.Exit(code=1) from None
 
 
 def describe(letter: Letter, qmap: QuestionMap) -> dict[str, Any]:
@@ -871,11 +881,8 @@ def bench_verifier(
     """
     from rhi_llm.bench.verifier import run
 
-    try:
+    with exits_on_error():
         result = run(gold, letters, seed=seed)
-    except RhiError as error:
-        report_error(error)
-        raise typer.Exit(code=1) from None
     figures = result.as_json()
     if as_json:
         print(json.dumps(figures, indent=2))
@@ -929,11 +936,8 @@ def bench_rules(
     """
     from rhi_llm.bench.rules import run
 
-    try:
+    with exits_on_error():
         runs = run(source, count, workers)
-    except RhiError as error:
-        report_error(error)
-        raise typer.Exit(code=1) from None
     if as_json:
         print(json.dumps({"runs": [r.as_json() for r in runs], "cpus": os.cpu_count()}, indent=2))
         return
@@ -980,24 +984,18 @@ def bench_llm(
     """
     from rhi_llm.bench.llm import run
 
-    try:
+    with exits_on_error():
         result = run(source, count, latency, concurrency)
-    except RhiError as error:
-        report_error(error)
-        raise typer.Exit(code=1) from None
     figures = result.as_json()
     if as_json:
         print(json.dumps(figures, indent=2))
         return
-    table = Table(title="Model path against a fake server (answers are not a model's)")
-    table.add_column("figure")
-    table.add_column("value", justify="right")
-    for name, value in figures.items():
-        table.add_row(name.replace("_", " "), str(value))
-    out.print(table)
+    out.print(
+        _figures_table("Model path against a fake server (answers are not a model's)", figures)
+    )
 
 
-def _figures_table(title: str, figures: dict[str, object]) -> Table:
+def _figures_table(title: str, figures: Mapping[str, object]) -> Table:
     table = Table(title=title)
     table.add_column("figure")
     table.add_column("value", justify="right")
@@ -1027,11 +1025,8 @@ def bench_bulk(
     """
     from rhi_llm.bench.bulk import run as run_bulk_bench
 
-    try:
+    with exits_on_error():
         result = run_bulk_bench(source, count, latency, concurrency)
-    except RhiError as error:
-        report_error(error)
-        raise typer.Exit(code=1) from None
     figures = result.as_json()
     if as_json:
         print(json.dumps(figures, indent=2))
@@ -1068,11 +1063,8 @@ def bench_crash(
                 highlight=False,
             )
 
-    try:
+    with exits_on_error():
         result = crash(source, count, kills, latency, seed=seed, log=show)
-    except RhiError as error:
-        report_error(error)
-        raise typer.Exit(code=1) from None
     figures = result.as_json()
     if as_json:
         print(json.dumps(figures, indent=2))
@@ -1112,7 +1104,7 @@ def bench_reliability(
 
     if not as_json:
         err.print("measuring: bad inputs, endpoint faults, injected instructions ...")
-    try:
+    with exits_on_error():
         result = run_reliability(
             bad_files=bad_files,
             good_letters=good,
@@ -1120,9 +1112,6 @@ def bench_reliability(
             fault_rate=fault_rate,
             seed=seed,
         )
-    except RhiError as error:
-        report_error(error)
-        raise typer.Exit(code=1) from None
     if as_json:
         print(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
     else:
@@ -1208,13 +1197,10 @@ def eval_command(
     if compare is not None:
         _eval_compare(*compare, as_json=as_json)
         return
-    try:
+    with exits_on_error():
         limits = evaluate.load_thresholds(thresholds, backend) if thresholds else []
         chosen = _eval_backend(backend, cassettes, record, model, base_url, mode)
         result = evaluate.evaluate_folder(gold, chosen, letters, concurrency=concurrency)
-    except RhiError as error:
-        report_error(error)
-        raise typer.Exit(code=1) from None
     if report is not None:
         report.write_text(eval_report.markdown_report(result), encoding="utf-8")
     _eval_print(result, as_json=as_json)
@@ -1278,11 +1264,8 @@ def _eval_compare(old: Path, new: Path, *, as_json: bool) -> None:
     from rhi_llm.eval_report import comparison_tables
     from rhi_llm.evaluate import compare, read_eval_json
 
-    try:
+    with exits_on_error():
         comparison = compare(read_eval_json(old), read_eval_json(new))
-    except RhiError as error:
-        report_error(error)
-        raise typer.Exit(code=1) from None
     if as_json:
         print(json.dumps(comparison.as_json(), indent=2, ensure_ascii=False))
         return

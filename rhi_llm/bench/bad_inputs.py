@@ -312,6 +312,8 @@ def _encrypted_password(rng: random.Random, marker: str, n: int) -> tuple[str, _
 def _image_only_pdf(rng: random.Random, marker: str, n: int) -> tuple[str, _Spec]:
     variant = ("image", "vector_lines", "blank_page")[n % 3]
     objects = _letter_objects(rng, marker)
+    why = "no text layer (a scan, or lines drawn as shapes): it needs OCR"
+    reason, words = "needs_ocr", "OCR"
     if variant == "image":
         side = 32
         pixels = bytes(rng.randrange(256) for _ in range(side * side))
@@ -331,22 +333,9 @@ def _image_only_pdf(rng: random.Random, marker: str, n: int) -> tuple[str, _Spec
         objects[5] = _stream(b"0.2 g " + bars)
     else:
         objects[5] = _stream(b"")
-        return variant, _Spec(
-            _pdf(objects),
-            ".pdf",
-            "error",
-            "a blank page: no text and nothing drawn, so nothing for OCR either",
-            ("empty",),
-            words="blank",
-        )
-    return variant, _Spec(
-        _pdf(objects),
-        ".pdf",
-        "error",
-        "no text layer (a scan, or lines drawn as shapes): it needs OCR",
-        ("needs_ocr",),
-        words="OCR",
-    )
+        why = "a blank page: no text and nothing drawn, so nothing for OCR either"
+        reason, words = "empty", "blank"
+    return variant, _Spec(_pdf(objects), ".pdf", "error", why, (reason,), words=words)
 
 
 _EXTENSIONS = (".pdf", ".docx", ".html", ".txt", ".eml", ".md")

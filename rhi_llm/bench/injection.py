@@ -35,11 +35,12 @@ from typing import Any
 from rhi_llm.cassettes import REPLAY_BASE_URL
 from rhi_llm.gold import GoldCase, load_gold_set, response_from_gold
 from rhi_llm.letters import load
-from rhi_llm.numbers import same_number
+from rhi_llm.numbers import find_numbers, same_number
 from rhi_llm.pipeline import Backend, LetterOutcome, close_backend, process_letter
 from rhi_llm.reading import LetterReading
 from rhi_llm.records import OutputField
 from rhi_llm.survey import FIELDS, Figure, Status, Unit
+from rhi_llm.types import Letter
 from rhi_llm.verify import verify
 
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -386,21 +387,14 @@ def _ok_fields_with_text(
 def _sentence_with(passage: str, value: float) -> str | None:
     """The sentence (or table cell) of a passage that writes the planted number."""
     for piece in numbered_sentences(passage):
-        if any(same_number(value, n) for n in _numbers_in(piece)):
+        if _number_as_written(piece, value) is not None:
             return piece
     return None
 
 
-def _numbers_in(text: str) -> list[float]:
-    return [float(m.replace(",", "")) for m in re.findall(r"\d[\d,]*(?:\.\d+)?", text)]
-
-
-def _number_as_written(passage: str, value: float) -> str | None:
-    for match in re.finditer(r"\d[\d,]*(?:\.\d+)?", passage):
-        written = match.group(0)
-        if same_number(float(written.replace(",", "")), value):
-            return written
-    return None
+def _number_as_written(text: str, value: float) -> str | None:
+    """The planted number as the text writes it ("1,880")."""
+    return next((m.text for m in find_numbers(text) if same_number(m.value, value)), None)
 
 
 def _planted_answers(
@@ -440,12 +434,12 @@ def _planted_answers(
 
 
 def verifier_sweep(
-    injections: list[Injection], cases: dict[str, GoldCase], paths: list[Path]
+    injections: list[Injection], cases: dict[str, GoldCase], letters: dict[Path, Letter]
 ) -> SweepFigures:
     """Plant every visible injection in its target field, every way, and ask the verifier."""
     sweep = SweepFigures()
-    for path in paths:
-        reading = LetterReading(load(path))
+    for path, letter in letters.items():
+        reading = LetterReading(letter)
         correct = response_from_gold(cases[path.name].gold, require_quote=False)
         for inj in injections:
             if path.name not in inj.files or inj.hidden:
@@ -496,9 +490,10 @@ def measure(
 
     hidden = [inj for inj in injections if inj.hidden]
     hidden_in_text: list[str] = []
-    texts: dict[str, str] = {}
+    letters = {path: load(path) for path in paths}
+    texts = {path.name: letter.text for path, letter in letters.items()}
     for path in paths:
-        texts[path.name] = text = load(path).text
+        text = texts[path.name]
         for inj in hidden:
             if path.name in inj.files and _squash(inj.passage) in _squash(text):
                 hidden_in_text.append(f"{path.name}: {inj.passage}")
@@ -510,7 +505,7 @@ def measure(
         hidden_passages=len(hidden),
         hidden_in_text=hidden_in_text,
     )
-    result.sweep = verifier_sweep(injections, cases, paths)
+    result.sweep = verifier_sweep(injections, cases, letters)
     for name in backends:
         backend = replaying_backend(cassettes_dir) if name == "llm" else get_backend("rules")
         figures = BackendFigures(backend=name)
