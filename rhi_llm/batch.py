@@ -13,6 +13,7 @@ order at the end and one by one through ``on_done`` as they come.
 from __future__ import annotations
 
 import asyncio
+import functools
 import gc
 import multiprocessing
 import os
@@ -23,18 +24,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from rhi_llm.errors import RhiError
+from rhi_llm.core.contracts import Backend
+from rhi_llm.core.errors import RhiError
+from rhi_llm.core.reading import LetterReading
 from rhi_llm.pipeline import (
-    Backend,
     LetterOutcome,
-    close_backend,
     failed,
     finish,
     process_many,
     process_reading,
     read_letter,
 )
-from rhi_llm.reading import LetterReading
 
 OnDone = Callable[[LetterOutcome], None]
 MIN_LETTERS_PER_WORKER = 20
@@ -50,7 +50,7 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-# -- rules ------------------------------------------------------------------------------------
+# -- a blocking backend (the rules) ---------------------------------------------------------
 
 
 def tune_worker_gc() -> None:
@@ -59,27 +59,26 @@ def tune_worker_gc() -> None:
     gc.set_threshold(*WORKER_GC_THRESHOLDS)
 
 
-def rules_outcome(path: Path) -> LetterOutcome:
-    """One letter through the rules backend, synchronously (it never waits on anything);
-    the reading is not kept, so that the outcome can cross processes."""
-    from rhi_llm.extract.rules import rules_extraction
-
+def blocking_outcome(backend: Backend, path: Path) -> LetterOutcome:
+    """One letter through a blocking backend (the rules), synchronously; the reading is not
+    kept, so that the outcome can cross processes."""
     try:
         reading = read_letter(path)
-        outcome = finish(reading, rules_extraction(reading))
+        outcome = finish(reading, backend.extract_blocking(reading))
     except Exception as error:  # a bug on one letter is that letter's failure, not the batch's
         return failed(path, error)
     return outcome.slim()
 
 
-def run_rules_parallel(
-    paths: list[Path], workers: int, on_done: OnDone | None = None
+def run_blocking_parallel(
+    paths: list[Path], backend: Backend, workers: int, on_done: OnDone | None = None
 ) -> list[LetterOutcome]:
-    """The rules backend over many letters in ``workers`` processes."""
+    """A blocking backend (the rules) over many letters in ``workers`` processes."""
     outcomes: list[LetterOutcome] = []
+    one = functools.partial(blocking_outcome, backend)
     if workers <= 1 or len(paths) < 2 * workers:
         for path in paths:
-            outcome = rules_outcome(path)
+            outcome = one(path)
             outcomes.append(outcome)
             if on_done is not None:
                 on_done(outcome)
@@ -89,7 +88,7 @@ def run_rules_parallel(
     chunk = max(1, min(16, len(paths) // (workers * 4)))
     pool = ProcessPoolExecutor(max_workers=workers, initializer=tune_worker_gc)
     try:
-        for outcome in pool.map(rules_outcome, paths, chunksize=chunk):
+        for outcome in pool.map(one, paths, chunksize=chunk):
             outcomes.append(outcome)
             if on_done is not None:
                 on_done(outcome)
@@ -115,24 +114,20 @@ def run_batch(
 ) -> list[LetterOutcome]:
     """Many letters through one backend; results in input order."""
     workers = workers or default_workers()
-    if backend.name == "rules":
-        return run_rules_parallel(paths, workers, on_done)
+    if backend.blocking:
+        return run_blocking_parallel(paths, backend, workers, on_done)
     shards = min(workers, len(paths) // MIN_LETTERS_PER_WORKER)
-    split = getattr(backend, "with_concurrency", None)
-    if shards <= 1 or split is None or getattr(backend, "cassettes", None) is not None:
-        warm = getattr(backend, "warm", None)
-        if warm is not None and paths:
-            warm()
+    if shards <= 1 or not backend.shardable:
+        if paths:
+            backend.warm()
         return asyncio.run(_in_one_loop(paths, backend, concurrency, on_done))
     shards = min(shards, concurrency)
     # the requests in flight add up to ``concurrency`` exactly: shares differ by one at most
     shares = [concurrency // shards + (1 if i < concurrency % shards else 0) for i in range(shards)]
     backends: dict[int, Backend] = {}
     for share in sorted(set(shares)):
-        backends[share] = split(share)
-        warm = getattr(backends[share], "warm", None)
-        if warm is not None:
-            warm()  # built once here, inherited by every worker
+        backends[share] = backend.with_concurrency(share)
+        backends[share].warm()  # built once here, inherited by every worker
     return _sharded(paths, [(backends[share], share) for share in shares], on_done)
 
 
@@ -144,7 +139,7 @@ async def _in_one_loop(
             paths, backend, on_done=on_done, concurrency=concurrency * LETTERS_PER_REQUEST_SLOT
         )
     finally:
-        await close_backend(backend)
+        await backend.aclose()
 
 
 def _sharded(
@@ -284,4 +279,4 @@ async def _worker_loop(backend: Backend, tasks: Any, results: Any, share: int) -
     try:
         await asyncio.gather(reader(), *(asker() for _ in range(askers)))
     finally:
-        await close_backend(backend)
+        await backend.aclose()

@@ -29,13 +29,15 @@ from pydantic import ValidationError
 
 from rhi_llm.bulk import plan
 from rhi_llm.chunking import Chunk
-from rhi_llm.errors import ConfigError, ModelError, RhiError
+from rhi_llm.core.contracts import Extraction
+from rhi_llm.core.errors import ConfigError, ModelError, RhiError
+from rhi_llm.core.records import CallRecord, Provenance, TokenUsage
+from rhi_llm.core.survey import SCHEMA_VERSION, SurveyResponse
+from rhi_llm.extract.grounding import GROUNDING, widen
 from rhi_llm.extract.llm import OUTPUT_RESERVE_TOKENS, LlmBackend, prepared_model
 from rhi_llm.extract.merge import merge_chunks
-from rhi_llm.pipeline import Extraction, LetterOutcome, failed, finish, read_letter
-from rhi_llm.records import CallRecord, Provenance, TokenUsage
+from rhi_llm.pipeline import LetterOutcome, failed, finish, read_letter
 from rhi_llm.store import Store
-from rhi_llm.survey import GROUNDING, SCHEMA_VERSION, SurveyResponse, widen
 
 BATCH_PRICE_FACTOR = 0.5  # the Batch API's price against the same requests made one by one
 FINISHED = ("completed", "failed", "expired", "cancelled")

@@ -16,29 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from rhi_llm.batch import run_batch
-from rhi_llm.errors import RhiError
-from rhi_llm.pipeline import Backend, LetterOutcome
+from rhi_llm.core.contracts import Backend
+from rhi_llm.core.errors import RhiError
+from rhi_llm.pipeline import LetterOutcome
 from rhi_llm.progress import BatchProgress, Tally
 from rhi_llm.store import Store
-from rhi_llm.survey import schema_fingerprint
-
-RULES_VERSION = "rules-1"
-
-
-def letter_key(backend: Backend, sha256: str) -> str:
-    """The key a new extraction of this letter by this backend is recorded under."""
-    keyed = getattr(backend, "key_for_sha", None)
-    if keyed is not None:
-        return str(keyed(sha256))
-    return f"{backend.name}:{RULES_VERSION}:{schema_fingerprint()}"
-
-
-def letter_keys(backend: Backend, sha256: str) -> list[str]:
-    """Keys of stored extractions that spare this backend the letter: a rerun skips it."""
-    keyed = getattr(backend, "keys_for_sha", None)
-    if keyed is not None:
-        return [str(k) for k in keyed(sha256)]
-    return [letter_key(backend, sha256)]
 
 
 @dataclass
@@ -58,7 +40,7 @@ def plan(paths: list[Path], backend: Backend, store: Store) -> Plan:
             result.unreadable.append((path, f"cannot read the file ({error.strerror})"))
             continue
         result.sha[str(path)] = sha
-        if store.is_done(str(path), sha, backend.name, letter_keys(backend, sha)):
+        if store.is_done(str(path), sha, backend.name, backend.keys_for_sha(sha)):
             result.skipped.append(path)
         else:
             result.todo.append(path)
@@ -84,7 +66,7 @@ class Recorder:
 
     def __call__(self, outcome: LetterOutcome) -> None:
         if outcome.row is not None:
-            key = letter_key(self.backend, outcome.row.letter.sha256)
+            key = self.backend.key_for_sha(outcome.row.letter.sha256)
             self.store.record_row(outcome.row, key, outcome.calls, outcome.stored_document())
         else:
             error = outcome.error or RhiError("unknown failure", path=outcome.path)
@@ -99,11 +81,10 @@ class Recorder:
 def in_flight_counter(backend: Backend) -> Any:
     """A counter of model requests in flight, shared with the batch's worker processes
     (None for a backend that makes no request)."""
-    setter = getattr(backend, "count_in_flight", None)
-    if setter is None:
+    if not backend.sends_requests:
         return None
     counter = multiprocessing.get_context("fork").Value("i", 0)
-    setter(counter)
+    backend.count_in_flight(counter)
     return counter
 
 

@@ -6,14 +6,16 @@ one-line message and a non-zero exit code. Tracebacks appear only with ``--debug
 
 from __future__ import annotations
 
+import functools
+import importlib
+import inspect
 import json
 import logging
-import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from pydantic import SecretStr
@@ -23,25 +25,29 @@ from rich.table import Table
 
 from rhi_llm import __version__
 from rhi_llm.bulk import in_flight_counter, run_bulk
-from rhi_llm.cassettes import REPLAY_BASE_URL
-from rhi_llm.errors import RhiError
+from rhi_llm.core.contracts import Backend
+from rhi_llm.core.errors import RhiError
+from rhi_llm.core.records import OutputRow
+from rhi_llm.core.redact import install as install_redaction
+from rhi_llm.core.redact import redact
+from rhi_llm.core.settings import Settings, build_settings
+from rhi_llm.core.types import Letter, QuestionMap
 from rhi_llm.export import write_csv, write_export, write_jsonl
 from rhi_llm.extract import default_backend, get_backend
+from rhi_llm.extract.cassettes import REPLAY_BASE_URL
 from rhi_llm.letters import find_letters, load
-from rhi_llm.pipeline import Backend, LetterOutcome
+from rhi_llm.pipeline import LetterOutcome
 from rhi_llm.progress import BatchProgress, Tally, choose_mode, summary_table
 from rhi_llm.questions import find_questions
-from rhi_llm.records import OutputRow
-from rhi_llm.redact import install as install_redaction
-from rhi_llm.redact import redact
-from rhi_llm.settings import Settings, build_settings
-from rhi_llm.store import DEFAULT_DB, Store, open_store
+from rhi_llm.store import Store, open_store
 from rhi_llm.summary import summarise, summary_html, summary_json
 from rhi_llm.summary import summary_table as render_summary
-from rhi_llm.types import Letter, QuestionMap
 
 if TYPE_CHECKING:
     from rhi_llm.evaluate import EvalResult
+    from rhi_llm.extract.llm import LlmBackend
+
+OnOutcome = Callable[[LetterOutcome], None]
 
 app = typer.Typer(
     help=(
@@ -53,6 +59,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # help texts are plain text: "[env RHI_LLM_DB; default ...]" is not rich markup
+    rich_markup_mode=None,
 )
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -100,14 +108,21 @@ def report_error(error: RhiError) -> None:
         log.exception("details", exc_info=error)
 
 
+def fail(message: str, *, code: int = 2, path: Path | str | None = None) -> NoReturn:
+    """Print one error line and exit: code 2 when the command was asked wrongly, 1 when the
+    work itself failed."""
+    report_error(RhiError(message, path=path))
+    raise typer.Exit(code=code)
+
+
 @contextmanager
-def exits_on_error() -> Iterator[None]:
-    """Report an `RhiError` raised inside in one line (`report_error`) and exit with code 1."""
+def exits_on_error(code: int = 1) -> Iterator[None]:
+    """Report an `RhiError` raised inside in one line (`report_error`) and exit with ``code``."""
     try:
         yield
     except RhiError as error:
         report_error(error)
-        raise typer.Exit(code=1) from None
+        raise typer.Exit(code=code) from None
 
 
 def describe(letter: Letter, qmap: QuestionMap) -> dict[str, Any]:
@@ -187,45 +202,131 @@ def _print_letter(info: dict[str, Any]) -> None:
     out.print(table)
 
 
-ModelOption = Annotated[
-    str | None, typer.Option("--model", help="Model name [env RHI_LLM_MODEL; default gpt-4o-mini].")
-]
-BaseUrlOption = Annotated[
-    str | None,
-    typer.Option(
-        "--base-url", help="OpenAI-compatible endpoint [env OPENAI_BASE_URL].", show_default=False
-    ),
-]
-ModeOption = Annotated[
-    str | None,
-    typer.Option(
-        "--mode",
-        help="instructor mode: tools, json_schema, json or md_json "
-        "[env RHI_LLM_MODE; default tools].",
-    ),
-]
-DbOption = Annotated[
-    Path,
-    typer.Option(
-        "--db",
-        envvar="RHI_LLM_DB",
-        help="The run store (SQLite) that records every letter, extraction, "
-        "model call and review decision.",
-    ),
-]
-ConcurrencyOption = Annotated[
-    int | None, typer.Option("--concurrency", help="Model requests at once [default 8].")
-]
+# --------------------------------------------------------------------------------------------
+# Shared options: every setting is built by `build_settings`, options first (see
+# rhi_llm/core/settings.py for the order and the environment variables)
+# --------------------------------------------------------------------------------------------
+
+MODEL_OPTIONS: dict[str, Any] = {
+    "model": Annotated[
+        str | None,
+        typer.Option(
+            "--model",
+            help="Model name [env RHI_LLM_MODEL; default gpt-4o-mini].",
+            show_default=False,
+        ),
+    ],
+    "base_url": Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            help="OpenAI-compatible endpoint [env OPENAI_BASE_URL].",
+            show_default=False,
+        ),
+    ],
+    "mode": Annotated[
+        str | None,
+        typer.Option(
+            "--mode",
+            help="instructor mode: tools, json_schema, json or md_json "
+            "[env RHI_LLM_MODE; default tools].",
+            show_default=False,
+        ),
+    ],
+    "concurrency": Annotated[
+        int | None,
+        typer.Option(
+            "--concurrency",
+            help="Model requests at once [env RHI_LLM_CONCURRENCY; default 8].",
+            show_default=False,
+        ),
+    ],
+    "timeout": Annotated[
+        float | None,
+        typer.Option(
+            "--timeout",
+            help="Seconds to wait for one request [env RHI_LLM_TIMEOUT; default 60].",
+            show_default=False,
+        ),
+    ],
+    "retries": Annotated[
+        int | None,
+        typer.Option(
+            "--retries",
+            help="Retries of a request that failed on the way (rate limit, server error, "
+            "timeout) [env RHI_LLM_RETRIES; default 4].",
+            show_default=False,
+        ),
+    ],
+    "context_tokens": Annotated[
+        int | None,
+        typer.Option(
+            "--context",
+            help="The model's context window in tokens; longer letters are sent in parts "
+            "[env RHI_LLM_CONTEXT; default 16000].",
+            show_default=False,
+        ),
+    ],
+}
+STORE_OPTIONS: dict[str, Any] = {
+    "db": Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="The run store (SQLite) that records every letter, extraction, model call and "
+            "review decision [env RHI_LLM_DB; default rhi-llm.db in the working folder].",
+            show_default=False,
+        ),
+    ],
+}
+REVIEWER_OPTIONS: dict[str, Any] = {
+    "reviewer": Annotated[
+        str | None,
+        typer.Option(
+            "--reviewer",
+            help="Your name, recorded with each decision "
+            "[env RHI_LLM_REVIEWER; default: your login name].",
+            show_default=False,
+        ),
+    ],
+}
 
 
-def settings_from(
-    model: str | None, base_url: str | None, mode: str | None, concurrency: int | None
-) -> Settings:
-    try:
-        return build_settings(model=model, base_url=base_url, mode=mode, concurrency=concurrency)
-    except RhiError as error:
-        report_error(error)
-        raise typer.Exit(code=2) from None
+def with_settings(
+    *, model: bool = False, store: bool = False, reviewer: bool = False
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Give a command the shared options it needs (the model endpoint's, --db, --reviewer);
+    it receives them built, with the environment, into ``settings: Settings``. A setting
+    that cannot work is one line and exit code 2."""
+    options: dict[str, Any] = {
+        **(MODEL_OPTIONS if model else {}),
+        **(STORE_OPTIONS if store else {}),
+        **(REVIEWER_OPTIONS if reviewer else {}),
+    }
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        signature = inspect.signature(command, eval_str=True)
+        kept = [p for p in signature.parameters.values() if p.name != "settings"]
+        added = [
+            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=kind)
+            for name, kind in options.items()
+        ]
+
+        @functools.wraps(command)
+        def with_built_settings(**given: Any) -> None:
+            chosen = {name: given.pop(name) for name in options}
+            with exits_on_error(code=2):
+                settings = build_settings(**chosen)
+            command(settings=settings, **given)
+
+        parameters = [*kept, *added]
+        with_built_settings.__signature__ = signature.replace(  # type: ignore[attr-defined]
+            parameters=parameters
+        )
+        with_built_settings.__annotations__ = {p.name: p.annotation for p in parameters}
+        return with_built_settings
+
+    return decorate
 
 
 def choose_backend(name: str | None, settings: Settings, *, cache: bool = True) -> Backend:
@@ -233,14 +334,13 @@ def choose_backend(name: str | None, settings: Settings, *, cache: bool = True) 
     if name is None:
         name, why = default_backend(settings)
         err.print(f"backend: [bold]{name}[/bold] ({why})", highlight=False)
-    try:
-        return get_backend(name, settings, cache=cache)
-    except RhiError as error:
-        report_error(error)
-        raise typer.Exit(code=2) from None
+    with exits_on_error(code=2):
+        backend = get_backend(name, settings, cache=cache)
+    return backend
 
 
 @app.command("extract")
+@with_settings(model=True, store=True)
 def extract_command(
     paths: Annotated[
         list[Path] | None,
@@ -294,7 +394,6 @@ def extract_command(
         int | None,
         typer.Option(help="Worker processes [default: one per core].", show_default=False),
     ] = None,
-    db: DbOption = DEFAULT_DB,
     no_cache: Annotated[
         bool,
         typer.Option(
@@ -310,10 +409,8 @@ def extract_command(
             "--quiet", "-q", help="No progress and no summary table (errors still print)."
         ),
     ] = False,
-    model: ModelOption = None,
-    base_url: BaseUrlOption = None,
-    mode: ModeOption = None,
-    concurrency: ConcurrencyOption = None,
+    *,
+    settings: Settings,
 ) -> None:
     """Extract the survey from letters, verify every figure, and write the dataset.
 
@@ -332,8 +429,7 @@ def extract_command(
     Batch API instead, and a later `rhi-llm extract --resume` collects what has finished.
     """
     if output_format not in ("jsonl", "csv"):
-        report_error(RhiError(f"unknown format {output_format!r}: use jsonl or csv"))
-        raise typer.Exit(code=2)
+        fail(f"unknown format {output_format!r}: use jsonl or csv")
     if batch_api or resume:
         _batch_api_command(
             paths or [],
@@ -341,23 +437,19 @@ def extract_command(
             resume=resume,
             wait=wait,
             poll_seconds=poll_seconds,
-            db=db,
             output_format=output_format,
             output=output,
             quiet=quiet,
-            settings=settings_from(model, base_url, mode, concurrency),
+            settings=settings,
         )
         return
     if not paths:
-        report_error(RhiError("name the letter files or folders to extract"))
-        raise typer.Exit(code=2)
+        fail("name the letter files or folders to extract")
     letters = find_letters(paths)
     if not letters:
-        report_error(RhiError("no letter files found in " + ", ".join(map(str, paths))))
-        raise typer.Exit(code=2)
-    settings = settings_from(model, base_url, mode, concurrency)
+        fail("no letter files found in " + ", ".join(map(str, paths)))
     chosen = choose_backend(backend, settings, cache=not no_cache)
-    with _opened_store(db) as store:
+    with opened_store(settings.db) as store:
         tally = Tally(total=len(letters))
         progress = BatchProgress(
             tally, choose_mode(quiet, err), err, in_flight=in_flight_counter(chosen)
@@ -379,7 +471,7 @@ def extract_command(
         rows = [found[str(path)] for path in letters if str(path) in found]
     _write_rows(rows, output_format, output)
     if not quiet:
-        err.print(summary_table(tally, str(db)))
+        err.print(summary_table(tally, str(settings.db)))
     if tally.failed:
         raise typer.Exit(code=1)
 
@@ -391,105 +483,105 @@ def _batch_api_command(
     resume: bool,
     wait: bool,
     poll_seconds: float,
-    db: Path,
     output_format: str,
     output: Path | None,
     quiet: bool,
     settings: Settings,
 ) -> None:
     """`extract --batch-api PATH...` (submit) and `extract --resume` (collect)."""
-    from rhi_llm.batch_api import collect, submit
     from rhi_llm.extract.llm import LlmBackend
 
     if resume and paths:
-        report_error(RhiError("--resume collects the batches in the store: give no PATH"))
-        raise typer.Exit(code=2)
+        fail("--resume collects the batches in the store: give no PATH")
     if not resume and not paths:
-        report_error(RhiError("--batch-api needs the letter files or folders to send"))
-        raise typer.Exit(code=2)
+        fail("--batch-api needs the letter files or folders to send")
     if backend not in (None, "llm"):
-        report_error(RhiError("the Batch API is for the model: use --backend llm (or none)"))
-        raise typer.Exit(code=2)
+        fail("the Batch API is for the model: use --backend llm (or none)")
     if not settings.endpoint_configured:
-        report_error(
-            RhiError(
-                "the Batch API needs a model endpoint: set OPENAI_API_KEY (or "
-                "OPENAI_BASE_URL for a compatible server)"
-            )
+        fail(
+            "the Batch API needs a model endpoint: set OPENAI_API_KEY (or "
+            "OPENAI_BASE_URL for a compatible server)"
         )
-        raise typer.Exit(code=2)
     chosen = choose_backend("llm", settings, cache=False)
     assert isinstance(chosen, LlmBackend)
-    failures = 0
+    failures: list[RhiError] = []
 
     def report(outcome: LetterOutcome) -> None:
-        nonlocal failures
         if outcome.error is not None:
-            failures += 1
+            failures.append(outcome.error)
             report_error(outcome.error)
 
-    with _opened_store(db) as store:
-        try:
-            if not resume:
-                letters = find_letters(paths)
-                sent = submit(letters, chosen, store, report)
-                if sent.batch_id is None:
-                    err.print(
-                        f"nothing to send: {sent.skipped} letters already in the store, "
-                        f"{sent.failed} unreadable",
-                        highlight=False,
-                    )
-                else:
-                    err.print(
-                        f"submitted batch {sent.batch_id}: {sent.requests} requests for "
-                        f"{sent.letters} letters ({sent.skipped} already in the store). "
-                        f"Collect with: rhi-llm extract --resume --db {db}",
-                        highlight=False,
-                    )
-                if failures:
-                    raise typer.Exit(code=1)
-                return
+    with opened_store(settings.db) as store, exits_on_error():
+        if resume:
+            rows = _collect_batches(chosen, store, report, wait, poll_seconds, quiet)
+        else:
+            _submit_batch(find_letters(paths), chosen, store, report)
+    if resume:
+        _write_rows(rows, output_format, output)
+    if failures:
+        raise typer.Exit(code=1)
 
-            def status(batch_id: str, state: str, counts: dict[str, int]) -> None:
-                if not quiet:
-                    err.print(f"batch {batch_id}: {state} {counts}", highlight=False)
 
-            found = collect(
-                chosen, store, report, wait=wait, poll_seconds=poll_seconds, on_status=status
-            )
-            rows = [o.row for batch in found for o in batch.outcomes if o.row is not None]
-        except RhiError as error:
-            report_error(error)
-            raise typer.Exit(code=1) from None
+def _submit_batch(
+    letters: list[Path], backend: LlmBackend, store: Store, report: OnOutcome
+) -> None:
+    from rhi_llm.batch_api import submit
+
+    sent = submit(letters, backend, store, report)
+    if sent.batch_id is None:
+        err.print(
+            f"nothing to send: {sent.skipped} letters already in the store, "
+            f"{sent.failed} unreadable",
+            highlight=False,
+        )
+        return
+    err.print(
+        f"submitted batch {sent.batch_id}: {sent.requests} requests for "
+        f"{sent.letters} letters ({sent.skipped} already in the store). "
+        f"Collect with: rhi-llm extract --resume --db {store.path}",
+        highlight=False,
+    )
+
+
+def _collect_batches(
+    backend: LlmBackend,
+    store: Store,
+    report: OnOutcome,
+    wait: bool,
+    poll_seconds: float,
+    quiet: bool,
+) -> list[OutputRow]:
+    from rhi_llm.batch_api import collect
+
+    def status(batch_id: str, state: str, counts: dict[str, int]) -> None:
+        if not quiet:
+            err.print(f"batch {batch_id}: {state} {counts}", highlight=False)
+
+    found = collect(backend, store, report, wait=wait, poll_seconds=poll_seconds, on_status=status)
     if not found:
         err.print("no batch is waiting in the store", highlight=False)
     for batch in found:
-        done = len(batch.outcomes)
         later = (
             f", {len(batch.left_for_later)} changed since and left for a normal run"
-            if (batch.left_for_later)
+            if batch.left_for_later
             else ""
         )
         state = (
-            f"collected {done} letters{later}"
+            f"collected {len(batch.outcomes)} letters{later}"
             if batch.status in ("completed", "failed", "expired", "cancelled")
             else "not finished yet: run --resume again later"
         )
         err.print(
             f"batch {batch.batch_id}: {batch.status} {batch.counts}; {state}", highlight=False
         )
-    _write_rows(rows, output_format, output)
-    if failures:
-        raise typer.Exit(code=1)
+    return [o.row for batch in found for o in batch.outcomes if o.row is not None]
 
 
 @contextmanager
-def _opened_store(path: Path) -> Iterator[Store]:
-    try:
+def opened_store(path: Path) -> Iterator[Store]:
+    """The run store, opened; one line and exit code 2 when it cannot be."""
+    with exits_on_error(code=2):
         store = open_store(path)
-    except RhiError as error:
-        report_error(error)
-        raise typer.Exit(code=2) from None
     with store:
         yield store
 
@@ -503,8 +595,7 @@ def _write_rows(rows: list[OutputRow], output_format: str, output: Path | None) 
         with output.open("w", encoding="utf-8", newline="") as handle:
             writer(rows, handle)
     except OSError as exc:
-        report_error(RhiError(f"cannot write the output ({exc.strerror})", path=output))
-        raise typer.Exit(code=1) from None
+        fail(f"cannot write the output ({exc.strerror})", path=output, code=1)
     err.print(f"wrote {len(rows)} rows to {output}", highlight=False)
 
 
@@ -517,21 +608,19 @@ def _rows_for_export(store: Store, backend: str | None) -> list[OutputRow]:
     rows = store.current_rows(backend=backend)
     if not rows:
         which = f" from the {backend} backend" if backend else ""
-        report_error(
-            RhiError(
-                f"the run store has no extracted letters{which}; run "
-                "`rhi-llm extract PATH --db FILE` first",
-                path=store.path,
-            )
+        fail(
+            f"the run store has no extracted letters{which}; run "
+            "`rhi-llm extract PATH --db FILE` first",
+            path=store.path,
+            code=1,
         )
-        raise typer.Exit(code=1)
     return rows
 
 
 @app.command("export")
+@with_settings(store=True)
 def export_command(
     output: Annotated[Path, typer.Option("-o", "--output", help="The file to write.")],
-    db: DbOption = DEFAULT_DB,
     export_format: ExportFormatOption = "csv",
     long: Annotated[
         bool,
@@ -549,6 +638,8 @@ def export_command(
             show_default=False,
         ),
     ] = None,
+    *,
+    settings: Settings,
 ) -> None:
     """Write the dataset from the run store, with reviewers' decisions applied.
 
@@ -558,9 +649,8 @@ def export_command(
     extraction said. Each letter path contributes its newest extraction.
     """
     if export_format not in ("csv", "jsonl", "xlsx"):
-        report_error(RhiError(f"unknown format {export_format!r}: use csv, jsonl or xlsx"))
-        raise typer.Exit(code=2)
-    with _opened_store(db) as store:
+        fail(f"unknown format {export_format!r}: use csv, jsonl or xlsx")
+    with opened_store(settings.db) as store:
         rows = _rows_for_export(store, backend)
         decisions = store.decisions()
     try:
@@ -572,8 +662,7 @@ def export_command(
             long=long,
         )
     except OSError as exc:
-        report_error(RhiError(f"cannot write the export ({exc.strerror or exc})", path=output))
-        raise typer.Exit(code=1) from None
+        fail(f"cannot write the export ({exc.strerror or exc})", path=output, code=1)
     what = "field rows" if long else "letter rows"
     err.print(
         f"wrote {written} {what} ({len(rows)} letters, {len(decisions)} review "
@@ -583,8 +672,8 @@ def export_command(
 
 
 @app.command("summary")
+@with_settings(store=True)
 def summary_command(
-    db: DbOption = DEFAULT_DB,
     html: Annotated[
         Path | None,
         typer.Option(
@@ -596,12 +685,14 @@ def summary_command(
         str | None,
         typer.Option("--backend", help="Only this backend's extractions.", show_default=False),
     ] = None,
+    *,
+    settings: Settings,
 ) -> None:
     """The table researchers publish: per council the offered, completed and within-72-hours
     rates (computed from counts, or taken from the percentage the council stated, and marked
     which), and across councils how each rate is distributed. Reviewed values are used
     where a reviewer decided."""
-    with _opened_store(db) as store:
+    with opened_store(settings.db) as store:
         rows = _rows_for_export(store, backend)
         result = summarise(rows, store.decisions())
     if as_json:
@@ -612,8 +703,7 @@ def summary_command(
         try:
             html.write_text(summary_html(result), encoding="utf-8")
         except OSError as exc:
-            report_error(RhiError(f"cannot write the page ({exc.strerror or exc})", path=html))
-            raise typer.Exit(code=1) from None
+            fail(f"cannot write the page ({exc.strerror or exc})", path=html, code=1)
         err.print(f"wrote {html}", highlight=False)
 
 
@@ -621,18 +711,9 @@ review_app = typer.Typer(
     help="Review flagged fields: in the terminal, or through a spreadsheet.",
     invoke_without_command=True,
     no_args_is_help=False,
+    rich_markup_mode=None,
 )
 app.add_typer(review_app, name="review")
-
-ReviewerOption = Annotated[
-    str | None,
-    typer.Option(
-        "--reviewer",
-        envvar="RHI_LLM_REVIEWER",
-        help="Your name, recorded with each decision [default: your login name].",
-        show_default=False,
-    ),
-]
 
 
 def _reviewer(name: str | None) -> str:
@@ -643,14 +724,13 @@ def _reviewer(name: str | None) -> str:
     try:
         return getpass.getuser()
     except Exception:  # no login name to be had
-        report_error(RhiError("say who is reviewing: --reviewer NAME"))
-        raise typer.Exit(code=2) from None
+        fail("say who is reviewing: --reviewer NAME")
 
 
 @review_app.callback()
+@with_settings(store=True, reviewer=True)
 def review_command(
     ctx: typer.Context,
-    db: DbOption = DEFAULT_DB,
     field: Annotated[
         str | None,
         typer.Option("--field", help="Only this field id (e.g. rhi_offered).", show_default=False),
@@ -661,7 +741,8 @@ def review_command(
             "--council", help="Only councils whose name contains this.", show_default=False
         ),
     ] = None,
-    reviewer: ReviewerOption = None,
+    *,
+    settings: Settings,
 ) -> None:
     """Walk the flagged fields one by one and decide each.
 
@@ -678,18 +759,14 @@ def review_command(
     from rhi_llm.review import ReviewInputError, review_items
     from rhi_llm.review_tui import ReviewSession
 
-    name = _reviewer(reviewer)
-    with _opened_store(db) as store:
+    name = _reviewer(settings.reviewer)
+    with opened_store(settings.db) as store:
         try:
             items = review_items(store, field=field, council=council)
         except ReviewInputError as problem:
-            report_error(RhiError(str(problem)))
-            raise typer.Exit(code=2) from None
-        try:
+            fail(str(problem))
+        with exits_on_error():  # the store could not be written
             result = ReviewSession(store, items, name, out).run()
-        except RhiError as error:  # the store could not be written
-            report_error(error)
-            raise typer.Exit(code=1) from None
     out.print(
         f"this session: {result.accepted} accepted, {result.corrected} corrected, "
         f"{result.status_set} statuses set, {result.skipped} skipped; "
@@ -700,9 +777,9 @@ def review_command(
 
 
 @review_app.command("export")
+@with_settings(store=True)
 def review_export_command(
     output: Annotated[Path, typer.Option("-o", "--output", help="The CSV file to write.")],
-    db: DbOption = DEFAULT_DB,
     field: Annotated[
         str | None, typer.Option("--field", help="Only this field id.", show_default=False)
     ] = None,
@@ -712,6 +789,8 @@ def review_export_command(
             "--council", help="Only councils whose name contains this.", show_default=False
         ),
     ] = None,
+    *,
+    settings: Settings,
 ) -> None:
     """Write a review sheet: one row per flagged field, with its context and empty decision
     columns to fill in a spreadsheet (UTF-8 with a BOM, so Excel reads it cleanly).
@@ -724,46 +803,37 @@ def review_export_command(
     from rhi_llm.review import ReviewInputError
     from rhi_llm.review_csv import export_review_csv
 
-    with _opened_store(db) as store:
+    with opened_store(settings.db) as store:
         try:
             written = export_review_csv(store, output, field=field, council=council)
         except ReviewInputError as problem:
-            report_error(RhiError(str(problem)))
-            raise typer.Exit(code=2) from None
+            fail(str(problem))
         except OSError as exc:
-            report_error(RhiError(f"cannot write the sheet ({exc.strerror or exc})", path=output))
-            raise typer.Exit(code=1) from None
+            fail(f"cannot write the sheet ({exc.strerror or exc})", path=output, code=1)
     err.print(f"wrote {written} flagged fields to {output}", highlight=False)
 
 
 @review_app.command("import")
+@with_settings(store=True, reviewer=True)
 def review_import_command(
     sheet: Annotated[Path, typer.Argument(help="The filled-in review sheet (CSV).")],
-    db: DbOption = DEFAULT_DB,
-    reviewer: Annotated[
-        str | None,
-        typer.Option(
-            "--reviewer",
-            envvar="RHI_LLM_REVIEWER",
-            help="Reviewer for rows whose reviewer cell is empty.",
-            show_default=False,
-        ),
-    ] = None,
+    *,
+    settings: Settings,
 ) -> None:
     """Record the decisions of a filled-in review sheet.
 
     Every row is checked first (known letter and field, a decision word, a valid number,
     option or status, a reviewer); if any row has a problem, every problem is listed with
-    its line number and nothing is recorded. Rows with an empty decision are skipped.
+    its line number and nothing is recorded. Rows with an empty decision are skipped; rows
+    whose reviewer cell is empty take the --reviewer name.
     """
     from rhi_llm.review_csv import apply_review_csv
 
-    with _opened_store(db) as store:
+    with opened_store(settings.db) as store:
         try:
-            result = apply_review_csv(sheet, store, default_reviewer=reviewer)
+            result = apply_review_csv(sheet, store, default_reviewer=settings.reviewer)
         except OSError as exc:
-            report_error(RhiError(f"cannot read the sheet ({exc.strerror or exc})", path=sheet))
-            raise typer.Exit(code=1) from None
+            fail(f"cannot read the sheet ({exc.strerror or exc})", path=sheet, code=1)
         except RhiError as error:
             report_error(error)
             raise typer.Exit(code=1) from None
@@ -785,9 +855,11 @@ def review_import_command(
 
 
 @app.command("report")
+@with_settings(store=True)
 def report_command(
     output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")],
-    db: DbOption = DEFAULT_DB,
+    *,
+    settings: Settings,
 ) -> None:
     """One self-contained HTML page for review and publication checks.
 
@@ -797,14 +869,13 @@ def report_command(
     """
     from rhi_llm.report import report_from_store
 
-    with _opened_store(db) as store:
+    with opened_store(settings.db) as store:
         _rows_for_export(store, None)  # a clear error for an empty store
         page = report_from_store(store)
     try:
         output.write_text(page, encoding="utf-8")
     except OSError as exc:
-        report_error(RhiError(f"cannot write the report ({exc.strerror or exc})", path=output))
-        raise typer.Exit(code=1) from None
+        fail(f"cannot write the report ({exc.strerror or exc})", path=output, code=1)
     err.print(f"wrote {output} ({len(page.encode()) / 1e6:.1f} MB)", highlight=False)
 
 
@@ -831,7 +902,7 @@ def fake_server_command(
     """
     import time
 
-    from rhi_llm.fake_server import FakeOpenAI
+    from rhi_llm.testing.fake_server import FakeOpenAI
 
     server = FakeOpenAI(
         latency=latency, fault_rate=fault_rate, port=port, batch_seconds=batch_seconds
@@ -847,11 +918,36 @@ def fake_server_command(
         server.stop()
 
 
-bench_app = typer.Typer(
-    help="Benchmarks that print figures: verifier recall, extraction speed, reliability.",
-    no_args_is_help=True,
+@app.command(
+    "bench",
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
+    add_help_option=False,
 )
-app.add_typer(bench_app, name="bench")
+def bench_command(ctx: typer.Context) -> None:
+    """Benchmarks that print figures: verifier recall, extraction speed, bulk runs, crash
+    recovery and reliability (`rhi-llm bench --help` lists them).
+
+    They read the repository's eval/ letters and gold answers, so they run from a checkout
+    of the rhi-llm repository (installed with `pip install -e .`), not from an installed wheel.
+    """
+    load_benchmarks()(ctx.args, prog_name="rhi-llm bench")
+
+
+def load_benchmarks() -> typer.Typer:
+    """The `bench` commands, from the checkout this package runs from; one line saying what
+    is needed when there is none. The one place the product reaches the benchmarks, lazily
+    and by name (import-linter keeps every module of rhi_llm from importing them)."""
+    checkout = Path(__file__).resolve().parent.parent
+    if not (checkout / "benchmarks" / "cli.py").is_file() or not (checkout / "eval").is_dir():
+        fail(
+            "the benchmarks are not installed with rhi-llm: they read the repository's eval/ "
+            "letters, so run them from a checkout (git clone, then pip install -e .)"
+        )
+    if str(checkout) not in sys.path:
+        sys.path.insert(0, str(checkout))
+    bench_app: typer.Typer = importlib.import_module("benchmarks.cli").bench_app
+    return bench_app
+
 
 GoldOption = Annotated[
     Path, typer.Option("--gold", help="Folder of gold answer files.", show_default=True)
@@ -863,282 +959,11 @@ LettersOption = Annotated[
         help="Folder of letters named by the gold files [default: the gold folder's ../letters].",
     ),
 ]
-
-
-@bench_app.command("verifier")
-def bench_verifier(
-    gold: GoldOption = Path("eval/gold"),
-    letters: LettersOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-    seed: Annotated[int, typer.Option(help="Seed for choosing mutations.")] = 20261121,
-) -> None:
-    """Mutation benchmark: does the verifier flag realistic model mistakes?
-
-    Builds the correct response of every gold letter (and its PDF/DOCX forms), then many
-    responses with one mistake each (value swapped, digit typo, distractor number, percent
-    stored as count, paraphrased quote, ...), and counts how many the verifier flags. Also
-    prints the share of correct fields it flags, and how long verifying one letter takes.
-    """
-    from rhi_llm.bench.verifier import run
-
-    with exits_on_error():
-        result = run(gold, letters, seed=seed)
-    figures = result.as_json()
-    if as_json:
-        print(json.dumps(figures, indent=2))
-        return
-    for reason in result.skipped:
-        err.print(f"[yellow]skipped[/yellow] {reason}")
-    table = Table(title=f"Verifier mutation benchmark ({result.letters} letters)")
-    for column in ("mistake kind", "mutations", "flagged", "recall"):
-        table.add_column(column, justify="left" if column == "mistake kind" else "right")
-    for kind, outcome in sorted(result.kinds.items()):
-        table.add_row(kind, str(outcome.mutations), str(outcome.flagged), f"{outcome.recall:.3f}")
-    table.add_row(
-        "[bold]all[/bold]",
-        str(result.mutations),
-        str(sum(k.flagged for k in result.kinds.values())),
-        f"{result.recall:.4f}",
-    )
-    out.print(table)
-    out.print(
-        f"false-flag rate on correct responses: {result.false_flag_rate:.4f} "
-        f"({result.false_flags} of {result.correct_fields} correct fields; "
-        f"{result.council_flags} more flagged for the council's own inconsistent figures)\n"
-        f"verify one letter (median of 5 runs per letter; median / slowest letter): "
-        f"{figures['verify_ms_median']} / {figures['verify_ms_max']} ms with the letter's "
-        f"reading shared with extraction; {figures['verify_with_finder_ms_median']} / "
-        f"{figures['verify_with_finder_ms_max']} ms from scratch (question finding included)"
-    )
-
-
 EVAL_HELP_BACKEND = "Extraction backend to score: rules (offline) or llm."
 
 
-@bench_app.command("rules")
-def bench_rules(
-    count: Annotated[int, typer.Option("--letters", help="How many letters to process.")] = 400,
-    workers: Annotated[
-        list[int] | None,
-        typer.Option(
-            "--workers",
-            help="Worker processes to try (repeat the option) [default: 1 and all cores].",
-        ),
-    ] = None,
-    source: Annotated[Path, typer.Option(help="Folder of letters to copy.")] = Path("eval/letters"),
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-) -> None:
-    """Throughput of the offline path: rules extraction plus verification, letters/s.
-
-    Copies our text and HTML letters into a temporary folder (each copy made unique, so no
-    cache helps) and runs the real batch path on them: load, find questions, extract with
-    the rules, verify, build the output row.
-    """
-    from rhi_llm.bench.rules import run
-
-    with exits_on_error():
-        runs = run(source, count, workers)
-    if as_json:
-        print(json.dumps({"runs": [r.as_json() for r in runs], "cpus": os.cpu_count()}, indent=2))
-        return
-    table = Table(title=f"Rules extraction + verification ({os.cpu_count()} CPUs)")
-    for column in (
-        "workers",
-        "letters",
-        "seconds",
-        "letters/s",
-        "ms per letter per worker",
-        "failed",
-    ):
-        table.add_column(column, justify="right")
-    for entry in runs:
-        figures = entry.as_json()
-        table.add_row(
-            str(entry.workers),
-            str(entry.letters),
-            f"{entry.seconds:.2f}",
-            f"{entry.per_second:.1f}",
-            str(figures["ms_per_letter_per_worker"]),
-            str(entry.failed),
-        )
-    out.print(table)
-
-
-@bench_app.command("llm")
-def bench_llm(
-    count: Annotated[int, typer.Option("--letters", help="How many letters.")] = 200,
-    latency: Annotated[
-        float, typer.Option(help="Seconds the fake server waits per request.")
-    ] = 0.3,
-    concurrency: Annotated[int, typer.Option(help="Requests in flight.")] = 16,
-    source: Annotated[Path, typer.Option(help="Folder of letters to copy.")] = Path("eval/letters"),
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-) -> None:
-    """The model path against a fake OpenAI-compatible server: wall time against the ideal.
-
-    The server (in its own process, answering after --latency seconds; not a model) gets
-    --letters unique letters with --concurrency requests in flight. Prints the wall time
-    against the ideal letters x latency / concurrency, then reruns the same letters with the
-    same cache and counts the calls (expected: none), and the prompt tokens a letter costs
-    beside the letter's own size.
-    """
-    from rhi_llm.bench.llm import run
-
-    with exits_on_error():
-        result = run(source, count, latency, concurrency)
-    figures = result.as_json()
-    if as_json:
-        print(json.dumps(figures, indent=2))
-        return
-    out.print(
-        _figures_table("Model path against a fake server (answers are not a model's)", figures)
-    )
-
-
-def _figures_table(title: str, figures: Mapping[str, object]) -> Table:
-    table = Table(title=title)
-    table.add_column("figure")
-    table.add_column("value", justify="right")
-    for name, value in figures.items():
-        table.add_row(name.replace("_", " "), str(value))
-    return table
-
-
-@bench_app.command("bulk")
-def bench_bulk(
-    count: Annotated[int, typer.Option("--letters", help="How many letters.")] = 500,
-    latency: Annotated[
-        float, typer.Option(help="Seconds the fake server waits per request.")
-    ] = 0.3,
-    concurrency: Annotated[int, typer.Option(help="Requests in flight.")] = 32,
-    source: Annotated[Path, typer.Option(help="Folder of letters to copy.")] = Path("eval/letters"),
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-) -> None:
-    """A bulk run recorded in a run store, against a fake server: time and peak memory.
-
-    Runs what `extract --db` runs over --letters unique letters (no response cache), with a
-    fake OpenAI-compatible server answering after --latency seconds (in its own process;
-    its answers are the rules backend's, not a model's). Prints the wall time against the
-    ideal letters x latency / concurrency, peak memory of the main process and its workers
-    (the server left out), and the calls and time of a rerun of the same batch (expected:
-    no calls).
-    """
-    from rhi_llm.bench.bulk import run as run_bulk_bench
-
-    with exits_on_error():
-        result = run_bulk_bench(source, count, latency, concurrency)
-    figures = result.as_json()
-    if as_json:
-        print(json.dumps(figures, indent=2))
-        return
-    out.print(_figures_table("Bulk run into the run store, fake server (not a model)", figures))
-
-
-@bench_app.command("crash")
-def bench_crash(
-    count: Annotated[int, typer.Option("--letters", help="How many letters.")] = 100,
-    kills: Annotated[int, typer.Option("--kills", help="How many times to kill -9 the run.")] = 10,
-    latency: Annotated[
-        float, typer.Option(help="Seconds the fake server waits per request.")
-    ] = 0.05,
-    seed: Annotated[
-        int | None, typer.Option(help="Seed for the kill moments [default: random].")
-    ] = None,
-    source: Annotated[Path, typer.Option(help="Folder of letters to copy.")] = Path("eval/letters"),
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-) -> None:
-    """Kill `rhi-llm extract` with SIGKILL at random moments, restart it each time, and
-    compare its final export with an uninterrupted run's (target: 0 differences).
-
-    Exits 1 when any field differs, is missing or extra, or a letter was extracted twice.
-    """
-    from rhi_llm.bench.bulk import Trial, crash
-
-    def show(trial: Trial) -> None:
-        if not as_json:
-            state = "killed" if trial.was_running else "had already finished"
-            err.print(
-                f"trial {trial.number}: {state} after {trial.killed_after:.2f}s, "
-                f"{trial.letters_in_store} letters in the store",
-                highlight=False,
-            )
-
-    with exits_on_error():
-        result = crash(source, count, kills, latency, seed=seed, log=show)
-    figures = result.as_json()
-    if as_json:
-        print(json.dumps(figures, indent=2))
-    else:
-        figures.pop("trials")
-        out.print(_figures_table("Crash test: kill -9 and restart, fake server", figures))
-    if result.differences or not result.finished or result.leftover_processes:
-        raise typer.Exit(code=1)
-
-
-@bench_app.command("reliability")
-def bench_reliability(
-    bad_files: Annotated[int, typer.Option("--bad-files", help="How many bad files.")] = 220,
-    good: Annotated[
-        int, typer.Option("--good", help="Good letters mixed into the bad-file batch.")
-    ] = 20,
-    fault_letters: Annotated[
-        int, typer.Option("--fault-letters", help="Letters in the endpoint-fault batch.")
-    ] = 100,
-    fault_rate: Annotated[
-        float, typer.Option("--fault-rate", help="Share of requests the fake server fails.")
-    ] = 0.3,
-    seed: Annotated[int, typer.Option(help="Seed for the bad files and the faults.")] = 1,
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-) -> None:
-    """Bad input files, endpoint faults and injected instructions, in one table.
-
-    Bad inputs: --bad-files broken or hostile files (truncated, bit-flipped, encrypted,
-    image-only and looping PDFs, junk DOCX, random bytes, a 50 MB text, cp1252 and UTF-16
-    text, deeply nested HTML, ...) mixed with --good letters, run into a run store with the
-    rules backend. Endpoint faults: --fault-letters letters against the fake server (its
-    answers are the rules backend's, not a model's) failing --fault-rate of its requests
-    with every fault kind. Injected instructions: eval/injection through both backends (the
-    model's from AUTHORED cassettes) and the verifier alone. Exits 1 when a target is missed.
-    """
-    from rhi_llm.bench.reliability import run as run_reliability
-
-    if not as_json:
-        err.print("measuring: bad inputs, endpoint faults, injected instructions ...")
-    with exits_on_error():
-        result = run_reliability(
-            bad_files=bad_files,
-            good_letters=good,
-            fault_letters=fault_letters,
-            fault_rate=fault_rate,
-            seed=seed,
-        )
-    if as_json:
-        print(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
-    else:
-        table = Table(title="Reliability suite")
-        for column in ("part", "figure", "value", "target", "met"):
-            table.add_column(column, justify="right" if column == "value" else "left")
-        part = ""
-        for row in result.rows:
-            if row.part != part and part:
-                table.add_section()
-            met = "" if row.met is None else ("[green]yes[/green]" if row.met else "[red]NO[/red]")
-            table.add_row(row.part if row.part != part else "", row.figure, str(row.value),
-                          row.target, met)  # fmt: skip
-            part = row.part
-        out.print(table)
-        taken = ", ".join(f"{part} {seconds:.1f} s" for part, seconds in result.seconds.items())
-        out.print(f"time: {taken}", highlight=False)
-        out.print(
-            "note: the injected-instruction figures for the model backend replay AUTHORED "
-            "cassettes that imitate a model obeying the injections; no model was called",
-            highlight=False,
-        )
-    if not result.all_met:
-        raise typer.Exit(code=1)
-
-
 @app.command("eval")
+@with_settings(model=True)
 def eval_command(
     backend: Annotated[str, typer.Option("--backend", help=EVAL_HELP_BACKEND)] = "rules",
     gold: GoldOption = Path("eval/gold"),
@@ -1163,7 +988,6 @@ def eval_command(
             help="Compare two saved --json outputs instead of running the eval.",
         ),
     ] = None,
-    concurrency: Annotated[int, typer.Option(help="Letters extracted at once.")] = 8,
     cassettes: Annotated[
         Path | None,
         typer.Option(
@@ -1180,9 +1004,8 @@ def eval_command(
             "cassettes (with 'recorded' provenance) into the folder.",
         ),
     ] = False,
-    model: ModelOption = None,
-    base_url: BaseUrlOption = None,
-    mode: ModeOption = None,
+    *,
+    settings: Settings,
 ) -> None:
     """Score an extraction backend against the gold answers.
 
@@ -1199,8 +1022,8 @@ def eval_command(
         return
     with exits_on_error():
         limits = evaluate.load_thresholds(thresholds, backend) if thresholds else []
-        chosen = _eval_backend(backend, cassettes, record, model, base_url, mode)
-        result = evaluate.evaluate_folder(gold, chosen, letters, concurrency=concurrency)
+        chosen = _eval_backend(backend, cassettes, record, settings)
+        result = evaluate.evaluate_folder(gold, chosen, letters, concurrency=settings.concurrency)
     if report is not None:
         report.write_text(eval_report.markdown_report(result), encoding="utf-8")
     _eval_print(result, as_json=as_json)
@@ -1211,16 +1034,8 @@ def eval_command(
         raise typer.Exit(code=1)
 
 
-def _eval_backend(
-    name: str,
-    cassettes: Path | None,
-    record: bool,
-    model: str | None,
-    base_url: str | None,
-    mode: str | None,
-) -> Backend:
+def _eval_backend(name: str, cassettes: Path | None, record: bool, settings: Settings) -> Backend:
     """The backend to score; with --cassettes, the model backend replaying (or recording)."""
-    settings = build_settings(model=model, base_url=base_url, mode=mode)
     if cassettes is None:
         if record:
             raise RhiError("--record needs --cassettes FOLDER to record into")
@@ -1233,12 +1048,11 @@ def _eval_backend(
         settings = settings.model_copy(
             update={"base_url": REPLAY_BASE_URL, "api_key": SecretStr("replay-needs-no-key")}
         )
-    from rhi_llm.extract import BothBackend
+    from rhi_llm.extract.both import BothBackend
     from rhi_llm.extract.llm import LlmBackend
-    from rhi_llm.extract.rules import RulesBackend
 
-    replaying = LlmBackend(settings, cassettes=cassettes, record=record)
-    return replaying if name == "llm" else BothBackend(replaying, RulesBackend())
+    kind = LlmBackend if name == "llm" else BothBackend
+    return kind(settings, cassettes=cassettes, record=record)
 
 
 def _eval_print(result: EvalResult, *, as_json: bool) -> None:

@@ -35,20 +35,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rhi_llm.errors import ConfigError, RhiError
+from rhi_llm.core.contracts import Backend
+from rhi_llm.core.errors import ConfigError, RhiError
+from rhi_llm.core.questionnaires import fields_for
+from rhi_llm.core.records import Value, Verdict
+from rhi_llm.core.survey import FIELDS, FieldKind, Status, SurveyResponse, Unit, answer_value
+from rhi_llm.core.types import Flag, NumberMention
 from rhi_llm.gold import GoldCase, GoldField, GoldFile, default_seeds_dir, load_gold_set
 from rhi_llm.letters import load
-from rhi_llm.numbers import NumberMention, find_numbers, format_number, same_number
-from rhi_llm.pipeline import (
-    Backend,
-    LetterOutcome,
-    answer_value,
-    close_backend,
-    process_many,
-)
-from rhi_llm.records import Value, Verdict
-from rhi_llm.survey import FIELDS, FieldKind, Status, SurveyResponse, Unit, fields_for
-from rhi_llm.types import Flag
+from rhi_llm.numbers import find_numbers, format_number, same_number
+from rhi_llm.pipeline import LetterOutcome, process_many
 
 EVAL_VERSION = "1"
 CATEGORICAL: frozenset[FieldKind] = frozenset({"choice", "provider"})
@@ -589,12 +585,12 @@ async def run_eval(
     cases: Sequence[GoldCase], backend: Backend, *, concurrency: int = 8, searched: str = ""
 ) -> EvalResult:
     """Every letter form of the gold cases through the pipeline, scored."""
-    planned = plan(cases, searched, getattr(backend, "covers", None))
+    planned = plan(cases, searched, backend.covers)
     paths = [job.path for job in planned.jobs]
     try:
         outcomes = await process_many(paths, backend, concurrency=concurrency)
     finally:
-        await close_backend(backend)
+        await backend.aclose()
     return score_outcomes(backend.name, list(zip(planned.jobs, outcomes, strict=True)), planned)
 
 

@@ -18,8 +18,15 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from rhi_llm.records import OutputField, OutputRow, ReviewDecision, ReviewedField, Value, reviewed
-from rhi_llm.survey import FIELDS
+from rhi_llm.core.records import (
+    OutputField,
+    OutputRow,
+    ReviewDecision,
+    ReviewedField,
+    Value,
+    reviewed,
+)
+from rhi_llm.core.survey import FIELDS
 
 ExportFormat = Literal["csv", "jsonl", "xlsx"]
 Cell = str | int | float | None

@@ -8,14 +8,15 @@ an option is an error naming the file, never a silently unscored field.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from rhi_llm.errors import GoldError
-from rhi_llm.survey import (
+from rhi_llm.core.errors import GoldError
+from rhi_llm.core.questionnaires import fields_for
+from rhi_llm.core.settings import build_settings
+from rhi_llm.core.survey import (
     FIELDS,
     NUMERIC_FIELDS,
     Period,
@@ -23,7 +24,6 @@ from rhi_llm.survey import (
     Status,
     SurveyResponse,
     Unit,
-    fields_for,
 )
 
 GoldValue = float | int | str | list[str] | None
@@ -118,9 +118,9 @@ class GoldCase(BaseModel):
 
 def default_seeds_dir(gold_dir: Path | None = None) -> Path:
     """Where the seed letters are: $RHI_LLM_SEEDS, else ../shared/seeds beside the repo."""
-    env = os.environ.get("RHI_LLM_SEEDS")
-    if env:
-        return Path(env)
+    chosen = build_settings().seeds_dir
+    if chosen is not None:
+        return chosen
     if gold_dir is not None:
         beside_repo = gold_dir.resolve().parent.parent.parent / "shared" / "seeds"
         if beside_repo.is_dir():

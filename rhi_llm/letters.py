@@ -12,7 +12,6 @@ import email
 import email.policy
 import hashlib
 import io
-import os
 import re
 import signal
 import threading
@@ -23,7 +22,7 @@ from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 
-from rhi_llm.errors import (
+from rhi_llm.core.errors import (
     CorruptLetter,
     EmptyLetter,
     EncryptedPdf,
@@ -34,7 +33,8 @@ from rhi_llm.errors import (
     UnreadableEncoding,
     UnsupportedFormat,
 )
-from rhi_llm.types import Letter, LetterFormat
+from rhi_llm.core.settings import build_settings
+from rhi_llm.core.types import Letter, LetterFormat
 
 SUFFIXES: dict[str, LetterFormat] = {
     ".pdf": "pdf",
@@ -52,7 +52,6 @@ MAX_BYTES = 64 * 1024 * 1024  # a file larger than this is not opened at all
 # by size before decoding, every format by characters after reading.
 MAX_TEXT_BYTES = 8 * 1024 * 1024
 MAX_TEXT_CHARS = 2_000_000
-LOAD_SECONDS = 30.0  # reading one file (parsing a PDF or Word file) may take this long
 # A Word file is a zip: a few MB can unpack to GBs (a zip bomb), and python-docx unpacks every
 # part and parses the XML ones into trees of ~20x their size. A letter's parts are far smaller.
 MAX_DOCX_UNPACKED = 4 * MAX_BYTES
@@ -177,11 +176,7 @@ def load_bytes(data: bytes, *, path: str, fmt: LetterFormat) -> Letter:
 
 def load_seconds() -> float:
     """The time limit for reading one file (RHI_LLM_LOAD_TIMEOUT, seconds)."""
-    raw = os.environ.get("RHI_LLM_LOAD_TIMEOUT")
-    try:
-        return float(raw) if raw else LOAD_SECONDS
-    except ValueError:
-        return LOAD_SECONDS
+    return build_settings().load_timeout
 
 
 class _Expired(BaseException):

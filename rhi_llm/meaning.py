@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rhi_llm.numbers import NumberMention
-from rhi_llm.reading import LetterReading, withheld_status
-from rhi_llm.survey import ASKED_YEAR, FIELDS, Status
-from rhi_llm.types import Span
+from rhi_llm.core.questionnaires import ASKED_YEAR
+from rhi_llm.core.reading import LetterReading
+from rhi_llm.core.survey import FIELDS, Status
+from rhi_llm.core.types import NumberMention, Span
+from rhi_llm.reading import withheld_status
 
 _CHILDREN = r"\b(?:children|child|young (?:people|persons?)|individuals?|boys?|girls?|lac|cla)\b"
 _INCIDENTS = r"\b(?:incidents?|episodes?|occasions?|occurrences?|missing (?:reports?|events?))\b"

@@ -9,25 +9,9 @@ ordinals. One scanner here classifies them all, so the two stages agree.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
 
-NumberKind = Literal[
-    "figure",
-    "year",
-    "date",
-    "statute",
-    "money",
-    "duration",
-    "phone",
-    "postcode",
-    "reference",
-    "address",
-    "ordinal",
-    "range",
-    "page",
-]
+from rhi_llm.core.types import NumberKind, NumberMention
 
 _UNITS = {
     "zero": 0,
@@ -116,23 +100,6 @@ _QUESTION_REFERENCE = re.compile(
 _PAGE = re.compile(r"\bpage\s+\d+(?:\s*(?:of|/)\s*\d+)?\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 _RANGE = re.compile(r"\b\d+\s*(?:-|–)\s*\d+\b(?!\s*%)")
-
-
-@dataclass(frozen=True, slots=True)
-class NumberMention:
-    """One number in a text: its value, offsets, and kind."""
-
-    value: float
-    start: int
-    end: int
-    text: str
-    percent: bool
-    kind: NumberKind
-    in_words: bool = False
-
-    @property
-    def is_figure(self) -> bool:
-        return self.kind == "figure"
 
 
 def parse_number(token: str) -> float | None:

@@ -24,8 +24,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from rhi_llm.survey import QUESTIONNAIRES, Question, Questionnaire, compiled_cues
-from rhi_llm.types import Letter, LocatedQuestion, QuestionMap, Span
+from rhi_llm.core.questionnaires import QUESTIONNAIRES, Question, compiled_cues
+from rhi_llm.core.survey import Questionnaire
+from rhi_llm.core.types import Letter, LocatedQuestion, QuestionMap, Span
 
 _LEAD = r"^[ \t]*(?:(?:[•·▪◦*o–-]|\*\*|__|#+)[ \t]*)*"
 _ROMAN = r"(?:iii|ii|iv|v|i)"

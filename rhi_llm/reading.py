@@ -1,27 +1,24 @@
-"""A letter read once for everything that inspects it: questions, numbers, sentences, statuses.
+"""Reading a letter once: its questions, numbers, sentences and answer blocks, and the phrases
+that say an answer is withheld.
 
-The rules extractor and the verifier both ask the same questions of a letter ("which block
-answers this field?", "is this sentence a refusal?", "what kind of number is at this offset?").
-`LetterReading` answers them from one pass, so both stages agree and neither re-guesses.
+`read(letter)` runs the question finder and the number scan, cuts the text into sentences and
+works out each field's answer blocks (a question answered jointly with the ones after it, an
+answer that points to another: "see above", "as in 4a"). The result, a
+`rhi_llm.core.reading.LetterReading`, is what every later stage inspects.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
-from rhi_llm.numbers import NumberMention, find_numbers
+from rhi_llm.core.questionnaires import fields_for, questions_for_field
+from rhi_llm.core.reading import LetterReading
+from rhi_llm.core.survey import Status
+from rhi_llm.core.types import Letter, LocatedQuestion, QuestionMap, Span
+from rhi_llm.numbers import find_numbers
 from rhi_llm.questions import find_questions
-from rhi_llm.survey import (
-    FIELDS,
-    Questionnaire,
-    Status,
-    fields_for,
-    loose,
-    questions_for_field,
-)
-from rhi_llm.types import Letter, LocatedQuestion, QuestionMap, Span
+from rhi_llm.quotes import loose
 
 NOT_HELD = re.compile(
     r"\bnot (?:held|recorded|captured|collected|routinely recorded|comprehensively recorded|"
@@ -78,56 +75,54 @@ def withheld_status(text: str) -> Status | None:
     return None
 
 
-class LetterReading:
-    """One letter, with its question map and number mentions, computed once."""
+def read(letter: Letter, qmap: QuestionMap | None = None) -> LetterReading:
+    """Read a letter once for every stage (``qmap`` when its questions are already found)."""
+    qmap = qmap if qmap is not None else find_questions(letter)
+    blocks = _Blocks(letter, qmap)
+    fields = fields_for(qmap.questionnaire)
+    return LetterReading(
+        letter,
+        qmap,
+        numbers=find_numbers(letter.text),
+        sentences=sentences(letter.text),
+        blocks={f: blocks.own(f) for f in fields},
+        referred={f: blocks.referred(f) for f in fields},
+        loose_text=loose(letter.text),
+    )
 
-    def __init__(self, letter: Letter, qmap: QuestionMap | None = None) -> None:
+
+def sentences(text: str) -> list[Span]:
+    """The text cut into sentences (and list items and paragraphs)."""
+    spans: list[Span] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append(Span(start=start, end=match.start()))
+        start = match.end()
+    spans.append(Span(start=start, end=len(text)))
+    return spans
+
+
+class _Blocks:
+    """Each field's answer blocks in one letter."""
+
+    def __init__(self, letter: Letter, qmap: QuestionMap) -> None:
         self.letter = letter
-        self.qmap = qmap if qmap is not None else find_questions(letter)
-        self.questionnaire = Questionnaire(self.qmap.questionnaire)
-        self._blocks: dict[str, list[Span]] = {}
-        self._answer_blocks: dict[str, list[Span]] = {}
-        self._sharing: dict[Span, list[str]] = {}
-        self._by_key = {q.key: q for q in self.qmap.questions}
-
-    @property
-    def text(self) -> str:
-        return self.letter.text
-
-    @cached_property
-    def loose_text(self) -> str:
-        """The text as `survey.loose` compares quotes with it (made once per letter)."""
-        return loose(self.text)
-
-    @cached_property
-    def numbers(self) -> tuple[NumberMention, ...]:
-        return find_numbers(self.text)
-
-    @cached_property
-    def _number_starts(self) -> list[int]:
-        return [m.start for m in self.numbers]
-
-    def numbers_in(self, span: Span) -> list[NumberMention]:
-        first = bisect.bisect_left(self._number_starts, span.start)
-        last = bisect.bisect_left(self._number_starts, span.end, lo=first)
-        return [m for m in self.numbers[first:last] if m.end <= span.end]
+        self.qmap = qmap
+        self.by_key = {q.key: q for q in qmap.questions}
+        self.questionnaire = qmap.questionnaire
 
     def questions_of(self, field_id: str) -> list[LocatedQuestion]:
-        located = (
-            self._by_key.get(q.key) for q in questions_for_field(self.questionnaire, field_id)
-        )
+        asked = questions_for_field(self.questionnaire, field_id)
+        located = (self.by_key.get(q.key) for q in asked)
         return [q for q in located if q is not None]
 
-    def blocks_of(self, field_id: str) -> list[Span]:
+    def own(self, field_id: str) -> list[Span]:
         """The answer blocks of a field's own question(s).
 
         A question with an empty block is answered jointly with the questions after it
         ("3. ... 4. ... 5. ... Answer to questions 3 to 5: ..."): its block reaches to the end
         of the first non-empty block that follows.
         """
-        cached = self._blocks.get(field_id)
-        if cached is not None:
-            return cached
         blocks: list[Span] = []
         ordered = self.qmap.questions
         for question in self.questions_of(field_id):
@@ -141,33 +136,12 @@ class LetterReading:
                             block = Span(start=block.start, end=later.answer.end)
                         break
             blocks.append(block)
-        self._blocks[field_id] = blocks
         return blocks
-
-    def fields_overlapping(self, block: Span) -> list[str]:
-        """Fields of this letter's questionnaire whose answer blocks overlap a block."""
-        cached = self._sharing.get(block)
-        if cached is None:
-            cached = self._sharing[block] = [
-                f
-                for f in fields_for(self.questionnaire)
-                if any(b.overlaps(block) for b in self.blocks_of(f))
-            ]
-        return cached
-
-    def answer_blocks(self, field_id: str) -> list[Span]:
-        """Where a field's answer may stand: its own blocks, and any block they refer to."""
-        cached = self._answer_blocks.get(field_id)
-        if cached is None:
-            cached = self._answer_blocks[field_id] = self.blocks_of(
-                field_id
-            ) + self.referred_blocks(field_id)
-        return cached
 
     def _has_content(self, span: Span) -> bool:
         return bool(self.letter.excerpt(span).strip())
 
-    def referred_blocks(self, field_id: str) -> list[Span]:
+    def referred(self, field_id: str) -> list[Span]:
         """Blocks a field's answer points to ("see above", "as in 4a")."""
         found: list[Span] = []
         for question in self.questions_of(field_id):
@@ -192,53 +166,3 @@ class LetterReading:
         if re.search(r"below", phrase, re.IGNORECASE):
             return ordered[index + 1] if index + 1 < len(ordered) else None
         return ordered[index - 1] if index > 0 else None
-
-    def block_of_offset(self, offset: int) -> LocatedQuestion | None:
-        for question in self.qmap.questions:
-            if (
-                question.answer.start
-                <= offset
-                < max(question.answer.end, question.answer.start + 1)
-            ):
-                return question
-        return None
-
-    def in_question_text(self, span: Span) -> LocatedQuestion | None:
-        for question in self.qmap.questions:
-            if question.question.overlaps(span):
-                return question
-        return None
-
-    @cached_property
-    def sentences(self) -> list[Span]:
-        spans: list[Span] = []
-        start = 0
-        for match in _SENTENCE_END.finditer(self.text):
-            spans.append(Span(start=start, end=match.start()))
-            start = match.end()
-        spans.append(Span(start=start, end=len(self.text)))
-        return spans
-
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s.start for s in self.sentences]
-
-    def sentences_in(self, span: Span) -> list[Span]:
-        """The sentences of a span, cut to the span (a block starts mid-sentence after a
-        question that ends without a full stop)."""
-        return [
-            Span(start=max(s.start, span.start), end=min(s.end, span.end))
-            for s in self.sentences
-            if s.overlaps(span)
-        ]
-
-    def sentence_at(self, offset: int) -> Span:
-        index = max(0, bisect.bisect_right(self._sentence_starts, offset) - 1)
-        return self.sentences[index]
-
-    def field_label(self, field_id: str) -> str:
-        questions = questions_for_field(self.questionnaire, field_id)
-        spec = FIELDS[field_id]
-        if questions:
-            return f"{spec.label} (question {', '.join(q.label for q in questions)})"
-        return spec.label

@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from rhi_llm.records import (
+from rhi_llm.core.questionnaires import questions_for_field
+from rhi_llm.core.records import (
     LetterDocument,
     OutputField,
     OutputRow,
@@ -37,8 +38,8 @@ from rhi_llm.records import (
     ReviewedField,
     reviewed,
 )
+from rhi_llm.core.survey import FIELDS
 from rhi_llm.review import describe_value
-from rhi_llm.survey import FIELDS, questions_for_field
 
 if TYPE_CHECKING:
     from rhi_llm.store import Store

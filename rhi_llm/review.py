@@ -20,7 +20,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from rhi_llm.records import (
+from rhi_llm.core.questionnaires import questions_for_field
+from rhi_llm.core.records import (
     LetterDocument,
     OutputField,
     OutputRow,
@@ -28,8 +29,8 @@ from rhi_llm.records import (
     ReviewDecision,
     Value,
 )
+from rhi_llm.core.survey import FIELDS, NumericField, SurveyResponse
 from rhi_llm.store import Store
-from rhi_llm.survey import FIELDS, NumericField, SurveyResponse, questions_for_field
 
 STATUSES = ("not_held", "exempt", "refused", "not_answered")
 STATUS_WORDS = {

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from rhi_llm.records import OutputRow, ReviewAction, ReviewDecision, Value
+from rhi_llm.core.records import OutputRow, ReviewAction, ReviewDecision, Value
+from rhi_llm.core.survey import FIELDS
 from rhi_llm.review import (
     ReviewInputError,
     ReviewItem,
@@ -37,7 +38,6 @@ from rhi_llm.review import (
     review_items,
 )
 from rhi_llm.store import Store
-from rhi_llm.survey import FIELDS
 
 COLUMNS = (
     "letter_sha256",

@@ -28,7 +28,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.text import Text
 
-from rhi_llm.records import ReviewDecision
+from rhi_llm.core.records import ReviewDecision
 from rhi_llm.review import (
     ReviewInputError,
     ReviewItem,

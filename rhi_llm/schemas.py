@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from rhi_llm.records import OutputRow
-from rhi_llm.survey import SurveyResponse, strict_json_schema
+from rhi_llm.core.records import OutputRow
+from rhi_llm.core.strict_schema import strict_json_schema
+from rhi_llm.core.survey import SurveyResponse
 
 
 def schema_documents() -> dict[str, dict[str, Any]]:

@@ -20,8 +20,8 @@ from urllib.parse import quote
 
 from pydantic_core import to_json
 
-from rhi_llm.errors import StoreError
-from rhi_llm.records import CallRecord, LetterDocument, OutputRow, ReviewDecision
+from rhi_llm.core.errors import StoreError
+from rhi_llm.core.records import CallRecord, LetterDocument, OutputRow, ReviewDecision
 
 DEFAULT_DB = Path("rhi-llm.db")
 

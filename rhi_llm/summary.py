@@ -47,8 +47,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 from rich.table import Table
 
-from rhi_llm.records import OutputField, OutputRow, ReviewDecision, reviewed
-from rhi_llm.survey import NUMERIC_FIELDS, Status, Unit
+from rhi_llm.core.records import OutputField, OutputRow, ReviewDecision, reviewed
+from rhi_llm.core.survey import NUMERIC_FIELDS, Status, Unit
 
 RateSource = Literal["counts", "stated", "derived", "missing"]
 

@@ -8,7 +8,7 @@ letters, whose text must not be copied into the repository), this script:
 1. writes the answer a careful model would give: the gold values with their quotes (a choice's
    quote taken from the rules backend's reading of the same letter, a free-text answer from
    the rules), then applies the deliberate model-style mistakes listed below for that letter;
-2. serves those answers from the fake OpenAI-compatible server (`rhi_llm.fake_server`) and
+2. serves those answers from the fake OpenAI-compatible server (`rhi_llm.testing.fake_server`) and
    runs the real model backend against it with vcrpy recording, so the cassette holds exactly
    the requests rhi-llm sends (prompt, letter, schema) and the answers in the provider's wire
    format;
@@ -37,16 +37,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from rhi_llm.cassettes import CassetteProvenance, Mistake, now, write_provenance
+from rhi_llm.core.questionnaires import fields_for
+from rhi_llm.core.reading import LetterReading
+from rhi_llm.core.settings import build_settings
+from rhi_llm.core.survey import FIELDS, SurveyResponse
+from rhi_llm.extract.cassettes import CassetteProvenance, Mistake, now, write_provenance
 from rhi_llm.extract.llm import LlmBackend
 from rhi_llm.extract.rules import extract_rules
-from rhi_llm.fake_server import FakeOpenAI
 from rhi_llm.gold import GoldCase, load_gold_set
 from rhi_llm.letters import load
-from rhi_llm.pipeline import close_backend, process_letter
-from rhi_llm.reading import LetterReading
-from rhi_llm.settings import build_settings
-from rhi_llm.survey import FIELDS, SurveyResponse, fields_for
+from rhi_llm.pipeline import process_letter
+from rhi_llm.reading import read
+from rhi_llm.testing.fake_server import FakeOpenAI
 
 REPO = Path(__file__).resolve().parent.parent
 Answers = dict[str, Any]
@@ -285,7 +287,7 @@ def author(
     note: str = NOTE,
     command: str | None = None,
 ) -> CassetteProvenance:
-    reading = LetterReading(load(letter))
+    reading = read(load(letter))
     answers = careful_answers(case, reading)
     stem = case.path.stem
     mistakes: list[Mistake] = []
@@ -320,7 +322,7 @@ def author(
         try:
             outcome = await process_letter(letter, backend)
         finally:
-            await close_backend(backend)
+            await backend.aclose()
         if outcome.error is not None:
             raise SystemExit(f"{letter}: {outcome.error}")
 

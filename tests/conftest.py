@@ -12,6 +12,7 @@ REPO = Path(__file__).resolve().parent.parent
 EVAL = REPO / "eval"
 LETTERS = EVAL / "letters"
 GOLD = EVAL / "gold"
+CASSETTES = REPO / "cassettes"
 SEEDS = default_seeds_dir(GOLD)
 
 

@@ -1,6 +1,6 @@
 """Bad inputs: a CI-sized batch of broken and hostile letter files (every kind at least once)
 ends with clear errors or loads, no crash, no hang, nothing lost; the focused cases of each
-kind; and the benchmark's own checks (the full count is `rhi_llm.bench.bad_inputs.run()`)."""
+kind; and the benchmark's own checks (the full count is `benchmarks.bad_inputs.run()`)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from rhi_llm.bench import bad_inputs
-from rhi_llm.bench.bad_inputs import (
+from benchmarks import bad_inputs
+from benchmarks.bad_inputs import (
     KINDS,
     ONCE,
     BadFile,
@@ -20,7 +20,7 @@ from rhi_llm.bench.bad_inputs import (
     run,
     unclear_because,
 )
-from rhi_llm.errors import (
+from rhi_llm.core.errors import (
     CorruptLetter,
     EncryptedPdf,
     LetterError,

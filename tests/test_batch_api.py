@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from rhi_llm import cli
 from rhi_llm.batch_api import BATCH_PRICE_FACTOR
-from rhi_llm.fake_server import FakeOpenAI
 from rhi_llm.store import open_store
+from rhi_llm.testing.fake_server import FakeOpenAI
 
 from conftest import LETTERS
 

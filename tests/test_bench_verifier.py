@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from rhi_llm.bench import verifier as bench
+from benchmarks import verifier as bench
 from rhi_llm.cli import app
 from rhi_llm.verify import VerificationReport
 

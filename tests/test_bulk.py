@@ -10,18 +10,18 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from rhi_llm.bench.bulk import crash
-from rhi_llm.bench.rules import build_corpus
+from benchmarks.bulk import crash
+from benchmarks.rules import build_corpus
 from rhi_llm.bulk import run_bulk
+from rhi_llm.core.contracts import Backend, Extraction
+from rhi_llm.core.reading import LetterReading
+from rhi_llm.core.settings import build_settings
 from rhi_llm.extract import get_backend
 from rhi_llm.extract.llm import LlmBackend
-from rhi_llm.fake_server import FakeOpenAI
 from rhi_llm.letters import find_letters
-from rhi_llm.pipeline import Backend
 from rhi_llm.progress import BatchProgress, Tally
-from rhi_llm.reading import LetterReading
-from rhi_llm.settings import build_settings
 from rhi_llm.store import Store, open_store
+from rhi_llm.testing.fake_server import FakeOpenAI
 
 from conftest import LETTERS
 
@@ -110,18 +110,18 @@ def test_a_failed_letter_is_kept_and_retried(tmp_path: Path) -> None:
 def test_a_bug_on_one_letter_fails_that_letter_not_the_batch(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import rhi_llm.extract.rules as rules
+    from rhi_llm.extract.rules import RulesBackend
 
     letters = build_corpus(LETTERS, tmp_path / "letters", 12)
     unlucky = letters[5]
-    real = rules.rules_extraction
+    real = RulesBackend.extract_blocking
 
-    def buggy(reading: LetterReading) -> object:
+    def buggy(self: RulesBackend, reading: LetterReading) -> Extraction:
         if reading.letter.path == str(unlucky):
             raise KeyError("a bug")
-        return real(reading)
+        return real(self, reading)
 
-    monkeypatch.setattr(rules, "rules_extraction", buggy)  # forked workers inherit it
+    monkeypatch.setattr(RulesBackend, "extract_blocking", buggy)  # forked workers inherit it
     with open_store(tmp_path / "run.db") as store:
         tally = bulk(letters, get_backend("rules"), store)
         assert (tally.ok + tally.flagged, tally.failed) == (11, 1)

@@ -10,8 +10,8 @@ import pandas as pd
 from typer.testing import CliRunner
 
 from rhi_llm import cli
+from rhi_llm.core.records import ReviewDecision
 from rhi_llm.letters import find_letters
-from rhi_llm.records import ReviewDecision
 from rhi_llm.store import open_store
 
 from conftest import LETTERS

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from rhi_llm.cassettes import REPLAY_BASE_URL, CassetteProvenance, read_provenance
+from rhi_llm.core.settings import build_settings
 from rhi_llm.evaluate import EvalResult, evaluate_folder
+from rhi_llm.extract.cassettes import REPLAY_BASE_URL, CassetteProvenance, read_provenance
 from rhi_llm.extract.llm import LlmBackend
-from rhi_llm.settings import build_settings
 
 from conftest import GOLD, LETTERS, REPO
 
@@ -110,8 +110,8 @@ def test_a_changed_prompt_no_longer_matches_its_cassette(tmp_path: Path) -> None
     import asyncio
     import shutil
 
+    from rhi_llm.extract.prompting import load_prompts
     from rhi_llm.pipeline import process_letter
-    from rhi_llm.prompting import load_prompts
 
     prompts_copy = tmp_path / "prompts"
     shutil.copytree(REPO / "prompts", prompts_copy)

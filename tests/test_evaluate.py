@@ -16,7 +16,12 @@ import pytest
 from typer.testing import CliRunner
 
 from rhi_llm import cli
-from rhi_llm.errors import ConfigError, LetterError
+from rhi_llm.core.contracts import Backend, Extraction
+from rhi_llm.core.errors import ConfigError, LetterError
+from rhi_llm.core.reading import LetterReading
+from rhi_llm.core.records import Provenance, TokenUsage
+from rhi_llm.core.survey import SurveyResponse
+from rhi_llm.core.types import Check, CheckCode
 from rhi_llm.evaluate import (
     EvalResult,
     Job,
@@ -28,11 +33,7 @@ from rhi_llm.evaluate import (
     score_outcomes,
 )
 from rhi_llm.gold import GoldCase, GoldFile, load_gold_set, response_from_gold
-from rhi_llm.pipeline import Extraction, LetterOutcome
-from rhi_llm.reading import LetterReading
-from rhi_llm.records import Provenance, TokenUsage
-from rhi_llm.survey import SurveyResponse
-from rhi_llm.types import Check, CheckCode
+from rhi_llm.pipeline import LetterOutcome
 from rhi_llm.verify import FieldReport, VerificationReport
 
 from conftest import EVAL
@@ -335,7 +336,7 @@ def test_a_failed_letter_counts_every_gold_field_wrong_but_not_silent() -> None:
 # --------------------------------------------------------------------------------------------
 
 
-class FakeBackend:
+class FakeBackend(Backend):
     """Returns a prepared response per letter file name, with made-up token counts."""
 
     def __init__(self, responses: dict[str, SurveyResponse], name: str = "fake") -> None:

@@ -16,6 +16,16 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
+from rhi_llm.core.records import (
+    Derived,
+    LetterRef,
+    OutputField,
+    OutputRow,
+    Provenance,
+    ReviewDecision,
+)
+from rhi_llm.core.survey import Period
+from rhi_llm.core.types import Flag
 from rhi_llm.export import (
     LONG_COLUMNS,
     Decisions,
@@ -27,16 +37,6 @@ from rhi_llm.export import (
     write_export,
     write_jsonl,
 )
-from rhi_llm.records import (
-    Derived,
-    LetterRef,
-    OutputField,
-    OutputRow,
-    Provenance,
-    ReviewDecision,
-)
-from rhi_llm.survey import Period
-from rhi_llm.types import Flag
 
 ASHBY, BRINDLE, CORVE = "a" * 64, "b" * 64, "c" * 64
 Fmt = Literal["csv", "jsonl", "xlsx"]

@@ -1,5 +1,5 @@
 """The extract command: folders and files, formats, failures, the default backend, and the
-`both` backend's disagreement flags (with a fake model until the real one is wired)."""
+`both` backend's disagreement flags."""
 
 from __future__ import annotations
 
@@ -10,16 +10,21 @@ import json
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 from typer.testing import CliRunner
 
 from rhi_llm import cli
-from rhi_llm.extract import BothBackend, default_backend, get_backend
-from rhi_llm.extract.rules import RulesBackend, extract_rules
-from rhi_llm.pipeline import Extraction, process_letter, provenance
-from rhi_llm.reading import LetterReading
-from rhi_llm.settings import build_settings
+from rhi_llm.core.settings import build_settings
+from rhi_llm.core.survey import answer_value
+from rhi_llm.extract import default_backend, get_backend
+from rhi_llm.extract.both import BothBackend
+from rhi_llm.extract.cassettes import REPLAY_BASE_URL
+from rhi_llm.extract.rules import extract_rules
+from rhi_llm.letters import load
+from rhi_llm.pipeline import process_letter
+from rhi_llm.reading import read
 
-from conftest import LETTERS
+from conftest import CASSETTES, LETTERS
 
 runner = CliRunner()
 
@@ -102,37 +107,31 @@ def test_unknown_backend_is_a_clear_error() -> None:
     assert "unknown backend 'magic'" in result.stderr
 
 
-class FakeModel:
-    """A model that answers like the rules, except for the fields it is told to change."""
-
-    name = "llm"
-
-    def __init__(self, changes: dict[str, dict[str, object]]) -> None:
-        self.changes = changes
-
-    async def extract(self, reading: LetterReading) -> Extraction:
-        response = extract_rules(reading)
-        for field_id, update in self.changes.items():
-            answer = response.answer(field_id)
-            assert answer is not None
-            response = response.model_copy(update={field_id: answer.model_copy(update=update)})
-        return Extraction(response=response, provenance=provenance("llm"))
-
-
 def test_both_backend_flags_every_disagreement() -> None:
-    backend = BothBackend(FakeModel({"missing_incidents": {"value": 614.0}}), RulesBackend())
-    outcome = asyncio.run(process_letter(LETTERS / "westmarch-2024.txt", backend))
+    """The model's answers replayed from an authored cassette whose missing_incidents carries a
+    deliberate digit typo: the rules read the letter's own figure, and the two disagree."""
+    settings = build_settings(environ={}).model_copy(
+        update={"base_url": REPLAY_BASE_URL, "api_key": SecretStr("replay-needs-no-key")}
+    )
+    backend = BothBackend(settings, cassettes=CASSETTES / "authored")
+    letter = LETTERS / "ashcombe-2018.md"
+    outcome = asyncio.run(process_letter(letter, backend))
     assert outcome.row is not None
     field = outcome.row.fields["missing_incidents"]
+    rules_value = answer_value(extract_rules(read(load(letter))).missing_incidents)
+    assert field.value != rules_value
     assert field.verdict == "flagged"
     assert any(
-        f.code == "backends_disagree" and "614" in f.message and "641" in f.message
+        f.code == "backends_disagree"
+        and f"{field.value:,}" in f.message
+        and f"{rules_value:,}" in f.message
         for f in field.flags
     )
-    assert field.alternatives == {"rules": 641}
+    assert field.alternatives == {"rules": rules_value}
     agreed = outcome.row.fields["missing_children"]
     assert not any(f.code == "backends_disagree" for f in agreed.flags)
     assert outcome.row.provenance.backend == "both"
+    assert outcome.calls, "the model's requests are recorded in both mode too"
 
 
 def test_get_backend_names() -> None:

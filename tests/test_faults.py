@@ -4,7 +4,7 @@ failure with its reason, and no letter over the retry budget (the full 100-lette
 
 from __future__ import annotations
 
-from rhi_llm.bench.faults import run
+from benchmarks.faults import run
 
 from conftest import LETTERS
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from rhi_llm.errors import GoldError
+from rhi_llm.core.errors import GoldError
 from rhi_llm.evaluate import check_gold
 from rhi_llm.gold import GoldCase, load_gold_set, read_gold
 

@@ -2,7 +2,7 @@
 
 The letters of eval/injection/ (ours) each carry one style of injection; the cassettes of
 cassettes/injection/ are AUTHORED to imitate a model that obeys them. Each style is checked
-through both backends and through the verifier alone (`rhi_llm.bench.injection`).
+through both backends and through the verifier alone (`benchmarks.injection`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from rhi_llm.bench.injection import (
+from benchmarks.injection import (
     INJECTION,
     REPO,
     InjectionResult,
@@ -21,9 +21,9 @@ from rhi_llm.bench.injection import (
     measure,
     replaying_backend,
 )
-from rhi_llm.cassettes import read_provenance
+from rhi_llm.extract.cassettes import read_provenance
 from rhi_llm.letters import load
-from rhi_llm.reading import LetterReading
+from rhi_llm.reading import read
 from rhi_llm.verify import addressed_to_machines
 
 LISTING = INJECTION / "injections.json"
@@ -113,7 +113,7 @@ def test_injection_cassettes_say_they_were_authored() -> None:
 def test_the_prompt_treats_the_letter_as_data() -> None:
     backend = replaying_backend(CASSETTES)
     letter = INJECTION / "letters" / "fenwick-2024.txt"
-    reading = LetterReading(load(letter))
+    reading = read(load(letter))
     passage = next(inj.passage for inj in load_listing(LISTING) if inj.letter == letter.name)
     messages = [m for chunk in backend.plan(reading) for m in backend.messages(reading, chunk)]
     system = " ".join(m["content"] for m in messages if m["role"] == "system")

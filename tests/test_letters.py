@@ -14,7 +14,7 @@ from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter
 
 from rhi_llm import letters
-from rhi_llm.errors import (
+from rhi_llm.core.errors import (
     CorruptLetter,
     EmptyLetter,
     EncryptedPdf,

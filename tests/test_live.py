@@ -7,9 +7,9 @@ import os
 
 import pytest
 
+from rhi_llm.core.settings import build_settings
 from rhi_llm.extract.llm import LlmBackend
 from rhi_llm.pipeline import process_letter
-from rhi_llm.settings import build_settings
 
 from conftest import LETTERS
 

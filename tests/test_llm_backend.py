@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from rhi_llm.cache import ResponseCache
+from rhi_llm.core.settings import Settings, build_settings
+from rhi_llm.extract.cache import ResponseCache
 from rhi_llm.extract.llm import LlmBackend
-from rhi_llm.fake_server import FAULTS, FakeOpenAI
 from rhi_llm.pipeline import LetterOutcome, process_letter, process_many
-from rhi_llm.settings import Settings, build_settings
+from rhi_llm.testing.fake_server import FAULTS, FakeOpenAI
 
 from conftest import LETTERS
 
@@ -179,7 +179,7 @@ def test_a_long_letter_is_chunked_and_each_chunk_asked_its_own_fields(server: Fa
 
 
 def test_no_endpoint_is_a_clear_error() -> None:
-    from rhi_llm.errors import ConfigError
+    from rhi_llm.core.errors import ConfigError
     from rhi_llm.extract import get_backend
 
     with pytest.raises(ConfigError, match="needs a model endpoint"):
@@ -204,8 +204,8 @@ def test_the_letter_reaches_the_model_exactly_as_written(
 
 
 def test_a_batch_split_across_worker_processes_keeps_order_and_the_limit(tmp_path: Path) -> None:
+    from benchmarks.rules import build_corpus
     from rhi_llm.batch import run_batch
-    from rhi_llm.bench.rules import build_corpus
 
     paths = build_corpus(LETTERS, tmp_path, 48)
     done: list[str] = []

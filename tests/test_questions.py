@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from rhi_llm.core.types import Letter, Span
 from rhi_llm.gold import GoldCase, load_gold_set
 from rhi_llm.letters import load
 from rhi_llm.questions import find_questions
-from rhi_llm.reading import LetterReading
-from rhi_llm.types import Letter, Span
+from rhi_llm.reading import read
 
 from conftest import GOLD, LETTERS, SEEDS
 
@@ -56,7 +56,7 @@ def test_gold_quotes_lie_in_their_questions_answer_block(case: GoldCase) -> None
     """Every gold quote stands in its field's answer block (its own question's, a block that
     one refers to with "see above", or a joint answer to several questions)."""
     letter = load(_first_letter(case))
-    reading = LetterReading(letter)
+    reading = read(letter)
     for field_id, gold in case.gold.fields.items():
         if not gold.quote:
             continue

@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from rhi_llm import cli
-from rhi_llm.records import (
+from rhi_llm.core.records import (
     LetterDocument,
     LetterRef,
     OutputField,
@@ -28,9 +28,9 @@ from rhi_llm.records import (
     ReviewDecision,
     Value,
 )
+from rhi_llm.core.types import Flag
 from rhi_llm.report import render_report, report_from_store
 from rhi_llm.store import open_store
-from rhi_llm.types import Flag
 
 from conftest import LETTERS
 

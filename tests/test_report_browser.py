@@ -25,7 +25,7 @@ import pytest
 from typer.testing import CliRunner
 
 from rhi_llm import cli
-from rhi_llm.records import LetterDocument, OutputRow, ReviewDecision
+from rhi_llm.core.records import LetterDocument, OutputRow, ReviewDecision
 from rhi_llm.report import render_report
 from rhi_llm.store import open_store
 

@@ -17,8 +17,9 @@ from typer.testing import CliRunner
 
 from rhi_llm import cli
 from rhi_llm.bulk import run_bulk
-from rhi_llm.cassettes import REPLAY_BASE_URL
+from rhi_llm.core.settings import build_settings
 from rhi_llm.export import write_export
+from rhi_llm.extract.cassettes import REPLAY_BASE_URL
 from rhi_llm.extract.llm import LlmBackend
 from rhi_llm.progress import BatchProgress, Tally
 from rhi_llm.review import (
@@ -29,7 +30,6 @@ from rhi_llm.review import (
     parse_value,
     review_items,
 )
-from rhi_llm.settings import build_settings
 from rhi_llm.store import open_store
 
 from conftest import LETTERS

@@ -14,9 +14,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from rhi_llm.errors import StoreError
-from rhi_llm.export import long_records, wide_records
-from rhi_llm.records import (
+from rhi_llm.core.errors import StoreError
+from rhi_llm.core.records import (
     LetterDocument,
     LetterRef,
     OutputField,
@@ -24,6 +23,8 @@ from rhi_llm.records import (
     Provenance,
     ReviewDecision,
 )
+from rhi_llm.core.types import Flag
+from rhi_llm.export import long_records, wide_records
 from rhi_llm.review import review_items
 from rhi_llm.review_csv import (
     COLUMNS,
@@ -38,7 +39,6 @@ from rhi_llm.review_csv import (
     write_review_csv,
 )
 from rhi_llm.store import Store, open_store
-from rhi_llm.types import Flag
 
 ASHBY, BRINDLE = "a" * 64, "b" * 64
 FILLER = "The council holds this information. " * 12

@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 
+from rhi_llm.core.reading import LetterReading
+from rhi_llm.core.survey import Figure, Status, SurveyResponse
+from rhi_llm.core.types import Letter
 from rhi_llm.extract.rules import extract_rules
-from rhi_llm.reading import LetterReading
-from rhi_llm.survey import Figure, Status, SurveyResponse
-from rhi_llm.types import Letter
+from rhi_llm.reading import read
 
 QUESTIONS_2024 = {
     1: "How many individual children were reported missing in your area?",
@@ -37,7 +38,7 @@ def letter_2024(answers: dict[int, str]) -> LetterReading:
     letter = Letter(
         path="test.txt", format="txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest()
     )
-    reading = LetterReading(letter)
+    reading = read(letter)
     assert reading.qmap.questionnaire == "rhi-2024"
     return reading
 

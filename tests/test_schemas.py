@@ -7,21 +7,18 @@ from typing import Any
 
 import pytest
 
-from rhi_llm.schemas import render, schema_documents
-from rhi_llm.survey import (
+from rhi_llm.core.questionnaires import QUESTIONNAIRES, fields_for, questions_for_field
+from rhi_llm.core.strict_schema import strict_json_schema
+from rhi_llm.core.survey import (
     FIELDS,
     NUMERIC_FIELDS,
-    QUESTIONNAIRES,
     Figure,
     NumericField,
     Questionnaire,
     SurveyResponse,
-    fields_for,
-    questions_for_field,
-    response_model_for,
-    strict_json_schema,
-    widen,
 )
+from rhi_llm.extract.grounding import response_model_for, widen
+from rhi_llm.schemas import render, schema_documents
 
 from conftest import REPO
 

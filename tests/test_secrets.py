@@ -19,8 +19,8 @@ import pytest
 from typer.testing import CliRunner
 
 from rhi_llm import cli
-from rhi_llm.fake_server import FakeOpenAI
-from rhi_llm.redact import RedactSecrets, redact
+from rhi_llm.core.redact import RedactSecrets, redact
+from rhi_llm.testing.fake_server import FakeOpenAI
 
 from conftest import LETTERS
 

@@ -8,16 +8,17 @@ from pathlib import Path
 import pytest
 
 from rhi_llm import store as store_module
-from rhi_llm.batch import rules_outcome
-from rhi_llm.errors import StoreError
-from rhi_llm.records import CallRecord, OutputRow, ReviewDecision
+from rhi_llm.batch import blocking_outcome
+from rhi_llm.core.errors import StoreError
+from rhi_llm.core.records import CallRecord, OutputRow, ReviewDecision
+from rhi_llm.extract.rules import RulesBackend
 from rhi_llm.store import MIGRATIONS, Store, _explain, open_store
 
 from conftest import LETTERS
 
 
 def _row(name: str = "westmarch-2024.txt") -> OutputRow:
-    outcome = rules_outcome(LETTERS / name)
+    outcome = blocking_outcome(RulesBackend(), LETTERS / name)
     assert outcome.row is not None
     return outcome.row
 

@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from rhi_llm import cli
 from rhi_llm.bulk import run_bulk
-from rhi_llm.errors import StoreError
+from rhi_llm.core.errors import StoreError
 from rhi_llm.extract import get_backend
 from rhi_llm.letters import find_letters
 from rhi_llm.progress import BatchProgress, Tally

@@ -19,7 +19,7 @@ import re
 import pytest
 from rich.console import Console
 
-from rhi_llm.records import (
+from rhi_llm.core.records import (
     Derived,
     LetterRef,
     OutputField,

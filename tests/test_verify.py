@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 
+from rhi_llm.core.reading import LetterReading
+from rhi_llm.core.survey import SurveyResponse
+from rhi_llm.core.types import CheckCode
 from rhi_llm.letters import load
-from rhi_llm.reading import LetterReading
-from rhi_llm.survey import SurveyResponse
-from rhi_llm.types import CheckCode
+from rhi_llm.reading import read
 from rhi_llm.verify import FieldReport, verify
 
 from conftest import LETTERS, seed_path
@@ -22,7 +23,7 @@ COVENTRY = "003_52bd7aa7f47e9622.txt"
 @cache
 def reading(name: str) -> LetterReading:
     path = seed_path(name) if name in (LEICESTER, COVENTRY) else LETTERS / name
-    return LetterReading(load(path))
+    return read(load(path))
 
 
 def figure(

@@ -35,8 +35,17 @@ from instructor.v2.core.hooks import Hooks
 from pydantic import BaseModel
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 
-from rhi_llm.cache import ResponseCache, cache_key
-from rhi_llm.cassettes import (
+from rhi_llm.chunking import Chunk, estimate_tokens, plan_chunks
+from rhi_llm.core.contracts import Backend, Extraction
+from rhi_llm.core.errors import ModelError
+from rhi_llm.core.questionnaires import fields_for
+from rhi_llm.core.reading import LetterReading
+from rhi_llm.core.records import CallRecord, Provenance, TokenUsage
+from rhi_llm.core.settings import Settings
+from rhi_llm.core.survey import SCHEMA_VERSION, Questionnaire, SurveyResponse, schema_fingerprint
+from rhi_llm.core.types import Check
+from rhi_llm.extract.cache import ResponseCache, cache_key
+from rhi_llm.extract.cassettes import (
     CassetteProvenance,
     authored_note,
     cassette_path,
@@ -45,24 +54,8 @@ from rhi_llm.cassettes import (
     recorder,
     write_provenance,
 )
-from rhi_llm.chunking import Chunk, estimate_tokens, plan_chunks
-from rhi_llm.errors import ModelError
-from rhi_llm.pipeline import Extraction
-from rhi_llm.prompting import Prompts, load_prompts, user_message
-from rhi_llm.reading import LetterReading
-from rhi_llm.records import CallRecord, Provenance, TokenUsage
-from rhi_llm.settings import Settings
-from rhi_llm.survey import (
-    GROUNDING,
-    SCHEMA_VERSION,
-    Questionnaire,
-    SurveyResponse,
-    fields_for,
-    response_model_for,
-    schema_fingerprint,
-    widen,
-)
-from rhi_llm.types import Check
+from rhi_llm.extract.grounding import GROUNDING, response_model_for, widen
+from rhi_llm.extract.prompting import Prompts, load_prompts, user_message
 
 from .instructor_checks import install as remember_instructor_checks
 from .merge import merge_chunks
@@ -216,10 +209,11 @@ def _wait(state: RetryCallState) -> float:
     return min(MAX_WAIT_SECONDS, random.uniform(0, 0.25 * 2 ** (state.attempt_number - 1)))
 
 
-class LlmBackend:
+class LlmBackend(Backend):
     """Extraction by a model behind any OpenAI-compatible endpoint."""
 
     name = "llm"
+    sends_requests = True
 
     def __init__(
         self,
@@ -257,11 +251,17 @@ class LlmBackend:
         if self._client is None:
             self._client, self._loop = self._new_client(), None
 
+    @property
+    def shardable(self) -> bool:
+        """Requests can be spread over worker processes, except when replaying cassettes
+        (they patch HTTP process-wide, and letters take turns)."""
+        return self.cassettes is None
+
     def with_concurrency(self, requests: int) -> LlmBackend:
         """A fresh copy of this backend (no client yet) allowed ``requests`` at once: one per
         worker process of a batch, each with its share."""
         settings = self.settings.model_copy(update={"concurrency": requests})
-        copy = LlmBackend(
+        copy = type(self)(
             settings,
             cache=self.cache,
             prompts=self.prompts,
@@ -305,11 +305,12 @@ class LlmBackend:
         if raw is not None and hasattr(raw, "close"):
             await raw.close()
 
-    def key_for(self, reading: LetterReading) -> str:
-        return self.key_for_sha(reading.letter.sha256)
-
     def key_for_sha(self, sha256: str) -> str:
-        """What must match for a stored or cached extraction to stand for a new one: the
+        """What must match for a stored extraction to stand for a new one."""
+        return self.response_key(sha256)
+
+    def response_key(self, sha256: str) -> str:
+        """What must match for a cached model response to stand for a new one: the
         letter's bytes, the prompt, the schema, the model and the instructor mode."""
         return cache_key(
             sha256,
@@ -347,7 +348,7 @@ class LlmBackend:
     async def extract(self, reading: LetterReading) -> Extraction:
         if self.cassettes is not None:
             return await self._with_cassette(reading)
-        key = self.key_for(reading)
+        key = self.response_key(reading.letter.sha256)
         if self.cache is not None:
             cached = self.cache.get(key)
             if cached is not None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from rhi_llm.chunking import Chunk
-from rhi_llm.reading import LetterReading
-from rhi_llm.survey import FIELDS, SurveyResponse
-from rhi_llm.types import Check, CheckCode
-from rhi_llm.verify import locate_quote
+from rhi_llm.core.reading import LetterReading
+from rhi_llm.core.survey import FIELDS, SurveyResponse
+from rhi_llm.core.types import Check, CheckCode
+from rhi_llm.quotes import locate_quote
 
 
 def _grounded_in_block(reading: LetterReading, field_id: str, answer: Any) -> bool:

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Any
 
-from rhi_llm.reading import LetterReading
+from rhi_llm.core.reading import LetterReading
 
 _COUNCIL = re.compile(r"\b((?:[A-Za-z'’]+[ -]){1,5}council)\b", re.IGNORECASE)
 _NOT_A_NAME = {

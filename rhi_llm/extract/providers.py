@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rhi_llm.survey import ProviderKind
+from rhi_llm.core.survey import ProviderKind
 
 from .ticks import ticked_options
 

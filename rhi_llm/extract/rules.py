@@ -20,6 +20,24 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from rhi_llm.core.contracts import Backend, Extraction
+from rhi_llm.core.questionnaires import fields_for, questions_for_field
+from rhi_llm.core.reading import LetterReading
+from rhi_llm.core.records import Provenance
+from rhi_llm.core.survey import (
+    FIELDS,
+    SCHEMA_VERSION,
+    IncomingOffered,
+    IncomingProvider,
+    MeasureFrom,
+    MeasureUnits,
+    OoaDelivery,
+    Questionnaire,
+    Status,
+    SurveyResponse,
+    YesNo,
+)
+from rhi_llm.core.types import NumberMention, Span
 from rhi_llm.meaning import (
     COST_WORDS,
     PERCENT_BASES,
@@ -32,24 +50,7 @@ from rhi_llm.meaning import (
     row_label,
     sentence_base,
 )
-from rhi_llm.numbers import NumberMention
-from rhi_llm.pipeline import Extraction, provenance
-from rhi_llm.reading import NOT_APPLICABLE, LetterReading, withheld_status
-from rhi_llm.survey import (
-    FIELDS,
-    IncomingOffered,
-    IncomingProvider,
-    MeasureFrom,
-    MeasureUnits,
-    OoaDelivery,
-    Questionnaire,
-    Status,
-    SurveyResponse,
-    YesNo,
-    fields_for,
-    questions_for_field,
-)
-from rhi_llm.types import Span
+from rhi_llm.reading import NOT_APPLICABLE, withheld_status
 
 from .metadata import letter_metadata
 from .providers import read_provider
@@ -572,17 +573,18 @@ def extract_rules(reading: LetterReading) -> SurveyResponse:
     return SurveyResponse.model_validate(data)
 
 
-def rules_extraction(reading: LetterReading) -> Extraction:
-    return Extraction(response=extract_rules(reading), provenance=provenance("rules"))
-
-
-class RulesBackend:
+class RulesBackend(Backend):
     """The deterministic offline extractor (no model, no key, no network)."""
 
     name = "rules"
+    version = "rules-1"
+    blocking = True
 
-    async def extract(self, reading: LetterReading) -> Extraction:
-        return rules_extraction(reading)
+    def extract_blocking(self, reading: LetterReading) -> Extraction:
+        return Extraction(
+            response=extract_rules(reading),
+            provenance=Provenance(backend=self.name, schema_version=SCHEMA_VERSION),
+        )
 
 
 __all__ = ["RulesBackend", "extract_rules"]

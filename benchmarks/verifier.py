@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rhi_llm.core.reading import LetterReading
+from rhi_llm.core.survey import FIELDS, WITHHELD, Figure, NumericField, Status, SurveyResponse, Unit
+from rhi_llm.core.types import NumberMention, Span
 from rhi_llm.gold import GoldCase, GoldFile, load_gold_set, response_from_gold
 from rhi_llm.letters import load
-from rhi_llm.numbers import NumberMention, find_numbers, format_number, same_number
-from rhi_llm.reading import LetterReading
-from rhi_llm.survey import FIELDS, WITHHELD, Figure, NumericField, Status, SurveyResponse, Unit
-from rhi_llm.types import Span
+from rhi_llm.numbers import find_numbers, format_number, same_number
+from rhi_llm.reading import read
 from rhi_llm.verify import clear_caches, verify
 
 DISTRACTOR_KINDS = ("date", "year", "statute", "phone", "postcode", "reference", "address")
@@ -434,7 +435,7 @@ class Mutator:
 def _readings(cases: list[GoldCase]) -> Iterator[tuple[GoldCase, LetterReading]]:
     for case in cases:
         for path in case.letters:
-            yield case, LetterReading(load(path))
+            yield case, read(load(path))
 
 
 def _time_letter(
@@ -448,7 +449,7 @@ def _time_letter(
         find_numbers.cache_clear()
         clear_caches()
         started = time.perf_counter()
-        verify(LetterReading(reading.letter), correct)
+        verify(read(reading.letter), correct)
         cold.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
         verify(reading, correct)
@@ -474,7 +475,7 @@ def run(
         letters += 1
         correct = response_from_gold(case.gold)
         if not warmed:  # compile regexes and fill caches once, outside the timings
-            verify(LetterReading(reading.letter), correct)
+            verify(read(reading.letter), correct)
             warmed = True
         cold, warm = _time_letter(reading, correct)
         with_finder_ms.append(cold)

@@ -22,15 +22,15 @@ from pathlib import Path
 
 from rich.console import Console
 
-from rhi_llm.bench.rules import build_corpus
+from benchmarks.rules import build_corpus
 from rhi_llm.bulk import run_bulk
+from rhi_llm.core.settings import build_settings
 from rhi_llm.extract.llm import REASKS, LlmBackend, import_sdk_seconds
-from rhi_llm.fake_server import ServerProcess
 from rhi_llm.letters import load
 from rhi_llm.progress import BatchProgress, Tally
-from rhi_llm.reading import LetterReading
-from rhi_llm.settings import build_settings
+from rhi_llm.reading import read
 from rhi_llm.store import open_store
+from rhi_llm.testing.fake_server import ServerProcess
 
 DUMMY_KEY = "sk-bench-faults-dummy"
 
@@ -102,7 +102,7 @@ def run(
                 }
             )
             import_sdk_seconds()
-            chunks = {str(p): len(LlmBackend(settings).plan(LetterReading(load(p)))) for p in paths}
+            chunks = {str(p): len(LlmBackend(settings).plan(read(load(p)))) for p in paths}
             db = Path(tmp) / "faults.db"
             started = time.perf_counter()
             with open_store(db) as store:

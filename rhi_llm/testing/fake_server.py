@@ -69,11 +69,11 @@ def rules_responder(body: dict[str, Any]) -> dict[str, Any]:
     """Answer like the rules backend would for the letter in the request (not a model)."""
     import hashlib
 
+    from rhi_llm.core.survey import Questionnaire
+    from rhi_llm.core.types import Letter
     from rhi_llm.extract.rules import extract_rules
     from rhi_llm.questions import find_questions
-    from rhi_llm.reading import LetterReading
-    from rhi_llm.survey import Questionnaire
-    from rhi_llm.types import Letter
+    from rhi_llm.reading import read
 
     found = letter_in(body)
     if found is None:
@@ -84,7 +84,7 @@ def rules_responder(body: dict[str, Any]) -> dict[str, Any]:
     )
     told = re.search(r"Questionnaire: (rhi-\d{4})", json.dumps(body))
     qmap = find_questions(letter, only=Questionnaire(told.group(1))) if told else None
-    response = extract_rules(LetterReading(letter, qmap)).model_dump(mode="json")
+    response = extract_rules(read(letter, qmap)).model_dump(mode="json")
     wanted = requested_fields(body)
     return {k: response.get(k) for k in wanted} if wanted else response
 
@@ -553,9 +553,9 @@ def rules_answers(paths: list[Path]) -> dict[str, dict[str, Any]]:
     (what a fake model answers is then known before any request, and cheap to send)."""
     from rhi_llm.extract.rules import extract_rules
     from rhi_llm.letters import load
-    from rhi_llm.reading import LetterReading
+    from rhi_llm.reading import read
 
-    return {p.name: extract_rules(LetterReading(load(p))).model_dump(mode="json") for p in paths}
+    return {p.name: extract_rules(read(load(p))).model_dump(mode="json") for p in paths}
 
 
 def table_responder(answers: dict[str, dict[str, Any]]) -> Responder:

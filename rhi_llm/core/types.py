@@ -7,12 +7,28 @@ verifier and the store all import from here, never from each other's insides.
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 LetterFormat = Literal["pdf", "docx", "html", "txt", "md", "eml"]
+NumberKind = Literal[
+    "figure",
+    "year",
+    "date",
+    "statute",
+    "money",
+    "duration",
+    "phone",
+    "postcode",
+    "reference",
+    "address",
+    "ordinal",
+    "range",
+    "page",
+]
 
 
 class Span(BaseModel):
@@ -129,3 +145,20 @@ class Flag(BaseModel):
 
     code: str
     message: str
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """One number in a text: its value, offsets, and kind."""
+
+    value: float
+    start: int
+    end: int
+    text: str
+    percent: bool
+    kind: NumberKind
+    in_words: bool = False
+
+    @property
+    def is_figure(self) -> bool:
+        return self.kind == "figure"

@@ -8,21 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import tempfile
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from rhi_llm.pipeline import Extraction
-
-
-def default_cache_dir() -> Path:
-    env = os.environ.get("RHI_LLM_CACHE")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "rhi-llm" / "responses"
+from rhi_llm.core.contracts import Extraction
+from rhi_llm.core.settings import build_settings
 
 
 def cache_key(
@@ -36,7 +28,7 @@ class ResponseCache:
     """Extractions on disk, one file per cache key."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        self.folder = folder or default_cache_dir()
+        self.folder = folder or build_settings().cache_dir
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"

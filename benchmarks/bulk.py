@@ -38,16 +38,16 @@ from pathlib import Path
 
 from rich.console import Console
 
+from benchmarks.memory import MemorySampler, PeakMemory
+from benchmarks.rules import build_corpus
 from rhi_llm.batch import ORPHAN_CHECK_SECONDS
-from rhi_llm.bench.memory import MemorySampler, PeakMemory
-from rhi_llm.bench.rules import build_corpus
 from rhi_llm.bulk import run_bulk
+from rhi_llm.core.settings import Settings, build_settings
 from rhi_llm.export import long_records
 from rhi_llm.extract.llm import LlmBackend, import_sdk_seconds
-from rhi_llm.fake_server import ServerProcess
 from rhi_llm.progress import BatchProgress, Tally
-from rhi_llm.settings import Settings, build_settings
 from rhi_llm.store import open_store
+from rhi_llm.testing.fake_server import ServerProcess
 
 DUMMY_KEY = "sk-bench-dummy"
 ORPHAN_GRACE = ORPHAN_CHECK_SECONDS + 0.25

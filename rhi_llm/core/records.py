@@ -10,8 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from rhi_llm.survey import Period
-from rhi_llm.types import Flag, LetterFormat
+from rhi_llm.core.survey import Period
+from rhi_llm.core.types import Flag, LetterFormat
 
 OUTPUT_VERSION = "1"
 

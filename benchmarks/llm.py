@@ -19,14 +19,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.rules import build_corpus
 from rhi_llm.batch import run_batch
-from rhi_llm.bench.rules import build_corpus
-from rhi_llm.cache import ResponseCache
 from rhi_llm.chunking import estimate_tokens
+from rhi_llm.core.settings import build_settings
+from rhi_llm.extract.cache import ResponseCache
 from rhi_llm.extract.llm import LlmBackend, import_sdk_seconds
-from rhi_llm.fake_server import ServerProcess
 from rhi_llm.letters import load
-from rhi_llm.settings import build_settings
+from rhi_llm.testing.fake_server import ServerProcess
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,15 @@ The hash of the template files goes into every extraction's provenance and cache
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from string import Template
 
-from rhi_llm.errors import ConfigError
-from rhi_llm.survey import FIELDS, QUESTIONNAIRES, Questionnaire
+from rhi_llm.core.errors import ConfigError
+from rhi_llm.core.questionnaires import QUESTIONNAIRES
+from rhi_llm.core.settings import build_settings
+from rhi_llm.core.survey import FIELDS, Questionnaire
 
 PROMPT_VERSION = "v1"
 TEMPLATE_NAMES = ("examples.txt", "extract.txt", "reask.txt", "system.txt")
@@ -31,9 +32,9 @@ QUESTIONNAIRE_TEXT = {
 
 
 def prompts_dir() -> Path:
-    """Where the templates are: $RHI_LLM_PROMPTS, else `prompts/` beside the package."""
-    env = os.environ.get("RHI_LLM_PROMPTS")
-    return Path(env) if env else Path(__file__).resolve().parent.parent / "prompts"
+    """Where the templates are: RHI_LLM_PROMPTS, else `prompts/` beside the package."""
+    chosen = build_settings().prompts_dir
+    return chosen if chosen is not None else Path(__file__).resolve().parents[2] / "prompts"
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ many of those the verifier flagged and how many passed silently (the target: non
 for injected statuses, and the `ok` fields whose quote or free text holds an injected passage
 with a number in it (the target: none).
 
-    python -m rhi_llm.bench.injection [--json]
+    python -m benchmarks.injection [--json]
 """
 
 from __future__ import annotations
@@ -32,18 +32,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rhi_llm.cassettes import REPLAY_BASE_URL
+from benchmarks import CHECKOUT
+from rhi_llm.core.contracts import Backend
+from rhi_llm.core.records import OutputField
+from rhi_llm.core.survey import FIELDS, Figure, Status, Unit
+from rhi_llm.core.types import Letter
+from rhi_llm.extract.cassettes import REPLAY_BASE_URL
 from rhi_llm.gold import GoldCase, load_gold_set, response_from_gold
 from rhi_llm.letters import load
 from rhi_llm.numbers import find_numbers, same_number
-from rhi_llm.pipeline import Backend, LetterOutcome, close_backend, process_letter
-from rhi_llm.reading import LetterReading
-from rhi_llm.records import OutputField
-from rhi_llm.survey import FIELDS, Figure, Status, Unit
-from rhi_llm.types import Letter
+from rhi_llm.pipeline import LetterOutcome, process_letter
+from rhi_llm.reading import read
 from rhi_llm.verify import verify
 
-REPO = Path(__file__).resolve().parent.parent.parent
+REPO = CHECKOUT
 INJECTION = REPO / "eval" / "injection"
 BACKENDS = ("rules", "llm")
 
@@ -319,8 +321,8 @@ class InjectionResult:
 
 def replaying_backend(cassettes_dir: Path) -> Backend:
     """The model backend replaying a cassette folder offline (as `rhi-llm eval --cassettes`)."""
+    from rhi_llm.core.settings import build_settings
     from rhi_llm.extract.llm import LlmBackend
-    from rhi_llm.settings import build_settings
 
     settings = build_settings(
         environ={"OPENAI_BASE_URL": REPLAY_BASE_URL, "OPENAI_API_KEY": "replay-needs-no-key"}
@@ -439,7 +441,7 @@ def verifier_sweep(
     """Plant every visible injection in its target field, every way, and ask the verifier."""
     sweep = SweepFigures()
     for path, letter in letters.items():
-        reading = LetterReading(letter)
+        reading = read(letter)
         correct = response_from_gold(cases[path.name].gold, require_quote=False)
         for inj in injections:
             if path.name not in inj.files or inj.hidden:
@@ -467,7 +469,7 @@ async def _run(paths: list[Path], backend: Backend) -> list[LetterOutcome]:
     try:
         return [await process_letter(path, backend) for path in paths]
     finally:
-        await close_backend(backend)
+        await backend.aclose()
 
 
 def measure(

@@ -17,8 +17,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rhi_llm.batch import run_rules_parallel
-from rhi_llm.errors import RhiError
+from rhi_llm.batch import run_blocking_parallel
+from rhi_llm.core.errors import RhiError
+from rhi_llm.extract.rules import RulesBackend
 from rhi_llm.letters import find_letters
 
 TEXT_SUFFIXES = (".txt", ".md", ".html")
@@ -74,7 +75,7 @@ def run(source: Path, count: int = 400, workers: list[int] | None = None) -> lis
         paths = build_corpus(source, Path(tmp), count)
         for worker_count in workers or sorted({1, os.cpu_count() or 1}):
             started = time.perf_counter()
-            outcomes = run_rules_parallel(paths, worker_count)
+            outcomes = run_blocking_parallel(paths, RulesBackend(), worker_count)
             elapsed = time.perf_counter() - started
             failed = sum(1 for o in outcomes if o.error is not None or o.row is None)
             runs.append(ThroughputRun(worker_count, len(outcomes), elapsed, failed))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rhi_llm.core.records import CallRecord
+
 
 class RhiError(Exception):
     """Root of every error rhi-llm raises on purpose."""
@@ -90,7 +92,7 @@ class ModelError(RhiError):
 
     def __init__(self, message: str, *, path: Path | str | None = None) -> None:
         super().__init__(message, path=path)
-        self.calls: list[object] = []
+        self.calls: list[CallRecord] = []
 
 
 class InternalError(RhiError):

@@ -2,14 +2,14 @@
 
 Three measurements, each run as a user would meet the problem:
 
-* bad inputs (`rhi_llm.bench.bad_inputs`): hundreds of broken, hostile or odd files mixed
+* bad inputs (`benchmarks.bad_inputs`): hundreds of broken, hostile or odd files mixed
   with good letters, run through `extract --db` with the rules backend: every bad file ends
   with a clear one-line error naming it, or loads where loading is right; nothing crashes or
   hangs; the good letters are all stored;
-* endpoint faults (`rhi_llm.bench.faults`): a batch against the fake server failing a share
+* endpoint faults (`benchmarks.faults`): a batch against the fake server failing a share
   of its requests in every way it can: every letter ends extracted or failed with its reason,
   none lost, none over the retry budget;
-* injected instructions (`rhi_llm.bench.injection`): our letters that tell automated readers
+* injected instructions (`benchmarks.injection`): our letters that tell automated readers
   to report other figures, through both backends (the model's from AUTHORED cassettes) and
   the verifier alone: no injected figure reaches the dataset without a flag.
 
@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parent.parent.parent
+from benchmarks import CHECKOUT
+
+REPO = CHECKOUT
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,7 @@ def _bad_input_rows(figures: dict[str, Any]) -> list[Row]:
 
 
 def _fault_rows(figures: dict[str, Any]) -> list[Row]:
-    from rhi_llm.fake_server import FAULTS
+    from rhi_llm.testing.fake_server import FAULTS
 
     part = "endpoint faults"
     letters = figures["letters"]
@@ -190,7 +192,7 @@ def run(
     seed: int = 1,
     source: Path = REPO / "eval" / "letters",
 ) -> ReliabilityResult:
-    from rhi_llm.bench import bad_inputs, faults, injection
+    from benchmarks import bad_inputs, faults, injection
 
     result = ReliabilityResult()
 

@@ -9,8 +9,9 @@ Authorization header or a bearer token with ``[redacted]``.
 from __future__ import annotations
 
 import logging
-import os
 import re
+
+from rhi_llm.core.settings import api_key
 
 REDACTED = "[redacted]"
 _SHAPES = re.compile(
@@ -21,7 +22,8 @@ _SHAPES = re.compile(
 
 
 def redact(text: str) -> str:
-    key = os.environ.get("OPENAI_API_KEY", "").strip()
+    secret = api_key()
+    key = secret.get_secret_value() if secret is not None else ""
     if len(key) >= 8:
         text = text.replace(key, REDACTED)
     return _SHAPES.sub(REDACTED, text)

@@ -58,11 +58,12 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, Literal
 
-from rhi_llm.errors import LetterError
+from benchmarks import CHECKOUT
+from rhi_llm.core.errors import LetterError
 
 Expect = Literal["error", "load", "either"]
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = CHECKOUT
 GOOD_LETTERS = REPO / "eval" / "letters"
 PER_FILE_SECONDS = 5.0  # the load time limit used by the benchmark (RHI_LLM_LOAD_TIMEOUT)
 GRACE_SECONDS = 5.0  # past limit + grace, a file's reading counts as a hang
@@ -1211,7 +1212,7 @@ def run(
 ) -> BadInputResult:
     """Generate ``count`` bad files, add ``good`` good letters, run the batch into a fresh
     store under a ``per_file_seconds`` load limit, and read the figures back from the store."""
-    from rhi_llm.bench.rules import build_corpus
+    from benchmarks.rules import build_corpus
     from rhi_llm.store import open_store
 
     started = time.perf_counter()

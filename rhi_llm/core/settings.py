@@ -1,0 +1,184 @@
+"""One frozen settings object, built by one function from options and the environment.
+
+Order of precedence, for every setting: a command-line option, then the environment variable,
+then the default. Nothing reads the environment at import time, and nothing but this module
+reads it at all (`tests/test_layers.py` checks).
+
+| setting | option | environment | default |
+|---|---|---|---|
+| API key | (none: keys never go on a command line) | OPENAI_API_KEY | none |
+| endpoint | --base-url | OPENAI_BASE_URL | the OpenAI API |
+| model | --model | RHI_LLM_MODEL | gpt-4o-mini |
+| instructor mode | --mode | RHI_LLM_MODE | tools (json_schema, json, md_json for other servers) |
+| concurrent requests | --concurrency | RHI_LLM_CONCURRENCY | 8 |
+| request timeout (s) | --timeout | RHI_LLM_TIMEOUT | 60 |
+| retry budget (retries per request) | --retries | RHI_LLM_RETRIES | 4 |
+| context window (tokens) | --context | RHI_LLM_CONTEXT | 16000 |
+| prices, USD per 1M tokens | (none) | RHI_LLM_PRICE_IN, RHI_LLM_PRICE_OUT | `PRICES` |
+| run store | --db | RHI_LLM_DB | rhi-llm.db in the working folder |
+| reviewer's name | --reviewer | RHI_LLM_REVIEWER | the login name |
+| rhi-llm's own folder | (none) | RHI_LLM_HOME | $XDG_CACHE_HOME/rhi-llm, else ~/.cache/rhi-llm |
+| model response cache | (none) | RHI_LLM_CACHE | RHI_LLM_HOME/responses |
+| prompt templates | (none) | RHI_LLM_PROMPTS | `prompts/` beside the package |
+| seed letters (eval) | (none) | RHI_LLM_SEEDS | ../shared/seeds beside the repository |
+| time limit to read one file (s) | (none) | RHI_LLM_LOAD_TIMEOUT | 30 |
+
+The run store lives with the letters of a project (the working folder), so two projects never
+share one; the response cache lives in rhi-llm's own folder, so a letter read for one project
+costs no second call in another.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
+
+from rhi_llm.core.errors import ConfigError
+
+Mode = Literal["tools", "json_schema", "json", "md_json"]
+MODES: tuple[Mode, ...] = ("tools", "json_schema", "json", "md_json")
+DEFAULT_MODEL = "gpt-4o-mini"
+DEFAULT_DB = Path("rhi-llm.db")
+LOAD_SECONDS = 30.0  # reading one file (parsing a PDF or Word file) may take this long
+
+# USD per million tokens (input, output), as published by the providers; used only for
+# estimates printed next to token counts. Unknown models get no estimate, not a guess.
+PRICES: dict[str, tuple[float, float]] = {
+    "gpt-4o-mini": (0.15, 0.60),
+    "gpt-4o": (2.50, 10.00),
+    "gpt-4.1-mini": (0.40, 1.60),
+    "gpt-4.1": (2.00, 8.00),
+    "gpt-4.1-nano": (0.10, 0.40),
+}
+
+
+class Settings(BaseModel):
+    """Everything a run needs to know, frozen once built."""
+
+    model_config = ConfigDict(frozen=True)
+
+    api_key: SecretStr | None = Field(default=None, repr=False)
+    base_url: str | None = None
+    model: str = DEFAULT_MODEL
+    mode: Mode = "tools"
+    concurrency: int = 8
+    timeout: float = 60.0
+    retries: int = 4
+    context_tokens: int = 16000
+    price_in: float | None = None
+    price_out: float | None = None
+    db: Path = DEFAULT_DB
+    reviewer: str | None = None
+    home: Path = Field(default_factory=lambda: _home({}))
+    cache_dir: Path = Field(default_factory=lambda: _home({}) / "responses")
+    prompts_dir: Path | None = None
+    seeds_dir: Path | None = None
+    load_timeout: float = LOAD_SECONDS
+
+    @property
+    def endpoint_configured(self) -> bool:
+        return self.api_key is not None or self.base_url is not None
+
+    def cost(self, prompt_tokens: int, completion_tokens: int) -> float | None:
+        """Estimated USD for some tokens, or None when the model's price is unknown."""
+        if self.price_in is None or self.price_out is None:
+            return None
+        return round((prompt_tokens * self.price_in + completion_tokens * self.price_out) / 1e6, 6)
+
+    def describe(self) -> str:
+        where = self.base_url or "api.openai.com"
+        return f"model {self.model} at {where} ({self.mode} mode)"
+
+
+def _environment(environ: Mapping[str, str] | None) -> Mapping[str, str]:
+    return os.environ if environ is None else environ
+
+
+def _number(env: Mapping[str, str], name: str) -> float | None:
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return None
+    try:
+        return float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+
+
+def _pick(option: float | None, env: Mapping[str, str], name: str, default: float) -> float:
+    if option is not None:
+        return option
+    found = _number(env, name)
+    return found if found is not None else default
+
+
+def _path(env: Mapping[str, str], name: str) -> Path | None:
+    raw = env.get(name, "").strip()
+    return Path(raw) if raw else None
+
+
+def _home(env: Mapping[str, str]) -> Path:
+    chosen = _path(env, "RHI_LLM_HOME")
+    if chosen is not None:
+        return chosen
+    base = _path(env, "XDG_CACHE_HOME") or Path.home() / ".cache"
+    return base / "rhi-llm"
+
+
+def api_key(environ: Mapping[str, str] | None = None) -> SecretStr | None:
+    """The API key (OPENAI_API_KEY): from the environment only, never a command line. Also
+    what `rhi_llm.core.redact` masks, so it is read here without validating anything else."""
+    raw = _environment(environ).get("OPENAI_API_KEY", "").strip()
+    return SecretStr(raw) if raw else None
+
+
+def build_settings(
+    *,
+    model: str | None = None,
+    base_url: str | None = None,
+    mode: str | None = None,
+    concurrency: int | None = None,
+    timeout: float | None = None,
+    retries: int | None = None,
+    context_tokens: int | None = None,
+    db: Path | None = None,
+    reviewer: str | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    """Settings from options (first) and environment variables (second), then defaults."""
+    env = _environment(environ)
+    chosen_model = model or env.get("RHI_LLM_MODEL") or DEFAULT_MODEL
+    chosen_mode = (mode or env.get("RHI_LLM_MODE") or "tools").lower()
+    if chosen_mode not in MODES:
+        raise ConfigError(f"unknown instructor mode {chosen_mode!r}; use one of {', '.join(MODES)}")
+    known_in, known_out = PRICES.get(chosen_model, (None, None))
+    defaults = Settings(home=Path("."), cache_dir=Path("."))
+    home = _home(env)
+    price_in, price_out = _number(env, "RHI_LLM_PRICE_IN"), _number(env, "RHI_LLM_PRICE_OUT")
+    settings = Settings(
+        api_key=api_key(env),
+        base_url=base_url or env.get("OPENAI_BASE_URL") or None,
+        model=chosen_model,
+        mode=next(m for m in MODES if m == chosen_mode),
+        concurrency=int(_pick(concurrency, env, "RHI_LLM_CONCURRENCY", defaults.concurrency)),
+        timeout=_pick(timeout, env, "RHI_LLM_TIMEOUT", defaults.timeout),
+        retries=int(_pick(retries, env, "RHI_LLM_RETRIES", defaults.retries)),
+        context_tokens=int(_pick(context_tokens, env, "RHI_LLM_CONTEXT", defaults.context_tokens)),
+        price_in=price_in if price_in is not None else known_in,
+        price_out=price_out if price_out is not None else known_out,
+        db=db or _path(env, "RHI_LLM_DB") or DEFAULT_DB,
+        reviewer=(reviewer or env.get("RHI_LLM_REVIEWER") or "").strip() or None,
+        home=home,
+        cache_dir=_path(env, "RHI_LLM_CACHE") or home / "responses",
+        prompts_dir=_path(env, "RHI_LLM_PROMPTS"),
+        seeds_dir=_path(env, "RHI_LLM_SEEDS"),
+        load_timeout=_pick(None, env, "RHI_LLM_LOAD_TIMEOUT", LOAD_SECONDS),
+    )
+    if settings.concurrency < 1 or settings.timeout <= 0 or settings.retries < 0:
+        raise ConfigError("concurrency must be at least 1, timeout above 0, retries 0 or more")
+    if settings.context_tokens < 1:
+        raise ConfigError("the context window must be at least 1 token")
+    return settings

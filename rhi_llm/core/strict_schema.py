@@ -1,0 +1,112 @@
+"""The JSON Schema of a response model in the form OpenAI structured outputs accept in strict
+mode: every property required, nullable instead of optional, ``additionalProperties: false``,
+no unsupported keywords.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+from pydantic.json_schema import DEFAULT_REF_TEMPLATE, GenerateJsonSchema, JsonSchemaMode
+
+_DROPPED_KEYWORDS = frozenset(
+    {
+        "default",
+        "format",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+        "examples",
+    }
+)
+
+
+def _make_strict(node: Any) -> Any:
+    """Rewrite a JSON Schema in place into the subset OpenAI strict mode accepts."""
+    if isinstance(node, list):
+        return [_make_strict(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    for key in list(node):
+        if key in _DROPPED_KEYWORDS:
+            del node[key]
+    if "const" in node:
+        node["enum"] = [node.pop("const")]
+    for key, value in list(node.items()):
+        if key == "properties":
+            node[key] = {name: _make_strict(sub) for name, sub in value.items()}
+        elif isinstance(value, dict | list):
+            node[key] = _make_strict(value)
+    if node.get("type") == "object" or "properties" in node:
+        node["required"] = list(node.get("properties", {}))
+        node["additionalProperties"] = False
+    # A $ref may not carry sibling keywords in strict mode.
+    if "$ref" in node and len(node) > 1:
+        ref = node["$ref"]
+        node.clear()
+        node["$ref"] = ref
+    return node
+
+
+class StrictJsonSchema(GenerateJsonSchema):
+    """Pydantic's schema generator, post-processed into OpenAI strict structured-output form."""
+
+    def generate(self, schema: Any, mode: JsonSchemaMode = "validation") -> dict[str, Any]:
+        result: dict[str, Any] = _make_strict(super().generate(schema, mode=mode))
+        for prop in result.get("properties", {}).values():
+            _drop_property_titles(prop)
+        for definition in result.get("$defs", {}).values():
+            for prop in definition.get("properties", {}).values():
+                _drop_property_titles(prop)
+        return result
+
+
+def _drop_property_titles(node: dict[str, Any]) -> None:
+    """Property titles repeat the property name: tokens sent on every call for nothing."""
+    node.pop("title", None)
+
+
+class StrictModel(BaseModel):
+    """Base of every model sent to a model endpoint: its JSON Schema is always strict.
+
+    The schema of a class is generated once and reused: it is asked for on every request.
+    """
+
+    model_config = ConfigDict(extra="forbid", use_enum_values=False)
+
+    @classmethod
+    def model_json_schema(  # type: ignore[override]
+        cls,
+        by_alias: bool = True,
+        ref_template: str = DEFAULT_REF_TEMPLATE,
+        schema_generator: type[GenerateJsonSchema] = StrictJsonSchema,
+        mode: JsonSchemaMode = "validation",
+        **kwargs: Any,
+    ) -> dict[str, Any]:
+        key = (cls, by_alias, ref_template, schema_generator, mode, tuple(sorted(kwargs)))
+        cached = _SCHEMAS.get(key)
+        if cached is None:
+            cached = _SCHEMAS[key] = super().model_json_schema(
+                by_alias=by_alias,
+                ref_template=ref_template,
+                schema_generator=schema_generator,
+                mode=mode,
+                **kwargs,
+            )
+        return copy.deepcopy(cached)
+
+
+_SCHEMAS: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+
+def strict_json_schema(model: type[BaseModel]) -> dict[str, Any]:
+    return model.model_json_schema(schema_generator=StrictJsonSchema)

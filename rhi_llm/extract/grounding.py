@@ -1,0 +1,65 @@
+"""Quotes checked while a model's answer is validated, so that instructor re-asks for an exact
+copy when a quote is not in the letter; and the response models sent to an endpoint.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from functools import cache
+from string import Template
+from typing import Any, cast
+
+from pydantic import BaseModel, ValidationInfo, create_model, model_validator
+
+from rhi_llm.core.strict_schema import StrictModel
+from rhi_llm.core.survey import FIELDS, SurveyResponse
+from rhi_llm.quotes import loose
+
+# The letter a response is being validated against, set by the model backend around each
+# request (a context variable, so concurrent requests each see their own letter). It is not
+# passed to instructor as ``context=``: instructor would also render the messages as Jinja
+# templates with it, and a letter's text must reach the model exactly as written.
+GROUNDING: ContextVar[dict[str, str] | None] = ContextVar("rhi_llm_grounding", default=None)
+
+
+class GroundedResponse(StrictModel):
+    """A response whose quotes, while a letter is set in `GROUNDING` (or given as validation
+    context: ``{"letter": text, "reask": template}``), must stand in that letter; otherwise the
+    validation error (sent back to the model by instructor) asks for an exact copy."""
+
+    @model_validator(mode="after")
+    def _quotes_are_in_the_letter(self, info: ValidationInfo) -> GroundedResponse:
+        context = info.context if isinstance(info.context, dict) else GROUNDING.get()
+        if not context or "letter" not in context:
+            return self
+        letter = context.get("loose_letter") or loose(str(context["letter"]))
+        template = str(context.get("reask") or "The quote for ${field} is not in the letter.")
+        problems: list[str] = []
+        for name in type(self).model_fields:
+            answer = getattr(self, name)
+            quote = getattr(answer, "quote", None)
+            if isinstance(quote, str) and quote.strip() and loose(quote) not in letter:
+                problems.append(Template(template).safe_substitute(field=name, quote=quote))
+        if problems:
+            raise ValueError("\n".join(problems))
+        return self
+
+
+@cache
+def response_model_for(fields: tuple[str, ...]) -> type[SurveyResponse]:
+    """A `SurveyResponse` restricted to some fields (what one chunk or questionnaire asks)."""
+    all_fields = SurveyResponse.model_fields
+    keep = set(fields) | set(SurveyResponse.METADATA)
+    definitions: dict[str, Any] = {
+        name: (info.annotation, info) for name, info in all_fields.items() if name in keep
+    }
+    name = "SurveyResponse" if set(fields) >= set(FIELDS) else "SurveyAnswers"
+    model = create_model(
+        name, __base__=GroundedResponse, __doc__=SurveyResponse.__doc__, **definitions
+    )
+    return cast("type[SurveyResponse]", model)
+
+
+def widen(partial: BaseModel) -> SurveyResponse:
+    """Turn a restricted response (from `response_model_for`) into a full `SurveyResponse`."""
+    return SurveyResponse.model_validate(partial.model_dump(exclude_none=True))

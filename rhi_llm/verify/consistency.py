@@ -1,0 +1,152 @@
+"""Across fields: figures that must agree with each other, and counts derived from percentages."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from rhi_llm.core.questionnaires import fields_for
+from rhi_llm.core.records import Derived
+from rhi_llm.core.survey import FIELDS, Figure, Status, SurveyResponse, Unit
+from rhi_llm.core.types import Check, CheckCode
+from rhi_llm.meaning import AT_MOST, SUM_AT_MOST, plausible_base
+from rhi_llm.numbers import format_number
+from rhi_llm.verify.reports import FieldReport
+
+
+def round_half_up(value: float) -> int:
+    return int(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def derive(response: SurveyResponse) -> dict[str, Derived]:
+    """Counts implied by percentages whose base is known (chains allowed, up to 3 deep)."""
+    derived: dict[str, Derived] = {}
+    counts = {
+        fid: float(fig.value)
+        for fid, fig in _figures(response).items()
+        if fig.value is not None and fig.unit == Unit.COUNT and fig.status == Status.ANSWERED
+    }
+    for _ in range(3):
+        for fid, fig in _figures(response).items():
+            if fid in derived or fig.value is None or fig.unit != Unit.PERCENT or fig.of is None:
+                continue
+            base_id = fig.of.value
+            base = counts.get(base_id)
+            if base is None:
+                continue
+            exact = fig.value * base / 100
+            count = round_half_up(exact)
+            marker = " (itself derived)" if base_id in derived else ""
+            derived[fid] = Derived(
+                count=count,
+                of=base_id,
+                arithmetic=f"{format_number(fig.value)}% of {format_number(base)}{marker} = "
+                f"{exact:,.1f} -> {count:,}",
+            )
+            counts[fid] = count
+    return derived
+
+
+def _figures(response: SurveyResponse) -> dict[str, Figure]:
+    return {f: a for f, a in response.answers().items() if isinstance(a, Figure)}
+
+
+def _comparable(response: SurveyResponse, derived: dict[str, Derived]) -> dict[str, float]:
+    values: dict[str, float] = {}
+    for fid, fig in _figures(response).items():
+        if fig.value is None or fig.status != Status.ANSWERED:
+            continue
+        if fig.unit == Unit.COUNT:
+            values[fid] = fig.value
+        elif fid in derived:
+            values[fid] = derived[fid].count
+    return values
+
+
+def consistency(
+    response: SurveyResponse,
+    reports: dict[str, FieldReport],
+    derived: dict[str, Derived],
+    questionnaire: str,
+) -> dict[str, list[Check]]:
+    extra: dict[str, list[Check]] = {}
+    values = _comparable(response, derived)
+
+    def clean(fid: str) -> bool:
+        report = reports.get(fid)
+        return report is not None and all(
+            c.passed
+            for c in report.checks
+            if c.code in (CheckCode.GROUNDED, CheckCode.VALUE_IN_QUOTE, CheckCode.ALIGNED)
+        )
+
+    def add(fids: tuple[str, ...], message: str) -> None:
+        council = all(clean(f) for f in fids)
+        text = (
+            f"the letter's own figures disagree: {message} (as the council wrote them)"
+            if council
+            else f"{message}: one of these is probably extracted wrongly"
+        )
+        for fid in fids:
+            extra.setdefault(fid, []).append(
+                Check(code=CheckCode.CONSISTENT, passed=False, message=text, council=council)
+            )
+
+    tolerance = 1.0
+    for small, large in AT_MOST:
+        if small in values and large in values and values[small] > values[large] + tolerance:
+            add(
+                (small, large),
+                f"{small} ({format_number(values[small])}) is more than "
+                f"{large} ({format_number(values[large])})",
+            )
+    for (a, b), total in SUM_AT_MOST:
+        if (
+            a in values
+            and b in values
+            and total in values
+            and values[a] + values[b] > values[total] + tolerance
+        ):
+            add(
+                (a, b, total),
+                f"{a} + {b} ({format_number(values[a] + values[b])}) is more "
+                f"than {total} ({format_number(values[total])})",
+            )
+    asked = set(fields_for(questionnaire))
+    for fid, fig in _figures(response).items():
+        if fig.value is None or fig.unit != Unit.PERCENT:
+            continue
+        if not 0 <= fig.value <= 100:
+            extra.setdefault(fid, []).append(
+                Check(
+                    code=CheckCode.CONSISTENT,
+                    passed=False,
+                    message=f"{format_number(fig.value)}% is not a percentage between 0 and 100",
+                )
+            )
+        if fig.of is None:
+            extra.setdefault(fid, []).append(
+                Check(
+                    code=CheckCode.CONSISTENT,
+                    passed=False,
+                    message="a percentage without 'of': what it is a percentage of is unknown",
+                )
+            )
+        elif not plausible_base(fid, fig.of.value):
+            extra.setdefault(fid, []).append(
+                Check(
+                    code=CheckCode.CONSISTENT,
+                    passed=False,
+                    message=f"{FIELDS[fid].label} cannot be a percentage of "
+                    f"{FIELDS[fig.of.value].label} ({fig.of.value})",
+                )
+            )
+        elif fig.of.value not in asked:
+            extra.setdefault(fid, []).append(
+                Check(
+                    code=CheckCode.CONSISTENT,
+                    passed=False,
+                    message=f"a percentage of {fig.of.value}, which this questionnaire does not "
+                    "ask, cannot be checked",
+                )
+            )
+    return extra

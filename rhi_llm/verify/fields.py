@@ -1,0 +1,261 @@
+"""The checks on one field: grounded, value in quote, aligned, planted instructions, status."""
+
+from __future__ import annotations
+
+import re
+
+from rhi_llm.core.reading import LetterReading
+from rhi_llm.core.survey import WITHHELD, Choice, Figure, ProviderAnswer, Status, TextAnswer
+from rhi_llm.core.types import Check, CheckCode, NumberMention, Span
+from rhi_llm.meaning import COST_WORDS, withheld_sentence_about
+from rhi_llm.numbers import same_number
+from rhi_llm.quotes import QuoteMatch, locate_quote
+from rhi_llm.reading import withheld_status
+from rhi_llm.verify.injection import clip, planted_in_text, planted_instruction
+from rhi_llm.verify.reports import FieldReport
+from rhi_llm.verify.values import check_value, kind_phrase
+
+
+def _grounded(
+    reading: LetterReading, quote: str | None, blocks: list[Span]
+) -> tuple[Check, QuoteMatch | None]:
+    if not quote or not quote.strip():
+        return Check(
+            code=CheckCode.GROUNDED, passed=False, message="no quote was given for this answer"
+        ), None
+    match = locate_quote(reading, quote, blocks)
+    if match is None:
+        shown = quote if len(quote) <= 60 else quote[:57] + "..."
+        return Check(
+            code=CheckCode.GROUNDED,
+            passed=False,
+            message=f"the quote {shown!r} is not in the letter",
+        ), None
+    page = reading.letter.page_of(match.span.start)
+    how = {
+        "exact": "found",
+        "normalised": "found (after normalising spacing and punctuation)",
+        "fuzzy": f"found approximately ({match.similarity:.0%} alike)",
+    }[match.how]
+    return Check(code=CheckCode.GROUNDED, passed=True, message=f"quote {how} on page {page}"), match
+
+
+def _aligned(
+    reading: LetterReading,
+    field_id: str,
+    span: Span,
+    figure_at: NumberMention | None,
+    blocks: list[Span],
+) -> Check:
+    located = reading.questions_of(field_id)
+    if not located:
+        return Check(
+            code=CheckCode.ALIGNED,
+            passed=False,
+            message=f"the question for {reading.field_label(field_id)} was not found in "
+            "the letter, so the answer's place cannot be confirmed",
+        )
+    asked = reading.in_question_text(span)
+    if asked is not None:
+        return Check(
+            code=CheckCode.ALIGNED,
+            passed=False,
+            message=f"the quote is taken from the text of question {asked.label}, not "
+            "from an answer",
+        )
+    if figure_at is not None and not figure_at.is_figure:
+        return Check(
+            code=CheckCode.ALIGNED,
+            passed=False,
+            message=f"{figure_at.text} is part of {kind_phrase(figure_at.kind)}, not an answer",
+        )
+    allowed = blocks
+    if any(block.contains(span) for block in allowed):
+        if figure_at is not None:
+            sentence = reading.letter.excerpt(reading.sentence_at(figure_at.start))
+            if COST_WORDS.search(sentence) and withheld_status(sentence):
+                return Check(
+                    code=CheckCode.ALIGNED,
+                    passed=False,
+                    message=f"{figure_at.text} is part of a cost-limit calculation",
+                )
+        return Check(
+            code=CheckCode.ALIGNED,
+            passed=True,
+            message=f"in the answer to question {located[0].label}",
+        )
+    other = reading.block_of_offset(span.start)
+    labels = ", ".join(q.label for q in located)
+    if other is not None:
+        where = f"the answer to question {other.label}"
+    elif span.start < min(q.question.start for q in reading.qmap.questions):
+        where = "the letterhead or introduction, before the first question"
+    else:
+        where = "text outside any answer"
+    return Check(
+        code=CheckCode.ALIGNED,
+        passed=False,
+        message=f"the quote is in {where}, not in the answer to question {labels}",
+    )
+
+
+def _status(
+    reading: LetterReading,
+    field_id: str,
+    status: Status,
+    has_value: bool,
+    span: Span | None,
+    figure_at: NumberMention | None,
+    blocks: list[Span],
+) -> Check:
+    if status in WITHHELD:
+        return _withheld_status(reading, status, has_value, span, blocks)
+    if status == Status.ANSWERED and has_value and figure_at is not None:
+        problem = _decoy_problem(reading, field_id, figure_at, blocks)
+        if problem:
+            return Check(code=CheckCode.STATUS, passed=False, message=problem)
+    return Check(code=CheckCode.STATUS, passed=True, message="status agrees with the letter")
+
+
+def _withheld_status(
+    reading: LetterReading, status: Status, has_value: bool, span: Span | None, blocks: list[Span]
+) -> Check:
+    if has_value:
+        return Check(
+            code=CheckCode.STATUS,
+            passed=False,
+            message=f"marked {status.value} but carries a number",
+        )
+    statements = [withheld_status(reading.letter.excerpt(b)) for b in blocks]
+    if span is not None:
+        statements.append(withheld_status(reading.letter.excerpt(reading.sentence_at(span.start))))
+    if not any(statements):
+        return Check(
+            code=CheckCode.STATUS,
+            passed=False,
+            message=f"marked {status.value}, but the answer does not say the "
+            "information is withheld or not held",
+        )
+    return Check(code=CheckCode.STATUS, passed=True, message=f"the letter says {status.value}")
+
+
+def _decoy_problem(
+    reading: LetterReading, field_id: str, figure_at: NumberMention, blocks: list[Span]
+) -> str | None:
+    """Why an answered figure may be a decoy from a refusal or a not-held statement."""
+    sentence = reading.letter.excerpt(reading.sentence_at(figure_at.start))
+    said_here = withheld_status(sentence)
+    if said_here:
+        return (
+            f"{figure_at.text} sits in a sentence saying the information is "
+            f"{said_here.value.replace('_', ' ')}: it is not the answer"
+        )
+    block = next((b for b in blocks if b.start <= figure_at.start < b.end), None)
+    if block is None:
+        return None
+    withheld = withheld_sentence_about(reading, field_id, block, figure_at)
+    if withheld is None:
+        return None
+    said, other = withheld
+    return (
+        f"the answer also says the information is {said.value.replace('_', ' ')} "
+        f"({clip(other)}); check that {figure_at.text} really answers the question"
+    )
+
+
+def _figure_at(reading: LetterReading, span: Span, figure: Figure) -> NumberMention | None:
+    if figure.value is None:
+        return None
+    inside = reading.numbers_in(span)
+    for mention in inside:
+        if same_number(mention.value, figure.value) and mention.is_figure:
+            return mention
+    for mention in inside:
+        if same_number(mention.value, figure.value):
+            return mention
+    return None
+
+
+_CHOICE_SUPPORT: dict[str, str] = {
+    "yes": r"\byes\b|\bwe (?:do|provide|offer|commission)\b|\bx\b",
+    "no": r"\bno\b|\bnot\b|\bnone\b",
+    "return": r"\breturn",
+    "police_referral": r"\bpolice\b|\breferral\b",
+    "hours": r"\bhours?\b",
+    "calendar_days": r"\bcalendar\b",
+    "working_days": r"\bworking\b|\bbusiness days\b",
+    "case_by_case": r"case.by.case",
+    "local_authority_team": r"\bteam\b|\bservice\b|\blocal authority\b|\bcouncil\b|\bearly help\b"
+    r"|\bmash\b|\bhub\b|\bunit\b|\byes\b",
+    "third_sector_agency": r"\bcharity\b|\bthird sector\b|\bvoluntary\b|\bbarnardo|\bchildren's "
+    r"society\b|\bagency\b|\bproject\b|\btrust\b|\bcatch22\b|\byes\b",
+    "social_worker": r"\bsocial workers?\b",
+    "youth_worker": r"\byouth\b",
+    "commissioned_independent_service": r"\bcommission|\bprocure|\bindependent\b|\bspot.purchas",
+}
+
+
+def _check_choice(values: list[str], quote_text: str, context: str) -> Check:
+    unsupported = [
+        v
+        for v in values
+        if v in _CHOICE_SUPPORT
+        and not re.search(_CHOICE_SUPPORT[v], quote_text, re.IGNORECASE)
+        and not re.search(_CHOICE_SUPPORT[v], context, re.IGNORECASE)
+    ]
+    if unsupported:
+        return Check(
+            code=CheckCode.VALUE_IN_QUOTE,
+            passed=False,
+            message=f"nothing in the answer supports {', '.join(unsupported)}",
+        )
+    return Check(code=CheckCode.VALUE_IN_QUOTE, passed=True, message="the answer supports it")
+
+
+def verify_field(reading: LetterReading, field_id: str, answer: object) -> FieldReport:
+    blocks = reading.answer_blocks(field_id)
+    status: Status = getattr(answer, "status", Status.NOT_ANSWERED)
+    value = getattr(answer, "value", None)
+    quote: str | None = getattr(answer, "quote", None)
+    if value is None and status == Status.NOT_ANSWERED:
+        return FieldReport(field=field_id, verdict="missing")
+    checks: list[Check] = []
+    grounded, match = _grounded(reading, quote, blocks)
+    if value is None and not quote:
+        grounded = Check(code=CheckCode.GROUNDED, passed=True, message="no quote needed")
+    checks.append(grounded)
+    span = match.span if match else None
+    quote_text = reading.letter.excerpt(span) if span else (quote or "")
+    figure_at: NumberMention | None = None
+    if isinstance(answer, Figure):
+        if value is not None:
+            figure_at = _figure_at(reading, span, answer) if span else None
+            checks.append(check_value(reading, field_id, answer, span, quote or ""))
+    elif isinstance(answer, Choice | ProviderAnswer) and value:
+        context = " ".join(reading.letter.excerpt(b) for b in blocks)
+        checks.append(_check_choice([str(v) for v in value], quote_text, context))
+    if span is not None:
+        checks.append(_aligned(reading, field_id, span, figure_at, blocks))
+        planted = planted_instruction(reading, span)
+        if planted is not None:
+            checks.append(planted)
+    elif value is not None:
+        checks.append(
+            Check(
+                code=CheckCode.ALIGNED,
+                passed=False,
+                message="the answer cannot be placed in the letter without a quote",
+            )
+        )
+    if isinstance(answer, TextAnswer) and isinstance(value, str):
+        planted = planted_in_text(value)
+        if planted is not None:
+            checks.append(planted)
+    checks.append(_status(reading, field_id, status, value is not None, span, figure_at, blocks))
+    return FieldReport(
+        field=field_id,
+        verdict="flagged" if any(not c.passed for c in checks) else "ok",
+        checks=tuple(checks),
+        span=span,
+        page=reading.letter.page_of(span.start) if span else None,
+    )

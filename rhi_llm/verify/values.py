@@ -1,0 +1,121 @@
+"""Reading a figure back out of its quote: the right number, unit, base, year and column."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rhi_llm.core.reading import LetterReading
+from rhi_llm.core.survey import FIELDS, Figure, Unit
+from rhi_llm.core.types import Check, CheckCode, NumberMention, Span
+from rhi_llm.meaning import (
+    YEAR_TOKEN,
+    base_class,
+    class_conflict,
+    column_header,
+    other_year,
+    role_score,
+    sentence_base,
+)
+from rhi_llm.numbers import find_numbers, format_number, same_number
+
+
+def _quoted_mentions(
+    reading: LetterReading, span: Span | None, quote: str
+) -> tuple[str, list[NumberMention], list[NumberMention]]:
+    """The quoted words and the numbers in them, relative to the quote.
+
+    With a span, the numbers come from the whole letter, so a quote that starts inside a number
+    ("214" of "1,214") reads the number the letter really gives.
+    """
+    if span is None:
+        return quote, list(find_numbers(quote)), []
+    text = reading.letter.excerpt(span)
+    absolute = [m for m in reading.numbers if m.end > span.start and m.start < span.end]
+    local = [
+        replace(m, start=max(0, m.start - span.start), end=min(len(text), m.end - span.start))
+        for m in absolute
+    ]
+    return text, local, absolute
+
+
+def kind_phrase(kind: str) -> str:
+    """'an address', 'a date', 'a statute reference': what a non-figure number is."""
+    names = {
+        "statute": "statute reference",
+        "reference": "reference number",
+        "duration": "duration or time limit",
+        "money": "sum of money",
+    }
+    name = names.get(kind, kind)
+    return ("an " if name[0] in "aeiou" else "a ") + name
+
+
+def _fail(message: str) -> Check:
+    return Check(code=CheckCode.VALUE_IN_QUOTE, passed=False, message=message)
+
+
+def check_value(
+    reading: LetterReading, field_id: str, figure: Figure, span: Span | None, quote: str
+) -> Check:
+    value = figure.value
+    assert value is not None
+    text, mentions, absolute = _quoted_mentions(reading, span, quote)
+    figures = [m for m in mentions if m.is_figure]
+    want_percent = figure.unit == Unit.PERCENT
+    shown = format_number(value) + ("%" if want_percent else "")
+    equal = [m for m in mentions if same_number(m.value, value)]
+    if not equal:
+        listed = ", ".join(m.text for m in figures) or "no figure"
+        return _fail(f"{shown} is not in the quoted words (they give {listed})")
+    usable = [m for m in equal if m.is_figure]
+    if not usable:
+        return _fail(f"{equal[0].text} in the quote is {kind_phrase(equal[0].kind)}, not a figure")
+    right_unit = [m for m in usable if m.percent == want_percent]
+    if not right_unit:
+        said = "a percentage" if usable[0].percent else "a count"
+        stored = "percent" if want_percent else "count"
+        return _fail(f"the letter gives {usable[0].text} as {said}, stored as {stored}")
+    if len(figures) > 1:
+        scores = [role_score(field_id, text, figures, i) for i in range(len(figures))]
+        best = max(scores)
+        chosen = [i for i, m in enumerate(figures) if m in right_unit]
+        if best > 0 and all(scores[i] < best for i in chosen):
+            other = figures[scores.index(best)]
+            return _fail(
+                f"the quote gives {other.text} for {FIELDS[field_id].label}; "
+                f"{shown} is another figure in the same words"
+            )
+    mention = right_unit[0]
+    if not mention.percent:
+        conflict = class_conflict(field_id, text[mention.end :])
+        if conflict:
+            return _fail(
+                f"{mention.text} counts {conflict}, but "
+                f"{FIELDS[field_id].label} counts {FIELDS[field_id].counts}"
+            )
+    if want_percent and figure.of is not None:
+        said_of = base_class(text[mention.end :])
+        if said_of is None and absolute:
+            said_of = sentence_base(reading, absolute[mentions.index(mention)])
+        wanted = FIELDS[figure.of.value].counts
+        if said_of and wanted and said_of != wanted:
+            return _fail(
+                f"the letter's {mention.text} is of {said_of}, but it is stored "
+                f"as a percentage of {figure.of.value} ({wanted})"
+            )
+    if absolute:
+        placed = absolute[mentions.index(mention)]
+        year = other_year(reading, placed)
+        if year:
+            return _fail(f"{mention.text} is the figure for {year}, not for the period asked")
+        header = column_header(reading.text, placed)
+        if header and not YEAR_TOKEN.fullmatch(header):
+            conflict = class_conflict(field_id, header)
+            if conflict:
+                return _fail(
+                    f"{mention.text} is in the '{header}' column, but "
+                    f"{FIELDS[field_id].label} counts {FIELDS[field_id].counts}"
+                )
+    return Check(
+        code=CheckCode.VALUE_IN_QUOTE, passed=True, message=f"{shown} is read back from the quote"
+    )
