@@ -16,7 +16,7 @@ import typer
 from rich.table import Table
 
 from benchmarks import EVAL
-from rhi_llm.cli import GoldOption, LettersOption, err, exits_on_error, out
+from rhi_llm.cli import GoldOption, JsonOption, LettersOption, err, exits_on_error, out
 
 LETTERS = EVAL / "letters"
 
@@ -29,7 +29,6 @@ bench_app = typer.Typer(
     rich_markup_mode=None,
 )
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 SourceOption = Annotated[Path, typer.Option("--source", help="Folder of letters to copy.")]
 CountOption = Annotated[int, typer.Option("--letters", help="How many letters.")]
 LatencyOption = Annotated[float, typer.Option(help="Seconds the fake server waits per request.")]

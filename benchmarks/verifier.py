@@ -15,7 +15,6 @@ import random
 import re
 import statistics
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -508,7 +507,3 @@ def run(
         verify_with_finder_ms=with_finder_ms,
         skipped=skipped,
     )
-
-
-def kind_counts(result: BenchResult) -> Counter[str]:
-    return Counter({k: v.mutations for k, v in result.kinds.items()})

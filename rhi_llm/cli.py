@@ -40,8 +40,9 @@ from rhi_llm.pipeline import LetterOutcome
 from rhi_llm.progress import BatchProgress, Tally, choose_mode, summary_table
 from rhi_llm.questions import find_questions
 from rhi_llm.store import Store, open_store
-from rhi_llm.summary import summarise, summary_html, summary_json
-from rhi_llm.summary import summary_table as render_summary
+from rhi_llm.summary import summarise, summary_json
+from rhi_llm.summary_render import summary_html
+from rhi_llm.summary_render import summary_table as render_summary
 
 if TYPE_CHECKING:
     from rhi_llm.evaluate import EvalResult
@@ -292,6 +293,9 @@ REVIEWER_OPTIONS: dict[str, Any] = {
 }
 
 
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
+
+
 def with_settings(
     *, model: bool = False, store: bool = False, reviewer: bool = False
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -339,76 +343,86 @@ def choose_backend(name: str | None, settings: Settings, *, cache: bool = True) 
     return backend
 
 
+LettersArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Letter files, or folders (searched recursively for letter files).",
+        show_default=False,
+    ),
+]
+BackendOption = Annotated[
+    str | None,
+    typer.Option(
+        "--backend",
+        help="rules, llm or both [default: llm when OPENAI_API_KEY or "
+        "OPENAI_BASE_URL is set, else rules].",
+        show_default=False,
+    ),
+]
+BatchApiOption = Annotated[
+    bool,
+    typer.Option(
+        "--batch-api",
+        help="Send the letters the store lacks as one OpenAI Batch API job (half the "
+        "price, answered within 24 hours) and record its id; collect with --resume.",
+    ),
+]
+ResumeOption = Annotated[
+    bool,
+    typer.Option(
+        "--resume",
+        help="Collect the answers of batches sent with --batch-api that have finished, "
+        "and record those letters (no PATH needed).",
+    ),
+]
+WaitOption = Annotated[
+    bool, typer.Option("--wait", help="With --resume: wait until every batch has finished.")
+]
+PollOption = Annotated[
+    float, typer.Option("--poll-seconds", help="With --wait: seconds between status checks.")
+]
+RowFormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        help="jsonl (one Output-contract object per letter) or csv (one row per letter).",
+    ),
+]
+OutputOption = Annotated[
+    Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")
+]
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(help="Worker processes [default: one per core].", show_default=False),
+]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Neither read nor write the model response cache [env RHI_LLM_CACHE; "
+        "default RHI_LLM_HOME/responses]; the run store still skips letters it has.",
+    ),
+]
+QuietOption = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="No progress and no summary table (errors still print)."),
+]
+
+
 @app.command("extract")
 @with_settings(model=True, store=True)
 def extract_command(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Letter files, or folders (searched recursively for letter files).",
-            show_default=False,
-        ),
-    ] = None,
-    backend: Annotated[
-        str | None,
-        typer.Option(
-            "--backend",
-            help="rules, llm or both [default: llm when OPENAI_API_KEY or "
-            "OPENAI_BASE_URL is set, else rules].",
-            show_default=False,
-        ),
-    ] = None,
-    batch_api: Annotated[
-        bool,
-        typer.Option(
-            "--batch-api",
-            help="Send the letters the store lacks as one OpenAI Batch API job (half the "
-            "price, answered within 24 hours) and record its id; collect with --resume.",
-        ),
-    ] = False,
-    resume: Annotated[
-        bool,
-        typer.Option(
-            "--resume",
-            help="Collect the answers of batches sent with --batch-api that have finished, "
-            "and record those letters (no PATH needed).",
-        ),
-    ] = False,
-    wait: Annotated[
-        bool, typer.Option("--wait", help="With --resume: wait until every batch has finished.")
-    ] = False,
-    poll_seconds: Annotated[
-        float, typer.Option("--poll-seconds", help="With --wait: seconds between status checks.")
-    ] = 60.0,
-    output_format: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            help="jsonl (one Output-contract object per letter) or csv (one row per letter).",
-        ),
-    ] = "jsonl",
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")
-    ] = None,
-    workers: Annotated[
-        int | None,
-        typer.Option(help="Worker processes [default: one per core].", show_default=False),
-    ] = None,
-    no_cache: Annotated[
-        bool,
-        typer.Option(
-            "--no-cache",
-            help="Neither read nor write the model response cache "
-            "(~/.cache/rhi-llm, or RHI_LLM_CACHE); the run store still skips letters "
-            "it has.",
-        ),
-    ] = False,
-    quiet: Annotated[
-        bool,
-        typer.Option(
-            "--quiet", "-q", help="No progress and no summary table (errors still print)."
-        ),
-    ] = False,
+    paths: LettersArgument = None,
+    backend: BackendOption = None,
+    batch_api: BatchApiOption = False,
+    resume: ResumeOption = False,
+    wait: WaitOption = False,
+    poll_seconds: PollOption = 60.0,
+    output_format: RowFormatOption = "jsonl",
+    output: OutputOption = None,
+    workers: WorkersOption = None,
+    no_cache: NoCacheOption = False,
+    quiet: QuietOption = False,
     *,
     settings: Settings,
 ) -> None:
@@ -449,31 +463,42 @@ def extract_command(
     if not letters:
         fail("no letter files found in " + ", ".join(map(str, paths)))
     chosen = choose_backend(backend, settings, cache=not no_cache)
+    tally = Tally(total=len(letters))
+    rows = _extract_into_store(letters, chosen, settings, tally, workers=workers, quiet=quiet)
+    _write_rows(rows, output_format, output)
+    if not quiet:
+        err.print(summary_table(tally, str(settings.db)))
+    if tally.failed:
+        raise typer.Exit(code=1)
+
+
+def _extract_into_store(
+    letters: list[Path],
+    backend: Backend,
+    settings: Settings,
+    tally: Tally,
+    *,
+    workers: int | None,
+    quiet: bool,
+) -> list[OutputRow]:
+    """Extract what the run store lacks, recording each letter as it is done; the stored
+    rows of every letter asked for, in the order asked."""
     with opened_store(settings.db) as store:
-        tally = Tally(total=len(letters))
         progress = BatchProgress(
-            tally, choose_mode(quiet, err), err, in_flight=in_flight_counter(chosen)
+            tally, choose_mode(quiet, err), err, in_flight=in_flight_counter(backend)
         )
-        try:
+        with exits_on_error():  # the store could not be written: stop, keep what is in it
             run_bulk(
                 letters,
-                chosen,
+                backend,
                 store,
                 workers=workers,
                 concurrency=settings.concurrency,
                 progress=progress,
                 on_error=report_error,
             )
-        except RhiError as error:  # the store could not be written: stop, keep what is in it
-            report_error(error)
-            raise typer.Exit(code=1) from None
         found = {row.letter.path: row for row in store.current_rows([str(p) for p in letters])}
-        rows = [found[str(path)] for path in letters if str(path) in found]
-    _write_rows(rows, output_format, output)
-    if not quiet:
-        err.print(summary_table(tally, str(settings.db)))
-    if tally.failed:
-        raise typer.Exit(code=1)
+    return [found[str(path)] for path in letters if str(path) in found]
 
 
 def _batch_api_command(
@@ -680,7 +705,7 @@ def summary_command(
             "--html", help="Also write a self-contained HTML page with charts.", show_default=False
         ),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    as_json: JsonOption = False,
     backend: Annotated[
         str | None,
         typer.Option("--backend", help="Only this backend's extractions.", show_default=False),
@@ -959,51 +984,58 @@ LettersOption = Annotated[
         help="Folder of letters named by the gold files [default: the gold folder's ../letters].",
     ),
 ]
-EVAL_HELP_BACKEND = "Extraction backend to score: rules (offline) or llm."
+EvalBackendOption = Annotated[
+    str, typer.Option("--backend", help="Extraction backend to score: rules (offline) or llm.")
+]
+ReportOption = Annotated[
+    Path | None, typer.Option("--report", help="Write a Markdown report of every wrong field.")
+]
+ThresholdsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--thresholds",
+        help="TOML of minimum/maximum scores per backend; exit 1 "
+        "when one is crossed (e.g. eval/thresholds.toml).",
+    ),
+]
+CompareOption = Annotated[
+    tuple[Path, Path] | None,
+    typer.Option(
+        "--compare",
+        metavar="OLD.json NEW.json",
+        help="Compare two saved --json outputs instead of running the eval.",
+    ),
+]
+CassettesOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--cassettes",
+        help="Replay the model's answers from this folder of vcrpy cassettes "
+        "(offline), e.g. cassettes/authored.",
+    ),
+]
+RecordOption = Annotated[
+    bool,
+    typer.Option(
+        "--record",
+        help="With --cassettes and a key: call the model and record new "
+        "cassettes (with 'recorded' provenance) into the folder.",
+    ),
+]
 
 
 @app.command("eval")
 @with_settings(model=True)
 def eval_command(
-    backend: Annotated[str, typer.Option("--backend", help=EVAL_HELP_BACKEND)] = "rules",
+    backend: EvalBackendOption = "rules",
     gold: GoldOption = Path("eval/gold"),
     letters: LettersOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-    report: Annotated[
-        Path | None, typer.Option("--report", help="Write a Markdown report of every wrong field.")
-    ] = None,
-    thresholds: Annotated[
-        Path | None,
-        typer.Option(
-            "--thresholds",
-            help="TOML of minimum/maximum scores per backend; exit 1 "
-            "when one is crossed (e.g. eval/thresholds.toml).",
-        ),
-    ] = None,
-    compare: Annotated[
-        tuple[Path, Path] | None,
-        typer.Option(
-            "--compare",
-            metavar="OLD.json NEW.json",
-            help="Compare two saved --json outputs instead of running the eval.",
-        ),
-    ] = None,
-    cassettes: Annotated[
-        Path | None,
-        typer.Option(
-            "--cassettes",
-            help="Replay the model's answers from this folder of vcrpy cassettes "
-            "(offline), e.g. cassettes/authored.",
-        ),
-    ] = None,
-    record: Annotated[
-        bool,
-        typer.Option(
-            "--record",
-            help="With --cassettes and a key: call the model and record new "
-            "cassettes (with 'recorded' provenance) into the folder.",
-        ),
-    ] = False,
+    as_json: JsonOption = False,
+    report: ReportOption = None,
+    thresholds: ThresholdsOption = None,
+    compare: CompareOption = None,
+    cassettes: CassettesOption = None,
+    record: RecordOption = False,
     *,
     settings: Settings,
 ) -> None:

@@ -102,21 +102,11 @@ def export_value(value: Value, unit: str | None) -> Cell:
     return value
 
 
-def cell_value(field: OutputField) -> str:
-    """The extracted value as CSV text ('' when there is none)."""
-    value = export_value(field.value, field.unit)
-    return "" if value is None else str(value)
-
-
 def unit_text(unit: str | None, of: str | None) -> str:
     """'count', 'percent of missing_incidents', or '' when there is no unit."""
     if unit == "percent" and of:
         return f"percent of {of}"
     return unit or ""
-
-
-def unit_label(field: OutputField) -> str:
-    return unit_text(field.unit, field.of)
 
 
 def flags_text(field: OutputField) -> str:

@@ -179,22 +179,6 @@ def load_gold_set(
     return cases
 
 
-def dump_gold(gold: GoldFile) -> str:
-    """Gold JSON with one field per line: easy to read and to diff."""
-    data = gold.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
-    data["questionnaire"] = gold.questionnaire.value
-    fields = data.pop("fields", {})
-    questions = data.pop("questions", None)
-    head = json.dumps(data, indent=2, ensure_ascii=False)[:-2]
-    lines = [head + ',\n  "fields": {']
-    items = [f"    {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in fields.items()]
-    lines.append(",\n".join(items))
-    lines.append("  }")
-    if questions:
-        lines[-1] += ',\n  "questions": ' + json.dumps(questions, ensure_ascii=False)
-    return "\n".join(lines) + "\n}\n"
-
-
 def response_from_gold(gold: GoldFile, *, require_quote: bool = True) -> SurveyResponse:
     """The correct `SurveyResponse` a gold file describes (fields without a quote left out
     when ``require_quote``, since an answer without its words cannot be verified)."""

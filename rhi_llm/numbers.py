@@ -102,17 +102,6 @@ _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 _RANGE = re.compile(r"\b\d+\s*(?:-|–)\s*\d+\b(?!\s*%)")
 
 
-def parse_number(token: str) -> float | None:
-    """A number written in digits ("1,429", "87.7%") or words ("fifty-two"), else None."""
-    token = token.strip().rstrip(".")
-    digits = re.fullmatch(
-        r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:%|per\s?cent|percent)?", token, re.IGNORECASE
-    )
-    if digits:
-        return float(digits.group(1).replace(",", "") + (digits.group(2) or ""))
-    return words_to_number(token)
-
-
 def words_to_number(text: str) -> float | None:
     words = [w for w in re.split(r"[\s-]+", text.lower()) if w and w != "and"]
     if not words:

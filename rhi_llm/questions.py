@@ -385,23 +385,15 @@ def _marker_score(question: Question, cand: Candidate) -> float:
     return 0.0
 
 
-def _pair_score(
-    questionnaire: Questionnaire, question: Question, cand: Candidate, *, numbers_only: bool
-) -> float:
-    marker = _marker_score(question, cand)
-    if numbers_only:
-        return marker
-    return _combine(cand, marker, _cue_score(questionnaire, question, cand))
-
-
 def _score_matrix(
     questionnaire: Questionnaire,
     questions: tuple[Question, ...],
     cands: list[Candidate],
     numbers_only: bool,
 ) -> list[list[float]]:
-    """`_pair_score` for every pair, with each candidate's cue hits and each marker shape
-    scored once (this is the finder's hot loop)."""
+    """How well each candidate line fits each question: its marker's score alone when only
+    numbers can be trusted, else marker and cue words combined (`_combine`); each candidate's
+    cue hits and each marker shape are scored once (this is the finder's hot loop)."""
     if numbers_only:
         return [[_marker_score(q, c) for c in cands] for q in questions]
     table = _cue_table(questionnaire)

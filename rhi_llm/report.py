@@ -39,6 +39,7 @@ from rhi_llm.core.records import (
     reviewed,
 )
 from rhi_llm.core.survey import FIELDS
+from rhi_llm.core.text import file_name
 from rhi_llm.review import describe_value
 
 if TYPE_CHECKING:
@@ -146,10 +147,6 @@ def _esc(text: str) -> str:
 def _label(field_id: str) -> str:
     spec = FIELDS.get(field_id)
     return spec.label if spec is not None else field_id
-
-
-def _file_name(path: str) -> str:
-    return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _short(text: str, limit: int = CELL_CHARS) -> str:
@@ -365,7 +362,7 @@ def _table(letters: Sequence[_Letter], columns: Sequence[str]) -> str:
     rows = []
     for letter in letters:
         council = _esc(letter.row.council or "(council not named)")
-        file = _esc(_file_name(letter.row.letter.path))
+        file = _esc(file_name(letter.row.letter.path))
         cells = [
             _cell_html(letter.cells[f], letter.row.letter.pages)
             if f in letter.cells

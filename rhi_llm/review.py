@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import typing
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -30,9 +29,9 @@ from rhi_llm.core.records import (
     Value,
 )
 from rhi_llm.core.survey import FIELDS, NumericField, SurveyResponse
+from rhi_llm.core.text import one_line, utc_now
 from rhi_llm.store import Store
 
-STATUSES = ("not_held", "exempt", "refused", "not_answered")
 STATUS_WORDS = {
     "not held": "not_held",
     "not_held": "not_held",
@@ -267,13 +266,21 @@ def make_decision(
         of=of,
         status=status if action == "set_status" else ("answered" if action == "correct" else None),
         reviewer=reviewer.strip(),
-        decided_at=now(),
+        decided_at=utc_now(),
         note=note or None,
     )
 
 
-def now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+def describe_decision(decision: ReviewDecision) -> str:
+    """A decision in a few words: 'corrected to 642 by sam at 2026-01-02T10:00:00Z'."""
+    if decision.action == "accept":
+        what = "accepted"
+    elif decision.action == "correct":
+        what = f"corrected to {describe_value(decision.value, decision.unit, decision.of)}"
+    else:
+        what = f"status set to {(decision.status or '').replace('_', ' ')}"
+    text = f"{what} by {decision.reviewer} at {decision.decided_at}"
+    return text + (f" (note: {one_line(decision.note)})" if decision.note else "")
 
 
 def describe_value(value: Any, unit: str | None, of: str | None) -> str:

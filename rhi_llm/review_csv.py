@@ -27,12 +27,12 @@ from typing import IO
 
 from rhi_llm.core.records import OutputRow, ReviewAction, ReviewDecision, Value
 from rhi_llm.core.survey import FIELDS
+from rhi_llm.core.text import one_line, utc_now
 from rhi_llm.review import (
     ReviewInputError,
     ReviewItem,
-    describe_value,
+    describe_decision,
     make_decision,
-    now,
     parse_status,
     parse_value,
     review_items,
@@ -151,11 +151,6 @@ def unprotect(text: str) -> str:
     return text
 
 
-def _squash(text: str) -> str:
-    """Runs of whitespace (line breaks included) as one space, so that a row is one line."""
-    return " ".join(text.split())
-
-
 def _value_cell(value: Value, unit: str | None) -> str:
     if value is None:
         return ""
@@ -181,7 +176,7 @@ def _context_cell(item: ReviewItem) -> str:
         return ""
     text, start, quote, _page = found
     if quote is None:
-        return _clip(_squash(text), 0, 0)
+        return _clip(one_line(text), 0, 0)
     squashed, begin, end = _squash_marking(text, quote[0] - start, quote[1] - start)
     return _clip(squashed, begin, end)
 
@@ -231,18 +226,6 @@ def _clip(text: str, begin: int, end: int) -> str:
     )
 
 
-def describe_decision(decision: ReviewDecision) -> str:
-    """A decision in a few words: 'corrected to 642 by sam at 2026-01-02T10:00:00Z'."""
-    if decision.action == "accept":
-        what = "accepted"
-    elif decision.action == "correct":
-        what = f"corrected to {describe_value(decision.value, decision.unit, decision.of)}"
-    else:
-        what = f"status set to {(decision.status or '').replace('_', ' ')}"
-    text = f"{what} by {decision.reviewer} at {decision.decided_at}"
-    return text + (f" (note: {_squash(decision.note)})" if decision.note else "")
-
-
 def review_record(item: ReviewItem) -> dict[str, str]:
     """One row of the review sheet, protected against formulas (decision columns empty)."""
     found = item.field
@@ -251,14 +234,14 @@ def review_record(item: ReviewItem) -> dict[str, str]:
         "file": item.path,
         "council": item.council,
         "field": item.field_id,
-        "question": _squash(_question_cell(item)),
-        "extracted_value": _squash(_value_cell(found.value, found.unit)),
+        "question": one_line(_question_cell(item)),
+        "extracted_value": one_line(_value_cell(found.value, found.unit)),
         "unit": found.unit or "",
         "of": found.of or "",
         "status": found.status,
-        "quote": _squash(found.quote or ""),
+        "quote": one_line(found.quote or ""),
         "page": "" if found.page is None else str(found.page),
-        "flags": _squash(" | ".join(flag.message for flag in found.flags)),
+        "flags": one_line(" | ".join(flag.message for flag in found.flags)),
         "context": _context_cell(item),
         "current_decision": describe_decision(item.decision) if item.decision else "",
         **dict.fromkeys(DECISION_COLUMNS, ""),
@@ -409,79 +392,22 @@ def _decision_of(
     record: _Row, letters: dict[str, list[OutputRow]], default_reviewer: str | None
 ) -> ReviewDecision | list[ImportProblem] | None:
     """The row's decision, None for a row left undecided, or every problem of the row."""
-    messages: list[str] = []
     word, new_value, new_status = record["decision"], record["new_value"], record["new_status"]
-    if not word:
-        if not (new_value or new_status):
-            return None
-        given = "new_value" if new_value else "new_status"
-        messages.append(
-            f"{given} is filled in but decision is empty: write correct (for a new value) or "
-            "status (for a new status), or clear it"
-        )
-    action = _decision_word(word) if word else None
-    if word and action is None:
-        messages.append(
-            f"decision {word!r} is not one of accept, correct, status (or leave it empty)"
-        )
-    sha, field_id = record["letter_sha256"].lower(), record["field"]
-    known_field = field_id in FIELDS
-    if not field_id:
-        messages.append("the field column is empty")
-    elif not known_field:
-        messages.append(f"unknown field {field_id!r}")
-    row: OutputRow | None = None
-    if not sha:
-        messages.append("the letter_sha256 column is empty")
-    elif not letters.get(sha):
-        messages.append(
-            f"letter {sha[:12]}… ({record['file'] or 'no file named'}) is not among the letters "
-            "of this run store (wrong store, or the letter was replaced since the export?)"
-        )
-    else:
-        rows = letters[sha]
-        row = next((r for r in rows if r.letter.path == record["file"]), rows[0])
-        if known_field and field_id not in row.fields:
-            messages.append(f"the extraction of {row.letter.path} has no field {field_id}")
+    if not word and not (new_value or new_status):
+        return None
+    action, messages = _action(word, new_value, new_status)
+    field_id = record["field"]
+    row, found = _target(record, letters)
+    messages += found
     reviewer = record["reviewer"] or (default_reviewer or "").strip()
     if word and not reviewer:
         messages.append("no reviewer: fill in the reviewer column (or give a default reviewer)")
-    value: Value = None
-    unit: str | None = None
-    of: str | None = None
-    status: str | None = None
-    if action == "accept" and (new_value or new_status):
-        messages.append(
-            "accept keeps the extracted value: clear new_value and new_status, or write "
-            "correct (new value) or status (new status)"
-        )
-    elif action == "correct":
-        if new_status:
-            messages.append(
-                "correct takes a new_value, not a new_status (for a status, write status)"
-            )
-        if not new_value:
-            messages.append("correct needs a new_value (to keep the extracted value, write accept)")
-        elif known_field:
-            try:
-                value, unit, of = parse_value(field_id, new_value)
-            except ReviewInputError as reason:
-                messages.append(f"new_value: {reason}")
-    elif action == "set_status":
-        if new_value:
-            messages.append(
-                "status takes a new_status, not a new_value (for a new value, write correct)"
-            )
-        if not new_status:
-            messages.append("status needs a new_status: not held, exempt, refused or not answered")
-        else:
-            try:
-                status = parse_status(new_status)
-            except ReviewInputError as reason:
-                messages.append(f"new_status: {reason}")
+    given, wrong = _new_answer(action, field_id, new_value, new_status)
+    messages += wrong
     if messages or action is None or row is None:
         return [ImportProblem(record.line, message, record.row) for message in messages]
     item = ReviewItem(row, field_id, row.fields[field_id], None, None)
+    value, unit, of, status = given
     return make_decision(
         item,
         action,
@@ -492,6 +418,97 @@ def _decision_of(
         status=status,
         note=record["note"] or None,
     )
+
+
+def _action(word: str, new_value: str, new_status: str) -> tuple[ReviewAction | None, list[str]]:
+    """The decision word read, and what is wrong with it."""
+    if not word:
+        given = "new_value" if new_value else "new_status"
+        return None, [
+            f"{given} is filled in but decision is empty: write correct (for a new value) or "
+            "status (for a new status), or clear it"
+        ]
+    action = _decision_word(word)
+    if action is None:
+        return None, [
+            f"decision {word!r} is not one of accept, correct, status (or leave it empty)"
+        ]
+    return action, []
+
+
+def _target(
+    record: _Row, letters: dict[str, list[OutputRow]]
+) -> tuple[OutputRow | None, list[str]]:
+    """The extraction a row decides on, and why it cannot be found."""
+    sha, field_id = record["letter_sha256"].lower(), record["field"]
+    messages: list[str] = []
+    if not field_id:
+        messages.append("the field column is empty")
+    elif field_id not in FIELDS:
+        messages.append(f"unknown field {field_id!r}")
+    if not sha:
+        return None, [*messages, "the letter_sha256 column is empty"]
+    if not letters.get(sha):
+        return None, [
+            *messages,
+            f"letter {sha[:12]}… ({record['file'] or 'no file named'}) is not among the letters "
+            "of this run store (wrong store, or the letter was replaced since the export?)",
+        ]
+    rows = letters[sha]
+    row = next((r for r in rows if r.letter.path == record["file"]), rows[0])
+    if field_id in FIELDS and field_id not in row.fields:
+        messages.append(f"the extraction of {row.letter.path} has no field {field_id}")
+    return row, messages
+
+
+_Given = tuple[Value, str | None, str | None, str | None]  # value, unit, of, status
+
+
+def _new_answer(
+    action: ReviewAction | None, field_id: str, new_value: str, new_status: str
+) -> tuple[_Given, list[str]]:
+    """The new value or status a decision gives, and what is wrong with them."""
+    nothing: _Given = (None, None, None, None)
+    if action == "accept":
+        if new_value or new_status:
+            return nothing, [
+                "accept keeps the extracted value: clear new_value and new_status, or write "
+                "correct (new value) or status (new status)"
+            ]
+        return nothing, []
+    if action == "correct":
+        return _correction(field_id, new_value, new_status)
+    if action == "set_status":
+        messages: list[str] = []
+        if new_value:
+            messages.append(
+                "status takes a new_status, not a new_value (for a new value, write correct)"
+            )
+        if not new_status:
+            messages.append("status needs a new_status: not held, exempt, refused or not answered")
+            return nothing, messages
+        try:
+            return (None, None, None, parse_status(new_status)), messages
+        except ReviewInputError as reason:
+            return nothing, [*messages, f"new_status: {reason}"]
+    return nothing, []
+
+
+def _correction(field_id: str, new_value: str, new_status: str) -> tuple[_Given, list[str]]:
+    nothing: _Given = (None, None, None, None)
+    messages: list[str] = []
+    if new_status:
+        messages.append("correct takes a new_value, not a new_status (for a status, write status)")
+    if not new_value:
+        messages.append("correct needs a new_value (to keep the extracted value, write accept)")
+        return nothing, messages
+    if field_id not in FIELDS:
+        return nothing, messages
+    try:
+        value, unit, of = parse_value(field_id, new_value)
+    except ReviewInputError as reason:
+        return nothing, [*messages, f"new_value: {reason}"]
+    return (value, unit, of, None), messages
 
 
 def _same_decision(a: ReviewDecision, b: ReviewDecision) -> bool:
@@ -514,23 +531,39 @@ def _read(path: Path | str, store: Store, default_reviewer: str | None) -> _Read
     header, rows, reading.problems = _rows(text)
     if not header or not any(header):
         return _Reading(problems=[ImportProblem(1, "the file is empty: no header row", 1)])
+    wrong_header = _header_problems(header)
+    if wrong_header:
+        return _Reading(problems=wrong_header, encoding=reading.encoding)
+    _decide(reading, rows, _letters(store), default_reviewer)
+    reading.problems.sort(key=lambda p: p.line)
+    return reading
+
+
+def _header_problems(header: list[str]) -> list[ImportProblem]:
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     twice = sorted({name for name in header if name and header.count(name) > 1})
-    if missing or twice:
-        problems = []
-        if missing:
-            problems.append(
-                ImportProblem(
-                    1, f"the header has no {', '.join(missing)} column (is this a review sheet?)", 1
-                )
+    problems = []
+    if missing:
+        problems.append(
+            ImportProblem(
+                1, f"the header has no {', '.join(missing)} column (is this a review sheet?)", 1
             )
-        if twice:
-            problems.append(ImportProblem(1, f"the header names {', '.join(twice)} twice", 1))
-        return _Reading(problems=problems, encoding=reading.encoding)
-    letters = _letters(store)
+        )
+    if twice:
+        problems.append(ImportProblem(1, f"the header names {', '.join(twice)} twice", 1))
+    return problems
+
+
+def _decide(
+    reading: _Reading,
+    rows: list[_Row],
+    letters: dict[str, list[OutputRow]],
+    default_reviewer: str | None,
+) -> None:
+    """Every row's decision into ``reading``, each (letter, field) decided once."""
     # (letter, field) -> first line deciding it, what it says as typed, its decision if valid
     seen: dict[tuple[str, str], tuple[int, tuple[str, ...], ReviewDecision | None]] = {}
-    stamp = now()
+    stamp = utc_now()
     for record in rows:
         found = _decision_of(record, letters, default_reviewer)
         if found is None:
@@ -565,8 +598,6 @@ def _read(path: Path | str, store: Store, default_reviewer: str | None) -> _Read
         seen[key] = (record.line, typed, decision)
         if decision is not None:
             reading.decisions.append(decision.model_copy(update={"decided_at": stamp}))
-    reading.problems.sort(key=lambda p: p.line)
-    return reading
 
 
 def read_review_csv(

@@ -32,6 +32,7 @@ from rhi_llm.core.records import ReviewDecision
 from rhi_llm.review import (
     ReviewInputError,
     ReviewItem,
+    describe_decision,
     describe_value,
     make_decision,
     options,
@@ -196,16 +197,6 @@ class ReviewSession:
         item = self.items[index]
         self.console.rule(f"[bold]{index + 1} of {len(self.items)}")
         self.console.print(render_item(item))
-
-
-def describe_decision(decision: ReviewDecision) -> str:
-    if decision.action == "accept":
-        what = "accepted"
-    elif decision.action == "correct":
-        what = f"corrected to {describe_value(decision.value, decision.unit, decision.of)}"
-    else:
-        what = f"status set to {(decision.status or '').replace('_', ' ')}"
-    return f"{what} by {decision.reviewer} at {decision.decided_at}"
 
 
 def render_item(item: ReviewItem) -> Group:

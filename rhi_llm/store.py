@@ -13,7 +13,6 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -22,6 +21,7 @@ from pydantic_core import to_json
 
 from rhi_llm.core.errors import StoreError
 from rhi_llm.core.records import CallRecord, LetterDocument, OutputRow, ReviewDecision
+from rhi_llm.core.text import utc_now
 
 DEFAULT_DB = Path("rhi-llm.db")
 
@@ -160,10 +160,6 @@ def _m4(db: sqlite3.Connection) -> None:
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_m1, _m2, _m3, _m4)
 
 
-def now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
 def _jsonable(value: Any) -> str | None:
     """JSON text of a value (models included), or None; pydantic-core writes it in Rust."""
     if value is None:
@@ -233,7 +229,7 @@ class Store:
             "format = coalesce(excluded.format, format), pages = coalesce(excluded.pages, "
             "pages), status = excluded.status, reason = excluded.reason, error = excluded.error,"
             " updated = excluded.updated",
-            (path, sha256, fmt, pages, status, reason, error, now()),
+            (path, sha256, fmt, pages, status, reason, error, utc_now(precise=True)),
         )
         row = db.execute(
             "SELECT id FROM letters WHERE path = ? AND sha256 = ?", (path, sha256)
@@ -317,7 +313,7 @@ class Store:
                 row.questionnaire,
                 row.council,
                 row.model_dump_json(),
-                now(),
+                utc_now(precise=True),
             ),
         )
         assert cursor.lastrowid is not None
@@ -367,7 +363,7 @@ class Store:
                     c.latency_ms,
                     c.cost_usd,
                     c.error,
-                    now(),
+                    utc_now(precise=True),
                 )
                 for c in calls
             ],
@@ -441,7 +437,14 @@ class Store:
             db.execute(
                 "INSERT INTO model_batches (batch_id, backend, status, letters_json, created, "
                 "updated) VALUES (?, ?, ?, ?, ?, ?)",
-                (batch_id, backend, status, json.dumps(letters, ensure_ascii=False), now(), now()),
+                (
+                    batch_id,
+                    backend,
+                    status,
+                    json.dumps(letters, ensure_ascii=False),
+                    utc_now(precise=True),
+                    utc_now(precise=True),
+                ),
             )
 
     def open_batches(self) -> list[tuple[str, list[dict[str, Any]]]]:
@@ -458,7 +461,7 @@ class Store:
         with self.transaction() as db:
             db.execute(
                 "UPDATE model_batches SET status = ?, updated = ? WHERE batch_id = ?",
-                (status, now(), batch_id),
+                (status, utc_now(precise=True), batch_id),
             )
 
     def batches(self) -> list[tuple[str, str, str]]:

@@ -41,7 +41,8 @@ from rhi_llm.core.questionnaires import fields_for
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.settings import build_settings
 from rhi_llm.core.survey import FIELDS, SurveyResponse
-from rhi_llm.extract.cassettes import CassetteProvenance, Mistake, now, write_provenance
+from rhi_llm.core.text import utc_now
+from rhi_llm.extract.cassettes import CassetteProvenance, Mistake, write_provenance
 from rhi_llm.extract.llm import LlmBackend
 from rhi_llm.extract.rules import extract_rules
 from rhi_llm.gold import GoldCase, load_gold_set
@@ -330,7 +331,7 @@ def author(
     provenance = CassetteProvenance(
         kind="authored",
         letter=letter.name,
-        created=now(),
+        created=utc_now(),
         command=command or COMMAND,
         prompt_hash=backend.prompts.hash,
         model=settings.model,

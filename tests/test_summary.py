@@ -30,14 +30,8 @@ from rhi_llm.core.records import (
     Value,
     Verdict,
 )
-from rhi_llm.summary import (
-    BatchSummary,
-    Rate,
-    summarise,
-    summary_html,
-    summary_json,
-    summary_table,
-)
+from rhi_llm.summary import BatchSummary, Rate, summarise, summary_json
+from rhi_llm.summary_render import summary_html, summary_table
 
 
 def count(value: int, verdict: Verdict = "ok") -> OutputField:

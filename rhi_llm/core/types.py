@@ -13,6 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from rhi_llm.core.text import file_name
+
 LetterFormat = Literal["pdf", "docx", "html", "txt", "md", "eml"]
 NumberKind = Literal[
     "figure",
@@ -69,7 +71,7 @@ class Letter(BaseModel):
 
     @property
     def name(self) -> str:
-        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+        return file_name(self.path)
 
     def page_of(self, offset: int) -> int:
         """1-based page holding character ``offset``."""
@@ -109,9 +111,6 @@ class QuestionMap(BaseModel):
             if question.key == key:
                 return question
         return None
-
-    def question_spans(self) -> list[Span]:
-        return [q.question for q in self.questions]
 
 
 class CheckCode(StrEnum):

@@ -17,8 +17,6 @@ bodies are stored decoded so that they can be read and checked.
 
 from __future__ import annotations
 
-import json
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -82,10 +80,6 @@ def write_provenance(folder: Path, provenance: CassetteProvenance) -> Path:
     return path
 
 
-def now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def _scrub_request(request: Any) -> Any:
     for name in list(request.headers):
         if name.lower() not in KEEP_REQUEST_HEADERS:
@@ -132,11 +126,3 @@ def authored_note(provenance: CassetteProvenance) -> str:
         f"responses replayed from cassettes RECORDED from {provenance.model} at "
         f"{provenance.endpoint} on {provenance.created}"
     )
-
-
-def dump_for_review(folder: Path) -> dict[str, Any]:
-    """Every provenance in a folder, for listing."""
-    found: dict[str, Any] = {}
-    for path in sorted(folder.glob("*.provenance.json")):
-        found[path.name] = json.loads(path.read_text(encoding="utf-8"))
-    return found

@@ -43,13 +43,13 @@ from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.records import CallRecord, Provenance, TokenUsage
 from rhi_llm.core.settings import Settings
 from rhi_llm.core.survey import SCHEMA_VERSION, Questionnaire, SurveyResponse, schema_fingerprint
+from rhi_llm.core.text import utc_now
 from rhi_llm.core.types import Check
 from rhi_llm.extract.cache import ResponseCache, cache_key
 from rhi_llm.extract.cassettes import (
     CassetteProvenance,
     authored_note,
     cassette_path,
-    now,
     read_provenance,
     recorder,
     write_provenance,
@@ -414,7 +414,7 @@ class LlmBackend(Backend):
             CassetteProvenance(
                 kind="recorded",
                 letter=name,
-                created=now(),
+                created=utc_now(),
                 endpoint=endpoint.split("@")[-1],
                 model=self.settings.model,
                 prompt_hash=self.prompts.hash,

@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 FAULTS = ("429", "500", "503", "timeout", "drop", "malformed", "invalid", "length", "refusal")
 LETTER = re.compile(r"<<<LETTER (?P<name>[^\n]*)\n(?P<text>.*)\nLETTER>>>", re.DOTALL)
@@ -383,169 +383,174 @@ def _missing(what: str) -> dict[str, Any]:
     return {"error": {"message": f"no such {what}", "type": "invalid_request_error"}}
 
 
-def _handler_for(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
+class _Handler(BaseHTTPRequestHandler):
+    """One request to the fake server (`fake` is the server it answers for)."""
 
-        def setup(self) -> None:
-            super().setup()
-            # headers and body go out in two writes: without this, Nagle's algorithm holds
-            # the body until the client's delayed ACK (40 ms) on every response
-            self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    protocol_version = "HTTP/1.1"
+    fake: ClassVar[FakeOpenAI]
 
-        def log_message(self, format: str, *args: Any) -> None:
-            return  # quiet
+    def setup(self) -> None:
+        super().setup()
+        # headers and body go out in two writes: without this, Nagle's algorithm holds
+        # the body until the client's delayed ACK (40 ms) on every response
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
-        def do_GET(self) -> None:
-            path = self.path.split("?")[0].rstrip("/")
-            found = re.fullmatch(r".*/batches/([^/]+)", path)
-            if found:
-                batch = server.batch_wire(found.group(1))
-                self._send(*((200, batch) if batch else (404, _missing("batch"))))
-                return
-            found = re.fullmatch(r".*/files/([^/]+)/content", path)
-            if found:
-                entry = server.files.get(found.group(1))
-                if entry is None:
-                    self._send(404, _missing("file"))
-                else:
-                    self._send_bytes(200, entry[2], "application/octet-stream")
-                return
-            if self.path.rstrip("/").endswith("/stats"):
-                with server.lock:
-                    stats = {
-                        "requests": server.stats.requests,
-                        "cpu_seconds": time.process_time(),
-                        "answered": server.stats.answered,
-                        "faults": dict(server.stats.faults),
-                        "max_in_flight": server.stats.max_in_flight,
-                        "spans": server.stats.spans,
-                    }
-                self._send(200, stats)
+    def log_message(self, format: str, *args: Any) -> None:
+        return  # quiet
+
+    def do_GET(self) -> None:
+        path = self.path.split("?")[0].rstrip("/")
+        found = re.fullmatch(r".*/batches/([^/]+)", path)
+        if found:
+            batch = self.fake.batch_wire(found.group(1))
+            self._send(*((200, batch) if batch else (404, _missing("batch"))))
+            return
+        found = re.fullmatch(r".*/files/([^/]+)/content", path)
+        if found:
+            entry = self.fake.files.get(found.group(1))
+            if entry is None:
+                self._send(404, _missing("file"))
             else:
-                self._send(404, {"error": {"message": "not found"}})
-
-        def do_POST(self) -> None:
-            length = int(self.headers.get("content-length") or 0)
-            path = self.path.split("?")[0].rstrip("/")
-            if path.endswith("/files"):
-                self._upload(self.rfile.read(length))
-                return
-            raw = self.rfile.read(length)
-            if path.endswith("/batches"):
-                created = server.add_batch(json.loads(raw or b"{}"))
-                self._send(*((200, created) if created else (400, _missing("input file"))))
-                return
-            try:
-                body = json.loads(raw or b"{}")
-            except json.JSONDecodeError:
-                self._send(400, {"error": {"message": "request body is not JSON"}})
-                return
-            with server.lock:
-                server.stats.requests += 1
-                server.stats.in_flight += 1
-                server.stats.max_in_flight = max(server.stats.max_in_flight, server.stats.in_flight)
-                server.bodies.append(body)
-            started = time.monotonic()
-            try:
-                self._answer(body)
-            finally:
-                with server.lock:
-                    server.stats.in_flight -= 1
-                    server.stats.spans.append((started, time.monotonic()))
-
-        def _answer(self, body: dict[str, Any]) -> None:
-            if server.latency:
-                time.sleep(server.latency)
-            action = server.next_action()
-            if isinstance(action, str):
-                with server.lock:
-                    server.stats.faults[action] += 1
-                self._fault(action, body)
-                return
-            arguments = action if isinstance(action, dict) else server.responder(body)
-            with server.lock:
-                server.stats.answered += 1
-            self._send(200, server.completion(body, json.dumps(arguments)))
-
-        def _fault(self, kind: str, body: dict[str, Any]) -> None:
-            if kind == "429":
-                self._send(
-                    429,
-                    {"error": {"message": "rate limited", "type": "rate_limit"}},
-                    {
-                        "retry-after-ms": str(server.retry_after_ms),
-                        "retry-after": str(max(1, server.retry_after_ms // 1000)),
-                    },
-                )
-            elif kind in ("500", "503"):
-                self._send(int(kind), {"error": {"message": "server error", "type": "server"}})
-            elif kind == "timeout":
-                time.sleep(server.slow_seconds)
-                self._send(200, server.completion(body, json.dumps(server.responder(body))))
-            elif kind == "drop":
-                self.close_connection = True
-                self.connection.close()
-            elif kind == "malformed":
-                self._send(200, server.completion(body, '{"council": "Broken Council", '))
-            elif kind == "invalid":
-                wanted = requested_fields(body) or ["missing_children"]
-                bad = {
-                    name: {"value": "lots", "status": 7}
-                    for name in wanted
-                    if name
-                    not in ("council", "reference", "response_date", "period", "questionnaire")
+                self._send_bytes(200, entry[2], "application/octet-stream")
+            return
+        if self.path.rstrip("/").endswith("/stats"):
+            with self.fake.lock:
+                stats = {
+                    "requests": self.fake.stats.requests,
+                    "cpu_seconds": time.process_time(),
+                    "answered": self.fake.stats.answered,
+                    "faults": dict(self.fake.stats.faults),
+                    "max_in_flight": self.fake.stats.max_in_flight,
+                    "spans": self.fake.stats.spans,
                 }
-                self._send(200, server.completion(body, json.dumps(bad)))
-            elif kind == "length":
-                full = json.dumps(server.responder(body))
-                self._send(200, server.completion(body, full[: len(full) // 2], finish="length"))
-            elif kind == "refusal":
-                self._send(200, server.completion(body, "", refusal="I can't help with that."))
-            else:
-                self._send(500, {"error": {"message": f"unknown fault {kind}"}})
+            self._send(200, stats)
+        else:
+            self._send(404, {"error": {"message": "not found"}})
 
-        def _upload(self, raw: bytes) -> None:
-            """A multipart upload, as `client.files.create` sends it."""
-            import email.parser
-            import email.policy
-
-            head = f"Content-Type: {self.headers.get('content-type')}\r\n\r\n".encode()
-            message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + raw)
-            fields: dict[str, tuple[str | None, bytes]] = {}
-            for part in message.iter_parts():
-                name = part.get_param("name", header="content-disposition")
-                data = part.get_payload(decode=True)
-                if isinstance(name, str) and isinstance(data, bytes):
-                    fields[name] = (part.get_filename(), data)
-            if "file" not in fields:
-                self._send(400, {"error": {"message": "no file in the upload"}})
-                return
-            purpose = fields.get("purpose", (None, b"batch"))[1].decode()
-            self._send(
-                200, server.add_file(fields["file"][0] or "upload", purpose, fields["file"][1])
+    def do_POST(self) -> None:
+        length = int(self.headers.get("content-length") or 0)
+        path = self.path.split("?")[0].rstrip("/")
+        if path.endswith("/files"):
+            self._upload(self.rfile.read(length))
+            return
+        raw = self.rfile.read(length)
+        if path.endswith("/batches"):
+            created = self.fake.add_batch(json.loads(raw or b"{}"))
+            self._send(*((200, created) if created else (400, _missing("input file"))))
+            return
+        try:
+            body = json.loads(raw or b"{}")
+        except json.JSONDecodeError:
+            self._send(400, {"error": {"message": "request body is not JSON"}})
+            return
+        with self.fake.lock:
+            self.fake.stats.requests += 1
+            self.fake.stats.in_flight += 1
+            self.fake.stats.max_in_flight = max(
+                self.fake.stats.max_in_flight, self.fake.stats.in_flight
             )
+            self.fake.bodies.append(body)
+        started = time.monotonic()
+        try:
+            self._answer(body)
+        finally:
+            with self.fake.lock:
+                self.fake.stats.in_flight -= 1
+                self.fake.stats.spans.append((started, time.monotonic()))
 
-        def _send_bytes(self, status: int, data: bytes, content_type: str) -> None:
-            self.send_response(status)
-            self.send_header("content-type", content_type)
-            self.send_header("content-length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+    def _answer(self, body: dict[str, Any]) -> None:
+        if self.fake.latency:
+            time.sleep(self.fake.latency)
+        action = self.fake.next_action()
+        if isinstance(action, str):
+            with self.fake.lock:
+                self.fake.stats.faults[action] += 1
+            self._fault(action, body)
+            return
+        arguments = action if isinstance(action, dict) else self.fake.responder(body)
+        with self.fake.lock:
+            self.fake.stats.answered += 1
+        self._send(200, self.fake.completion(body, json.dumps(arguments)))
 
-        def _send(
-            self, status: int, payload: dict[str, Any], headers: dict[str, str] | None = None
-        ) -> None:
-            data = json.dumps(payload).encode()
-            self.send_response(status)
-            self.send_header("content-type", "application/json")
-            self.send_header("content-length", str(len(data)))
-            for name, value in (headers or {}).items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(data)
+    def _fault(self, kind: str, body: dict[str, Any]) -> None:
+        if kind == "429":
+            self._send(
+                429,
+                {"error": {"message": "rate limited", "type": "rate_limit"}},
+                {
+                    "retry-after-ms": str(self.fake.retry_after_ms),
+                    "retry-after": str(max(1, self.fake.retry_after_ms // 1000)),
+                },
+            )
+        elif kind in ("500", "503"):
+            self._send(int(kind), {"error": {"message": "server error", "type": "server"}})
+        elif kind == "timeout":
+            time.sleep(self.fake.slow_seconds)
+            self._send(200, self.fake.completion(body, json.dumps(self.fake.responder(body))))
+        elif kind == "drop":
+            self.close_connection = True
+            self.connection.close()
+        elif kind == "malformed":
+            self._send(200, self.fake.completion(body, '{"council": "Broken Council", '))
+        elif kind == "invalid":
+            wanted = requested_fields(body) or ["missing_children"]
+            bad = {
+                name: {"value": "lots", "status": 7}
+                for name in wanted
+                if name not in ("council", "reference", "response_date", "period", "questionnaire")
+            }
+            self._send(200, self.fake.completion(body, json.dumps(bad)))
+        elif kind == "length":
+            full = json.dumps(self.fake.responder(body))
+            self._send(200, self.fake.completion(body, full[: len(full) // 2], finish="length"))
+        elif kind == "refusal":
+            self._send(200, self.fake.completion(body, "", refusal="I can't help with that."))
+        else:
+            self._send(500, {"error": {"message": f"unknown fault {kind}"}})
 
-    return Handler
+    def _upload(self, raw: bytes) -> None:
+        """A multipart upload, as `client.files.create` sends it."""
+        import email.parser
+        import email.policy
+
+        head = f"Content-Type: {self.headers.get('content-type')}\r\n\r\n".encode()
+        message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + raw)
+        fields: dict[str, tuple[str | None, bytes]] = {}
+        for part in message.iter_parts():
+            name = part.get_param("name", header="content-disposition")
+            data = part.get_payload(decode=True)
+            if isinstance(name, str) and isinstance(data, bytes):
+                fields[name] = (part.get_filename(), data)
+        if "file" not in fields:
+            self._send(400, {"error": {"message": "no file in the upload"}})
+            return
+        purpose = fields.get("purpose", (None, b"batch"))[1].decode()
+        self._send(
+            200, self.fake.add_file(fields["file"][0] or "upload", purpose, fields["file"][1])
+        )
+
+    def _send_bytes(self, status: int, data: bytes, content_type: str) -> None:
+        self.send_response(status)
+        self.send_header("content-type", content_type)
+        self.send_header("content-length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _send(
+        self, status: int, payload: dict[str, Any], headers: dict[str, str] | None = None
+    ) -> None:
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+
+def _handler_for(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
+    return type("Handler", (_Handler,), {"fake": server})
 
 
 def rules_answers(paths: list[Path]) -> dict[str, dict[str, Any]]:

@@ -62,25 +62,20 @@ def _comparable(response: SurveyResponse, derived: dict[str, Derived]) -> dict[s
     return values
 
 
+TOLERANCE = 1.0  # a derived count may be off by one from rounding
+
+
 def consistency(
     response: SurveyResponse,
     reports: dict[str, FieldReport],
     derived: dict[str, Derived],
     questionnaire: str,
 ) -> dict[str, list[Check]]:
+    """Failed checks, per field, where figures disagree with each other or a percentage is
+    impossible or of an unknown base."""
     extra: dict[str, list[Check]] = {}
-    values = _comparable(response, derived)
-
-    def clean(fid: str) -> bool:
-        report = reports.get(fid)
-        return report is not None and all(
-            c.passed
-            for c in report.checks
-            if c.code in (CheckCode.GROUNDED, CheckCode.VALUE_IN_QUOTE, CheckCode.ALIGNED)
-        )
-
-    def add(fids: tuple[str, ...], message: str) -> None:
-        council = all(clean(f) for f in fids)
+    for fids, message in _disagreements(_comparable(response, derived)):
+        council = all(_clean(reports, f) for f in fids)
         text = (
             f"the letter's own figures disagree: {message} (as the council wrote them)"
             if council
@@ -90,63 +85,66 @@ def consistency(
             extra.setdefault(fid, []).append(
                 Check(code=CheckCode.CONSISTENT, passed=False, message=text, council=council)
             )
-
-    tolerance = 1.0
-    for small, large in AT_MOST:
-        if small in values and large in values and values[small] > values[large] + tolerance:
-            add(
-                (small, large),
-                f"{small} ({format_number(values[small])}) is more than "
-                f"{large} ({format_number(values[large])})",
-            )
-    for (a, b), total in SUM_AT_MOST:
-        if (
-            a in values
-            and b in values
-            and total in values
-            and values[a] + values[b] > values[total] + tolerance
-        ):
-            add(
-                (a, b, total),
-                f"{a} + {b} ({format_number(values[a] + values[b])}) is more "
-                f"than {total} ({format_number(values[total])})",
-            )
     asked = set(fields_for(questionnaire))
     for fid, fig in _figures(response).items():
-        if fig.value is None or fig.unit != Unit.PERCENT:
-            continue
-        if not 0 <= fig.value <= 100:
+        for message in _percent_problems(fid, fig, asked):
             extra.setdefault(fid, []).append(
-                Check(
-                    code=CheckCode.CONSISTENT,
-                    passed=False,
-                    message=f"{format_number(fig.value)}% is not a percentage between 0 and 100",
-                )
-            )
-        if fig.of is None:
-            extra.setdefault(fid, []).append(
-                Check(
-                    code=CheckCode.CONSISTENT,
-                    passed=False,
-                    message="a percentage without 'of': what it is a percentage of is unknown",
-                )
-            )
-        elif not plausible_base(fid, fig.of.value):
-            extra.setdefault(fid, []).append(
-                Check(
-                    code=CheckCode.CONSISTENT,
-                    passed=False,
-                    message=f"{FIELDS[fid].label} cannot be a percentage of "
-                    f"{FIELDS[fig.of.value].label} ({fig.of.value})",
-                )
-            )
-        elif fig.of.value not in asked:
-            extra.setdefault(fid, []).append(
-                Check(
-                    code=CheckCode.CONSISTENT,
-                    passed=False,
-                    message=f"a percentage of {fig.of.value}, which this questionnaire does not "
-                    "ask, cannot be checked",
-                )
+                Check(code=CheckCode.CONSISTENT, passed=False, message=message)
             )
     return extra
+
+
+def _clean(reports: dict[str, FieldReport], fid: str) -> bool:
+    """The field's own checks hold: its figure is the letter's, so a disagreement is the
+    council's."""
+    report = reports.get(fid)
+    return report is not None and all(
+        c.passed
+        for c in report.checks
+        if c.code in (CheckCode.GROUNDED, CheckCode.VALUE_IN_QUOTE, CheckCode.ALIGNED)
+    )
+
+
+def _disagreements(values: dict[str, float]) -> list[tuple[tuple[str, ...], str]]:
+    found: list[tuple[tuple[str, ...], str]] = []
+    for small, large in AT_MOST:
+        if small in values and large in values and values[small] > values[large] + TOLERANCE:
+            found.append(
+                (
+                    (small, large),
+                    f"{small} ({format_number(values[small])}) is more than "
+                    f"{large} ({format_number(values[large])})",
+                )
+            )
+    for (a, b), total in SUM_AT_MOST:
+        present = a in values and b in values and total in values
+        if present and values[a] + values[b] > values[total] + TOLERANCE:
+            found.append(
+                (
+                    (a, b, total),
+                    f"{a} + {b} ({format_number(values[a] + values[b])}) is more "
+                    f"than {total} ({format_number(values[total])})",
+                )
+            )
+    return found
+
+
+def _percent_problems(fid: str, fig: Figure, asked: set[str]) -> list[str]:
+    if fig.value is None or fig.unit != Unit.PERCENT:
+        return []
+    problems: list[str] = []
+    if not 0 <= fig.value <= 100:
+        problems.append(f"{format_number(fig.value)}% is not a percentage between 0 and 100")
+    if fig.of is None:
+        problems.append("a percentage without 'of': what it is a percentage of is unknown")
+    elif not plausible_base(fid, fig.of.value):
+        problems.append(
+            f"{FIELDS[fid].label} cannot be a percentage of "
+            f"{FIELDS[fig.of.value].label} ({fig.of.value})"
+        )
+    elif fig.of.value not in asked:
+        problems.append(
+            f"a percentage of {fig.of.value}, which this questionnaire does not ask, "
+            "cannot be checked"
+        )
+    return problems

@@ -36,6 +36,3 @@ class VerificationReport(BaseModel):
 
     def flagged(self) -> list[str]:
         return [f for f, r in self.fields.items() if r.verdict == "flagged"]
-
-    def verdicts(self) -> dict[str, Verdict]:
-        return {f: r.verdict for f, r in self.fields.items()}

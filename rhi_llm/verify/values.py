@@ -104,18 +104,26 @@ def check_value(
                 f"as a percentage of {figure.of.value} ({wanted})"
             )
     if absolute:
-        placed = absolute[mentions.index(mention)]
-        year = other_year(reading, placed)
-        if year:
-            return _fail(f"{mention.text} is the figure for {year}, not for the period asked")
-        header = column_header(reading.text, placed)
-        if header and not YEAR_TOKEN.fullmatch(header):
-            conflict = class_conflict(field_id, header)
-            if conflict:
-                return _fail(
-                    f"{mention.text} is in the '{header}' column, but "
-                    f"{FIELDS[field_id].label} counts {FIELDS[field_id].counts}"
-                )
+        misplaced = _placement_problem(reading, field_id, absolute[mentions.index(mention)])
+        if misplaced:
+            return _fail(misplaced)
     return Check(
         code=CheckCode.VALUE_IN_QUOTE, passed=True, message=f"{shown} is read back from the quote"
     )
+
+
+def _placement_problem(reading: LetterReading, field_id: str, placed: NumberMention) -> str | None:
+    """Why a figure's place says it is not this field's: another year's figure, or a table
+    column that counts something else."""
+    year = other_year(reading, placed)
+    if year:
+        return f"{placed.text} is the figure for {year}, not for the period asked"
+    header = column_header(reading.text, placed)
+    if header and not YEAR_TOKEN.fullmatch(header):
+        conflict = class_conflict(field_id, header)
+        if conflict:
+            return (
+                f"{placed.text} is in the '{header}' column, but "
+                f"{FIELDS[field_id].label} counts {FIELDS[field_id].counts}"
+            )
+    return None
