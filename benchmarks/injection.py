@@ -37,7 +37,7 @@ from rhi_llm.core.contracts import Backend
 from rhi_llm.core.records import OutputField
 from rhi_llm.core.survey import FIELDS, Figure, Status, Unit
 from rhi_llm.core.types import Letter
-from rhi_llm.extract.cassettes import REPLAY_BASE_URL
+from rhi_llm.extract.llm import LlmBackend
 from rhi_llm.gold import GoldCase, load_gold_set, response_from_gold
 from rhi_llm.letters import load
 from rhi_llm.numbers import find_numbers, same_number
@@ -319,15 +319,9 @@ class InjectionResult:
 # --------------------------------------------------------------------------------------------
 
 
-def replaying_backend(cassettes_dir: Path) -> Backend:
+def replaying_backend(cassettes_dir: Path) -> LlmBackend:
     """The model backend replaying a cassette folder offline (as `rhi-llm eval --cassettes`)."""
-    from rhi_llm.core.settings import build_settings
-    from rhi_llm.extract.llm import LlmBackend
-
-    settings = build_settings(
-        environ={"OPENAI_BASE_URL": REPLAY_BASE_URL, "OPENAI_API_KEY": "replay-needs-no-key"}
-    )
-    return LlmBackend(settings, cassettes=cassettes_dir)
+    return LlmBackend.replaying(cassettes_dir)
 
 
 def _gold_value(case: GoldCase, field_id: str) -> object:

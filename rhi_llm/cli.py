@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from pydantic import SecretStr
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -34,7 +33,6 @@ from rhi_llm.core.settings import Settings, build_settings
 from rhi_llm.core.types import Letter, QuestionMap
 from rhi_llm.export import write_csv, write_export, write_jsonl
 from rhi_llm.extract import default_backend, get_backend
-from rhi_llm.extract.cassettes import REPLAY_BASE_URL
 from rhi_llm.letters import find_letters, load
 from rhi_llm.pipeline import LetterOutcome
 from rhi_llm.progress import BatchProgress, Tally, choose_mode, summary_table
@@ -49,6 +47,8 @@ if TYPE_CHECKING:
     from rhi_llm.extract.llm import LlmBackend
 
 OnOutcome = Callable[[LetterOutcome], None]
+CHECKOUT = Path(__file__).resolve().parent.parent
+"""The repository this package runs from, when it runs from one (an editable install)."""
 
 app = typer.Typer(
     help=(
@@ -962,7 +962,7 @@ def load_benchmarks() -> typer.Typer:
     """The `bench` commands, from the checkout this package runs from; one line saying what
     is needed when there is none. The one place the product reaches the benchmarks, lazily
     and by name (import-linter keeps every module of rhi_llm from importing them)."""
-    checkout = Path(__file__).resolve().parent.parent
+    checkout = CHECKOUT
     if not (checkout / "benchmarks" / "cli.py").is_file() or not (checkout / "eval").is_dir():
         fail(
             "the benchmarks are not installed with rhi-llm: they read the repository's eval/ "
@@ -1076,15 +1076,13 @@ def _eval_backend(name: str, cassettes: Path | None, record: bool, settings: Set
         raise RhiError("--cassettes replays the model backend: use --backend llm")
     if record and not settings.endpoint_configured:
         raise RhiError("--record calls the model: set OPENAI_API_KEY (or OPENAI_BASE_URL)")
-    if not record:
-        settings = settings.model_copy(
-            update={"base_url": REPLAY_BASE_URL, "api_key": SecretStr("replay-needs-no-key")}
-        )
     from rhi_llm.extract.both import BothBackend
     from rhi_llm.extract.llm import LlmBackend
 
     kind = LlmBackend if name == "llm" else BothBackend
-    return kind(settings, cassettes=cassettes, record=record)
+    if record:
+        return kind(settings, cassettes=cassettes, record=True)
+    return kind.replaying(cassettes, settings)
 
 
 def _eval_print(result: EvalResult, *, as_json: bool) -> None:

@@ -21,9 +21,8 @@ from pydantic_core import to_json
 
 from rhi_llm.core.errors import StoreError
 from rhi_llm.core.records import CallRecord, LetterDocument, OutputRow, ReviewDecision
+from rhi_llm.core.settings import DEFAULT_DB
 from rhi_llm.core.text import utc_now
-
-DEFAULT_DB = Path("rhi-llm.db")
 
 
 def _run(db: sqlite3.Connection, script: str) -> None:

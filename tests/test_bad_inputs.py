@@ -43,6 +43,7 @@ def _message(path: Path, kind: type[LetterError]) -> str:
 # -- the batch ----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_ci_batch_of_bad_inputs() -> None:
     started = time.perf_counter()
     result = run(count=60, good=4, seed=7, per_file_seconds=3.0, source=LETTERS)
@@ -68,6 +69,7 @@ def test_ci_batch_of_bad_inputs() -> None:
     assert seconds < 30, seconds
 
 
+@pytest.mark.slow
 def test_generate_cycles_every_kind(tmp_path: Path) -> None:
     files = generate(tmp_path, count=100, seed=2)
     assert len(files) == 100 and len({f.path for f in files}) == 100
@@ -180,7 +182,10 @@ def test_slow_pdf_stopped_by_the_time_limit(
     assert time.perf_counter() - started < 3
 
 
-@pytest.mark.parametrize(("n", "variant"), [(1, "flate_bomb"), (2, "page_tree_bomb")])
+@pytest.mark.parametrize(
+    ("n", "variant"),
+    [(1, "flate_bomb"), pytest.param(2, "page_tree_bomb", marks=pytest.mark.slow)],
+)
 def test_pdf_past_pypdf_limits_is_too_large(tmp_path: Path, n: int, variant: str) -> None:
     bad = make_one(tmp_path, "limit_pdf", n)
     assert bad.variant == variant
@@ -196,6 +201,7 @@ def test_looping_pdfs(tmp_path: Path, n: int) -> None:
         assert "damaged" in _message(bad.path, CorruptLetter)
 
 
+@pytest.mark.slow
 def test_word_zip_bomb_refused_before_unpacking(tmp_path: Path) -> None:
     bad = make_one(tmp_path, "zip_bomb_docx")
     assert bad.path.stat().st_size < 20 * 2**20
@@ -217,6 +223,7 @@ def test_email_with_a_bogus_charset_loads(tmp_path: Path, n: int) -> None:
     assert bad.marker is not None and bad.marker in text and "Subject: Your FOI" in text
 
 
+@pytest.mark.slow
 def test_deeply_nested_email_is_damaged(tmp_path: Path) -> None:
     bad = make_one(tmp_path, "nested_eml")
     assert "nested too deeply" in _message(bad.path, CorruptLetter)

@@ -49,6 +49,7 @@ def extract(server: FakeOpenAI, *args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+@pytest.mark.slow
 def test_submit_then_resume_records_the_letters_at_the_batch_price(
     tmp_path: Path, server: FakeOpenAI
 ) -> None:

@@ -11,7 +11,9 @@ from typer.testing import CliRunner
 
 from benchmarks import verifier as bench
 from rhi_llm.cli import app
-from rhi_llm.verify import VerificationReport
+from rhi_llm.core.reading import LetterReading
+from rhi_llm.core.survey import SurveyResponse
+from rhi_llm.verify import VerificationReport, verify
 
 from conftest import GOLD, LETTERS
 
@@ -47,14 +49,14 @@ def test_benchmark_counts_every_kind_and_flags(one_letter: Path) -> None:
 def test_a_verifier_that_flags_nothing_scores_zero(
     one_letter: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def blind(reading: object, response: object) -> VerificationReport:
+    def blind(reading: LetterReading, response: SurveyResponse) -> VerificationReport:
         real = bench_verify(reading, response)
         fields = {
             k: v.model_copy(update={"verdict": "ok", "checks": ()}) for k, v in real.fields.items()
         }
         return real.model_copy(update={"fields": fields})
 
-    bench_verify = bench.verify
+    bench_verify = verify
     monkeypatch.setattr(bench, "verify", blind)
     result = bench.run(one_letter, one_letter.parent / "letters")
     assert result.mutations > 100

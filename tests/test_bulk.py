@@ -131,6 +131,7 @@ def test_a_bug_on_one_letter_fails_that_letter_not_the_batch(
         assert len(store.current_rows()) == 11
 
 
+@pytest.mark.slow
 def test_a_run_killed_at_random_moments_ends_with_the_same_export() -> None:
     result = crash(LETTERS, count=40, kills=3, latency=0.05, seed=7)
     assert result.finished

@@ -11,7 +11,7 @@ import pytest
 
 from rhi_llm.core.settings import build_settings
 from rhi_llm.evaluate import EvalResult, evaluate_folder
-from rhi_llm.extract.cassettes import REPLAY_BASE_URL, CassetteProvenance, read_provenance
+from rhi_llm.extract.cassettes import CassetteProvenance, read_provenance
 from rhi_llm.extract.llm import LlmBackend
 
 from conftest import GOLD, LETTERS, REPO
@@ -62,10 +62,7 @@ def test_every_cassette_has_provenance_and_authored_ones_list_their_mistakes() -
 
 @cache
 def replay() -> EvalResult:
-    settings = build_settings(
-        environ={"OPENAI_BASE_URL": REPLAY_BASE_URL, "OPENAI_API_KEY": "replay-needs-no-key"}
-    )
-    backend = LlmBackend(settings, cassettes=AUTHORED)
+    backend = LlmBackend.replaying(AUTHORED)
     return evaluate_folder(GOLD, backend, LETTERS)
 
 
@@ -117,15 +114,10 @@ def test_a_changed_prompt_no_longer_matches_its_cassette(tmp_path: Path) -> None
     shutil.copytree(REPO / "prompts", prompts_copy)
     system = prompts_copy / "v1" / "system.txt"
     system.write_text(system.read_text() + "\n8. A new rule.\n")
-    settings = build_settings(
-        environ={
-            "OPENAI_BASE_URL": REPLAY_BASE_URL,
-            "OPENAI_API_KEY": "replay-needs-no-key",
-            "RHI_LLM_RETRIES": "0",
-        }
-    )
-    backend = LlmBackend(
-        settings, cassettes=AUTHORED, prompts=load_prompts(folder=str(prompts_copy))
+    backend = LlmBackend.replaying(
+        AUTHORED,
+        build_settings(environ={"RHI_LLM_RETRIES": "0"}),
+        prompts=load_prompts(folder=str(prompts_copy)),
     )
     outcome = asyncio.run(process_letter(LETTERS / "westmarch-2024.txt", backend))
     assert outcome.error is not None

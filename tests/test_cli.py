@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 import typer
 from typer.testing import CliRunner
 
-from rhi_llm import __version__
+from benchmarks.cli import bench_app
+from rhi_llm import __version__, cli
 from rhi_llm.cli import app
 
 from conftest import seed_path
@@ -29,15 +31,35 @@ def _commands(group: Any, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]
 
 def test_every_command_has_help_text() -> None:
     root: Any = typer.main.get_command(app)
-    commands = _commands(root)
-    assert ("load",) in commands
+    bench: Any = typer.main.get_command(bench_app)
+    commands = _commands(root) + [("bench", *path) for path in _commands(bench)]
+    assert ("load",) in commands and ("bench", "verifier") in commands
     for path in commands:
         result = runner.invoke(app, [*path, "--help"])
         assert result.exit_code == 0, path
+        assert "Usage:" in result.stdout, path
         command = root
         for name in path:
-            command = command.commands[name]
+            command = bench if command is root and name == "bench" else command.commands[name]
         assert command.help and len(command.help.split()) >= 5, f"{path} has no real help"
+
+
+def test_bench_outside_a_checkout_says_what_it_needs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "CHECKOUT", tmp_path)  # as from an installed wheel: no eval/
+    result = runner.invoke(app, ["bench", "verifier"])
+    assert result.exit_code == 2
+    assert "run them from a checkout" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_setting_that_cannot_work_is_one_line() -> None:
+    result = runner.invoke(app, ["extract", "eval/letters", "--concurrency", "0"])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "concurrency must be at least 1" in result.stderr
+    result = runner.invoke(app, ["summary"], env={"RHI_LLM_CONTEXT": "lots"})
+    assert result.exit_code == 2 and "RHI_LLM_CONTEXT must be a number" in result.stderr
 
 
 def test_version() -> None:

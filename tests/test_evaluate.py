@@ -19,7 +19,7 @@ from rhi_llm import cli
 from rhi_llm.core.contracts import Backend, Extraction
 from rhi_llm.core.errors import ConfigError, LetterError
 from rhi_llm.core.reading import LetterReading
-from rhi_llm.core.records import Provenance, TokenUsage
+from rhi_llm.core.records import Provenance, TokenUsage, Verdict
 from rhi_llm.core.survey import SurveyResponse
 from rhi_llm.core.types import Check, CheckCode
 from rhi_llm.evaluate import (
@@ -102,7 +102,7 @@ def gold_case(fields: dict[str, Any], questionnaire: str = "rhi-2024") -> GoldCa
 
 def outcome(
     answers: dict[str, Any],
-    verdicts: dict[str, str] | None = None,
+    verdicts: dict[str, Verdict] | None = None,
     questionnaire: str = "rhi-2024",
 ) -> LetterOutcome:
     """A letter's outcome as the pipeline would give it, with the verdicts chosen by hand (a

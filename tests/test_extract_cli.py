@@ -10,7 +10,6 @@ import json
 from pathlib import Path
 
 import pytest
-from pydantic import SecretStr
 from typer.testing import CliRunner
 
 from rhi_llm import cli
@@ -18,7 +17,6 @@ from rhi_llm.core.settings import build_settings
 from rhi_llm.core.survey import answer_value
 from rhi_llm.extract import default_backend, get_backend
 from rhi_llm.extract.both import BothBackend
-from rhi_llm.extract.cassettes import REPLAY_BASE_URL
 from rhi_llm.extract.rules import extract_rules
 from rhi_llm.letters import load
 from rhi_llm.pipeline import process_letter
@@ -110,10 +108,7 @@ def test_unknown_backend_is_a_clear_error() -> None:
 def test_both_backend_flags_every_disagreement() -> None:
     """The model's answers replayed from an authored cassette whose missing_incidents carries a
     deliberate digit typo: the rules read the letter's own figure, and the two disagree."""
-    settings = build_settings(environ={}).model_copy(
-        update={"base_url": REPLAY_BASE_URL, "api_key": SecretStr("replay-needs-no-key")}
-    )
-    backend = BothBackend(settings, cassettes=CASSETTES / "authored")
+    backend = BothBackend.replaying(CASSETTES / "authored")
     letter = LETTERS / "ashcombe-2018.md"
     outcome = asyncio.run(process_letter(letter, backend))
     assert outcome.row is not None

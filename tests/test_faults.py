@@ -4,11 +4,14 @@ failure with its reason, and no letter over the retry budget (the full 100-lette
 
 from __future__ import annotations
 
+import pytest
+
 from benchmarks.faults import run
 
 from conftest import LETTERS
 
 
+@pytest.mark.slow
 def test_every_letter_ends_extracted_or_failed_with_its_reason() -> None:
     result = run(LETTERS, count=40, fault_rate=0.3, seed=3, concurrency=8)
     figures = result.as_json()

@@ -76,8 +76,11 @@ def test_only_the_settings_module_reads_the_environment() -> None:
     readers = []
     for path in _python_files(PACKAGE):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            name = ast.unparse(node) if isinstance(node, ast.Attribute) else ""
-            if name in ("os.environ", "os.getenv", "os.environb"):
+            if isinstance(node, ast.Attribute) and ast.unparse(node) in (
+                "os.environ",
+                "os.getenv",
+                "os.environb",
+            ):
                 readers.append(f"{path.relative_to(REPO)}:{node.lineno}")
     assert readers and all(r.startswith("rhi_llm/core/settings.py:") for r in readers), readers
 

@@ -6,6 +6,7 @@ import contextlib
 import io
 import time
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import docx
@@ -284,6 +285,7 @@ def test_html_with_a_bogus_or_utf16_meta_charset(tmp_path: Path) -> None:
         assert load(path).text == "Q1: 215 £\n", charset
 
 
+@pytest.mark.slow
 def test_eml_with_an_unknown_charset_or_deep_nesting(tmp_path: Path) -> None:
     path = tmp_path / "charset.eml"
     for charset in ("x-unknown", "undefined"):
@@ -344,7 +346,7 @@ def test_a_limit_running_out_as_reading_ends_is_a_timeout(
     letter then fails with the time-limit error, never with the timer's own exception."""
 
     @contextlib.contextmanager
-    def expires_on_exit(seconds: float, path: str) -> object:
+    def expires_on_exit(seconds: float, path: str) -> Iterator[None]:
         yield
         raise letters._Expired
 

@@ -4,6 +4,7 @@ every fault kind, the retry budget, concurrency, caching and chunking."""
 from __future__ import annotations
 
 import asyncio
+import importlib
 import json
 import re
 from collections.abc import Iterator
@@ -219,3 +220,42 @@ def test_a_batch_split_across_worker_processes_keeps_order_and_the_limit(tmp_pat
     assert [o.path for o in outcomes] == [str(p) for p in paths]
     assert all(o.row is not None for o in outcomes), [o.error for o in outcomes if o.error]
     assert sorted(done) == sorted(str(p) for p in paths)
+
+
+def test_instructors_model_check_is_remembered_not_repeated(
+    server: FakeOpenAI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`extract/instructor_checks.py` patches instructor so that its walk over a response
+    model's types runs once per model instead of several times per request. If an upgrade
+    of instructor moves or stops calling that check, the patch does nothing: this fails."""
+    from rhi_llm.extract import instructor_checks
+
+    assert instructor_checks.install(), "instructor no longer has reject_async_validators"
+    for name in ("instructor.v2.validation.async_validators", "instructor.v2.core.patch"):
+        module = importlib.import_module(name)
+        assert module.reject_async_validators is instructor_checks.remembered, name
+    original = instructor_checks._original
+    assert original is not None
+    checked: list[object] = []
+
+    def counted(model: object) -> None:
+        checked.append(model)
+        original(model)
+
+    class Asked(set[object]):
+        """The models already passed, counting how often instructor asks."""
+
+        asked = 0
+
+        def __contains__(self, model: object) -> bool:
+            Asked.asked += 1
+            return super().__contains__(model)
+
+    monkeypatch.setattr(instructor_checks, "_original", counted)
+    monkeypatch.setattr(instructor_checks, "_passed", Asked())
+    for _ in range(3):
+        assert run(LlmBackend(settings_for(server))).row is not None
+    assert server.stats.requests == 3
+    assert checked, "instructor no longer calls its check where the patch put the wrapper"
+    assert len(checked) == len(set(checked)), "a model passed once was checked again"
+    assert Asked.asked >= 3 * len(set(checked)), "instructor asks once per request or more"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from rhi_llm.cli import app
@@ -12,6 +13,7 @@ from rhi_llm.cli import app
 runner = CliRunner()
 
 
+@pytest.mark.slow
 def test_one_command_measures_all_three_and_names_a_missed_target() -> None:
     result = runner.invoke(
         app,

@@ -11,15 +11,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from pydantic import SecretStr
 from rich.console import Console
 from typer.testing import CliRunner
 
 from rhi_llm import cli
 from rhi_llm.bulk import run_bulk
-from rhi_llm.core.settings import build_settings
 from rhi_llm.export import write_export
-from rhi_llm.extract.cassettes import REPLAY_BASE_URL
 from rhi_llm.extract.llm import LlmBackend
 from rhi_llm.progress import BatchProgress, Tally
 from rhi_llm.review import (
@@ -51,10 +48,7 @@ def filled_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "larkfield-2024.html",
     ):
         shutil.copy(LETTERS / name, folder / name)
-    settings = build_settings(environ={}).model_copy(
-        update={"base_url": REPLAY_BASE_URL, "api_key": SecretStr("replay-needs-no-key")}
-    )
-    backend = LlmBackend(settings, cassettes=CASSETTES)
+    backend = LlmBackend.replaying(CASSETTES)
     db = folder / "run.db"
     paths = sorted(folder.iterdir())
     with open_store(db) as store:

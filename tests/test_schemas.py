@@ -15,7 +15,9 @@ from rhi_llm.core.survey import (
     Figure,
     NumericField,
     Questionnaire,
+    Status,
     SurveyResponse,
+    Unit,
 )
 from rhi_llm.extract.grounding import response_model_for, widen
 from rhi_llm.schemas import render, schema_documents
@@ -191,8 +193,10 @@ def test_restricted_response_widens_to_full() -> None:
 
 
 def test_figure_serialises_counts_as_integers() -> None:
-    count = Figure(value=1458.0, unit="count", status="answered", quote="1458")
-    percent = Figure(value=87.7, unit="percent", of="missing_incidents", status="answered")
+    count = Figure(value=1458.0, unit=Unit.COUNT, status=Status.ANSWERED, quote="1458")
+    percent = Figure(
+        value=87.7, unit=Unit.PERCENT, of=NumericField.missing_incidents, status=Status.ANSWERED
+    )
     assert json.loads(count.model_dump_json())["value"] == 1458
     assert isinstance(json.loads(count.model_dump_json())["value"], int)
     assert json.loads(percent.model_dump_json())["value"] == 87.7

@@ -54,6 +54,7 @@ def server() -> Iterator[FakeOpenAI]:
         yield running
 
 
+@pytest.mark.slow
 def test_a_whole_session_leaves_no_secret_anywhere(
     tmp_path: Path, server: FakeOpenAI, monkeypatch: pytest.MonkeyPatch
 ) -> None:

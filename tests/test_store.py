@@ -27,18 +27,92 @@ def _tables(db: sqlite3.Connection) -> set[str]:
     return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
+# The schema as the migrations leave it: every table with its columns in order, and the
+# named indexes. A new migration changes this on purpose, and this test with it.
+SCHEMA = {
+    "letters": ["id", "path", "sha256", "format", "pages", "status", "reason", "error", "updated"],
+    "extractions": [
+        "id",
+        "letter_id",
+        "backend",
+        "cache_key",
+        "model",
+        "prompt_hash",
+        "schema_version",
+        "prompt_tokens",
+        "completion_tokens",
+        "calls",
+        "cost_usd",
+        "cached",
+        "questionnaire",
+        "council",
+        "row_json",
+        "created",
+    ],
+    "field_values": [
+        "extraction_id",
+        "field",
+        "value_json",
+        "unit",
+        "of_field",
+        "status",
+        "quote",
+        "span_start",
+        "span_end",
+        "page",
+        "derived_json",
+        "verdict",
+        "flags_json",
+    ],
+    "model_calls": [
+        "id",
+        "letter_id",
+        "extraction_id",
+        "attempt",
+        "prompt_tokens",
+        "completion_tokens",
+        "latency_ms",
+        "cost_usd",
+        "error",
+        "created",
+    ],
+    "review_decisions": [
+        "id",
+        "letter_sha256",
+        "letter_path",
+        "field",
+        "action",
+        "value_json",
+        "unit",
+        "of_field",
+        "status",
+        "reviewer",
+        "decided_at",
+        "note",
+    ],
+    "model_batches": ["id", "batch_id", "backend", "status", "letters_json", "created", "updated"],
+    "letter_texts": ["sha256", "text", "page_starts_json", "blocks_json"],
+}
+INDEXES = {"decisions_by_field", "extractions_by_letter", "letters_by_path"}
+
+
 def test_a_new_store_has_every_migration_and_uses_wal(tmp_path: Path) -> None:
     with open_store(tmp_path / "run.db") as store:
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert {
-            "letters",
-            "extractions",
-            "field_values",
-            "model_calls",
-            "review_decisions",
-            "model_batches",
-        } <= _tables(store.db)
+        columns = {
+            table: [r[1] for r in store.db.execute(f"PRAGMA table_info({table})")]
+            for table in _tables(store.db)
+        }
+        assert columns == SCHEMA
+        indexes = {
+            r[0]
+            for r in store.db.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'index' "
+                "AND name NOT LIKE 'sqlite_autoindex_%'"
+            )
+        }
+        assert indexes == INDEXES
 
 
 def test_an_older_store_is_brought_up_to_date_and_keeps_its_rows(tmp_path: Path) -> None:

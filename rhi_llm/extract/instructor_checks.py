@@ -20,35 +20,35 @@ from typing import Any
 
 _MODULES = ("instructor.v2.validation.async_validators", "instructor.v2.core.patch")
 _passed: set[Any] = set()
-_installed = False
+_original: Callable[[Any], None] | None = None
+"""instructor's own check, called by the wrapper (a test counts its calls through this)."""
 
 
-def _remembering(check: Callable[[Any], None]) -> Callable[[Any], None]:
-    def remembered(response_model: Any) -> None:
-        try:
-            if response_model in _passed:
-                return
-        except TypeError:  # an unhashable model description: check it every time
-            check(response_model)
+def remembered(response_model: Any) -> None:
+    """instructor's check, run once per model class that passes it."""
+    assert _original is not None
+    try:
+        if response_model in _passed:
             return
-        check(response_model)
-        _passed.add(response_model)
-
-    remembered.__wrapped__ = check  # type: ignore[attr-defined]
-    return remembered
-
-
-def install() -> None:
-    """Wrap instructor's check once per process (a no-op if instructor has changed)."""
-    global _installed
-    if _installed:
+    except TypeError:  # an unhashable model description: check it every time
+        _original(response_model)
         return
-    _installed = True
+    _original(response_model)
+    _passed.add(response_model)
+
+
+def install() -> bool:
+    """Wrap instructor's check once per process; False when instructor no longer has it
+    (then nothing is wrapped: `tests/test_llm_backend.py` fails, so the upgrade is noticed)."""
+    global _original
+    if _original is not None:
+        return True
     original = getattr(importlib.import_module(_MODULES[0]), "reject_async_validators", None)
     if original is None:
-        return
-    wrapped = _remembering(original)
+        return False
+    _original = original
     for name in _MODULES:
         module = importlib.import_module(name)
         if getattr(module, "reject_async_validators", None) is original:
-            module.reject_async_validators = wrapped  # type: ignore[attr-defined]
+            module.reject_async_validators = remembered  # type: ignore[attr-defined]
+    return True

@@ -32,7 +32,7 @@ import instructor
 import openai
 from instructor.v2.core.errors import IncompleteOutputException, InstructorRetryException
 from instructor.v2.core.hooks import Hooks
-from pydantic import BaseModel
+from pydantic import BaseModel, SecretStr
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 
 from rhi_llm.chunking import Chunk, estimate_tokens, plan_chunks
@@ -41,12 +41,13 @@ from rhi_llm.core.errors import ModelError
 from rhi_llm.core.questionnaires import fields_for
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.records import CallRecord, Provenance, TokenUsage
-from rhi_llm.core.settings import Settings
+from rhi_llm.core.settings import Settings, build_settings
 from rhi_llm.core.survey import SCHEMA_VERSION, Questionnaire, SurveyResponse, schema_fingerprint
 from rhi_llm.core.text import utc_now
 from rhi_llm.core.types import Check
 from rhi_llm.extract.cache import ResponseCache, cache_key
 from rhi_llm.extract.cassettes import (
+    REPLAY_BASE_URL,
     CassetteProvenance,
     authored_note,
     cassette_path,
@@ -250,6 +251,17 @@ class LlmBackend(Backend):
             prepared_model(fields_for(questionnaire)).model_json_schema()
         if self._client is None:
             self._client, self._loop = self._new_client(), None
+
+    @classmethod
+    def replaying(
+        cls, cassettes: Path, settings: Settings | None = None, **options: Any
+    ) -> LlmBackend:
+        """This backend answering from a folder of cassettes, offline: no endpoint and no
+        key are needed (a request that matches no recording fails its letter)."""
+        settings = (settings or build_settings(environ={})).model_copy(
+            update={"base_url": REPLAY_BASE_URL, "api_key": SecretStr("replay-needs-no-key")}
+        )
+        return cls(settings, cassettes=cassettes, **options)
 
     @property
     def shardable(self) -> bool:

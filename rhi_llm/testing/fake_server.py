@@ -208,7 +208,10 @@ class FakeOpenAI:
         handler = _handler_for(self)
         self._server = _Server(("127.0.0.1", self.port), handler)
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # a short poll, so that stop() returns at once rather than after up to half a second
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
         self._thread.start()
         return self.base_url
 
