@@ -151,12 +151,8 @@ def bench_llm(
 
     with exits_on_error():
         result = run(source, count, latency, concurrency)
-    figures = result.as_json()
-    if as_json:
-        print(json.dumps(figures, indent=2))
-        return
-    out.print(
-        _figures_table("Model path against a fake server (answers are not a model's)", figures)
+    _show_figures(
+        "Model path against a fake server (answers are not a model's)", result.as_json(), as_json
     )
 
 
@@ -167,6 +163,14 @@ def _figures_table(title: str, figures: Mapping[str, object]) -> Table:
     for name, value in figures.items():
         table.add_row(name.replace("_", " "), str(value))
     return table
+
+
+def _show_figures(title: str, figures: Mapping[str, object], as_json: bool) -> None:
+    """A benchmark's figures: one JSON object, or a table of figure and value."""
+    if as_json:
+        print(json.dumps(figures, indent=2))
+    else:
+        out.print(_figures_table(title, figures))
 
 
 @bench_app.command("bulk")
@@ -190,11 +194,9 @@ def bench_bulk(
 
     with exits_on_error():
         result = run_bulk_bench(source, count, latency, concurrency)
-    figures = result.as_json()
-    if as_json:
-        print(json.dumps(figures, indent=2))
-        return
-    out.print(_figures_table("Bulk run into the run store, fake server (not a model)", figures))
+    _show_figures(
+        "Bulk run into the run store, fake server (not a model)", result.as_json(), as_json
+    )
 
 
 @bench_app.command("crash")
