@@ -34,8 +34,9 @@ from typing import Any
 
 from benchmarks import CHECKOUT
 from rhi_llm.core.contracts import Backend
+from rhi_llm.core.questionnaires import FIELDS
 from rhi_llm.core.records import OutputField
-from rhi_llm.core.survey import FIELDS, Figure, Status, Unit
+from rhi_llm.core.survey import Figure, Status, Unit
 from rhi_llm.core.types import Letter
 from rhi_llm.extract.llm import LlmBackend
 from rhi_llm.gold import GoldCase, load_gold_set, response_from_gold
@@ -449,7 +450,7 @@ def verifier_sweep(
                     known if isinstance(known, Figure) else None,
                 )
                 for way, answer in planted:
-                    response = correct.model_copy(update={target.field: answer})
+                    response = correct.with_answer(target.field, answer)
                     verdict = verify(reading, response).fields[target.field].verdict
                     sweep.count(
                         way,

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rhi_llm.core.questionnaires import FIELDS
 from rhi_llm.core.reading import LetterReading
-from rhi_llm.core.survey import FIELDS, WITHHELD, Figure, NumericField, Status, SurveyResponse, Unit
+from rhi_llm.core.survey import WITHHELD, Figure, Status, SurveyResponse, Unit
 from rhi_llm.core.types import NumberMention, Span
 from rhi_llm.gold import GoldCase, GoldFile, load_gold_set, response_from_gold
 from rhi_llm.letters import load
@@ -103,7 +104,7 @@ class BenchResult:
 def _with(response: SurveyResponse, field_id: str, **changes: Any) -> SurveyResponse:
     figure = response.answer(field_id)
     assert isinstance(figure, Figure)
-    return response.model_copy(update={field_id: figure.model_copy(update=changes)})
+    return response.with_answer(field_id, figure.model_copy(update=changes))
 
 
 def _line_around(text: str, mention: NumberMention, width: int = 70) -> str:
@@ -164,7 +165,7 @@ class Mutator:
         self.text = reading.text
         self.figures = {
             f: a
-            for f, a in self.correct.answers().items()
+            for f, a in self.correct.answers.items()
             if isinstance(a, Figure) and a.value is not None and a.quote
         }
 
@@ -174,7 +175,7 @@ class Mutator:
                 for mutation in make(field_id, figure):
                     if self._really_wrong(mutation, figure):
                         yield mutation
-        for field_id, answer in self.correct.answers().items():
+        for field_id, answer in self.correct.answers.items():
             if isinstance(answer, Figure) and answer.status in WITHHELD:
                 yield from self._not_held(field_id, answer)
 
@@ -332,7 +333,7 @@ class Mutator:
         if figure.unit == Unit.PERCENT:
             yield self._m("percent_as_count", field_id, "unit count", unit=Unit.COUNT, of=None)
             assert figure.of is not None
-            wanted = FIELDS[figure.of.value].counts
+            wanted = FIELDS[figure.of].counts
             wrong = [
                 f
                 for f in self.figures
@@ -340,9 +341,7 @@ class Mutator:
             ]
             if wrong:
                 base = self.rng.choice(wrong)
-                yield self._m(
-                    "percent_of_wrong_base", field_id, f"of {base}", of=NumericField(base)
-                )
+                yield self._m("percent_of_wrong_base", field_id, f"of {base}", of=base)
         else:
             base = "missing_incidents" if field_id != "missing_incidents" else "lac_total"
             yield self._m(
@@ -350,7 +349,7 @@ class Mutator:
                 field_id,
                 f"percent of {base}",
                 unit=Unit.PERCENT,
-                of=NumericField(base),
+                of=base,
             )
 
     def _paraphrase(self, field_id: str, figure: Figure) -> Iterator[Mutation]:

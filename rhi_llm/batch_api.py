@@ -33,9 +33,10 @@ from rhi_llm.core.contracts import Extraction
 from rhi_llm.core.errors import ConfigError, ModelError, RhiError
 from rhi_llm.core.records import CallRecord, Provenance, TokenUsage
 from rhi_llm.core.survey import SCHEMA_VERSION, SurveyResponse
-from rhi_llm.extract.grounding import GROUNDING, widen
+from rhi_llm.extract.grounding import GROUNDING
 from rhi_llm.extract.llm import OUTPUT_RESERVE_TOKENS, LlmBackend, prepared_model
 from rhi_llm.extract.merge import merge_chunks
+from rhi_llm.extract.response_models import to_response
 from rhi_llm.pipeline import LetterOutcome, failed, finish, read_letter
 from rhi_llm.store import Store
 
@@ -83,7 +84,7 @@ def request_lines(backend: LlmBackend, reading: Any, chunks: list[Chunk]) -> lis
         request = BatchRequest[Any](
             custom_id=custom_id(reading.letter.sha256, chunk.index),
             messages=backend.messages(reading, chunk),
-            response_model=prepared_model(chunk.fields),
+            response_model=prepared_model(reading.questionnaire, chunk.fields),
             model=backend.settings.model,
             max_tokens=OUTPUT_RESERVE_TOKENS,
             temperature=0.0,
@@ -309,7 +310,8 @@ def _parse(
         )
     token = GROUNDING.set(None)  # quotes not in the letter are the verifier's to flag
     try:
-        answer = prepared_model(chunk.fields).model_validate_json(message.get("content") or "")
+        model = prepared_model(reading.questionnaire, chunk.fields)
+        answer = model.model_validate_json(message.get("content") or "")
     except ValidationError as error:
         first = error.errors()[0]
         place = ".".join(str(p) for p in first.get("loc", ()))
@@ -319,7 +321,7 @@ def _parse(
         ) from None
     finally:
         GROUNDING.reset(token)
-    return widen(answer), call
+    return to_response(answer, reading.questionnaire), call
 
 
 def _first_line(error: BaseException) -> str:

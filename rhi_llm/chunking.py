@@ -11,9 +11,8 @@ import math
 
 from pydantic import BaseModel, ConfigDict
 
-from rhi_llm.core.questionnaires import QUESTIONNAIRES, fields_for
+from rhi_llm.core.questionnaires import FIELDS, QUESTIONNAIRES, fields_for
 from rhi_llm.core.reading import LetterReading
-from rhi_llm.core.survey import FIELDS
 
 CHARS_PER_TOKEN = 3.5
 OVERLAP_CHARS = 300

@@ -26,10 +26,11 @@ from rhi_llm import __version__
 from rhi_llm.bulk import in_flight_counter, run_bulk
 from rhi_llm.core.contracts import Backend
 from rhi_llm.core.errors import RhiError
+from rhi_llm.core.questionnaires import SHIPPED, check_file, forced, installed, load_file
 from rhi_llm.core.records import OutputRow
 from rhi_llm.core.redact import install as install_redaction
 from rhi_llm.core.redact import redact
-from rhi_llm.core.settings import Settings, build_settings
+from rhi_llm.core.settings import Settings, build_settings, using
 from rhi_llm.core.types import Letter, QuestionMap
 from rhi_llm.export import write_csv, write_export, write_jsonl
 from rhi_llm.extract import default_backend, get_backend
@@ -126,83 +127,6 @@ def exits_on_error(code: int = 1) -> Iterator[None]:
         raise typer.Exit(code=code) from None
 
 
-def describe(letter: Letter, qmap: QuestionMap) -> dict[str, Any]:
-    """What `load --json` prints for one letter."""
-    return {
-        "path": letter.path,
-        "format": letter.format,
-        "pages": letter.pages,
-        "characters": len(letter.text),
-        "sha256": letter.sha256,
-        "questionnaire": qmap.questionnaire,
-        "confidence": qmap.confidence,
-        "questions": [
-            {
-                "key": q.key,
-                "label": q.label,
-                "marker": q.marker,
-                "question": q.question.as_list(),
-                "answer": q.answer.as_list(),
-                "page": letter.page_of(q.question.start),
-                "answer_starts": " ".join(letter.excerpt(q.answer).split()[:8]),
-            }
-            for q in qmap.questions
-        ],
-    }
-
-
-@app.command("load")
-def load_command(
-    files: Annotated[list[Path], typer.Argument(help="Letter files to read.", show_default=False)],
-    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON list.")] = False,
-) -> None:
-    """Read letters and show what rhi-llm sees in them.
-
-    For each file: its format, pages, characters, sha256, the questionnaire it answers, and
-    every question found with its character offsets and the first words of its answer.
-    A file that cannot be read prints one error line; the other files still load.
-    """
-    described: list[dict[str, Any]] = []
-    failed = 0
-    for path in files:
-        try:
-            letter = load(path)
-        except RhiError as error:
-            failed += 1
-            report_error(error)
-            if as_json:
-                described.append({"path": str(path), "error": error.detail, "reason": error.reason})
-            continue
-        info = describe(letter, find_questions(letter))
-        described.append(info)
-        if not as_json:
-            _print_letter(info)
-    if as_json:
-        print(json.dumps(described, indent=2, ensure_ascii=False))
-    if failed:
-        raise typer.Exit(code=1)
-
-
-def _print_letter(info: dict[str, Any]) -> None:
-    out.print(
-        f"[bold]{info['path']}[/bold]  {info['format']}, {info['pages']} page(s), "
-        f"{info['characters']:,} characters, sha256 {info['sha256'][:12]}…  "
-        f"[cyan]{info['questionnaire']}[/cyan] (confidence {info['confidence']:.2f})"
-    )
-    table = Table(show_edge=False, pad_edge=False, box=None)
-    for column in ("question", "as written", "page", "offsets", "answer starts"):
-        table.add_column(column)
-    for q in info["questions"]:
-        table.add_row(
-            q["label"],
-            q["marker"],
-            str(q["page"]),
-            f"{q['question'][0]}-{q['answer'][1]}",
-            q["answer_starts"],
-        )
-    out.print(table)
-
-
 # --------------------------------------------------------------------------------------------
 # Shared options: every setting is built by `build_settings`, options first (see
 # rhi_llm/core/settings.py for the order and the environment variables)
@@ -280,6 +204,30 @@ STORE_OPTIONS: dict[str, Any] = {
         ),
     ],
 }
+QUESTIONNAIRE_OPTIONS: dict[str, Any] = {
+    "questionnaires": Annotated[
+        Path | None,
+        typer.Option(
+            "--questionnaires",
+            help="A folder of your own questionnaire files (TOML), installed beside the shipped "
+            "ones [env RHI_LLM_QUESTIONNAIRES; default RHI_LLM_HOME/questionnaires].",
+            show_default=False,
+        ),
+    ],
+}
+FORCE_OPTIONS: dict[str, Any] = {
+    "questionnaire": Annotated[
+        str | None,
+        typer.Option(
+            "--questionnaire",
+            metavar="ID|FILE",
+            help="Read every letter as answering this questionnaire (an installed id, or a "
+            "questionnaire file), instead of detecting each letter's "
+            "[env RHI_LLM_QUESTIONNAIRE].",
+            show_default=False,
+        ),
+    ],
+}
 REVIEWER_OPTIONS: dict[str, Any] = {
     "reviewer": Annotated[
         str | None,
@@ -297,15 +245,18 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object.
 
 
 def with_settings(
-    *, model: bool = False, store: bool = False, reviewer: bool = False
+    *, model: bool = False, store: bool = False, reviewer: bool = False, force: bool = False
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Give a command the shared options it needs (the model endpoint's, --db, --reviewer);
-    it receives them built, with the environment, into ``settings: Settings``. A setting
-    that cannot work is one line and exit code 2."""
+    """Give a command the shared options it needs (the model endpoint's, --db, --reviewer,
+    --questionnaires always, --questionnaire with ``force``); it receives them built, with
+    the environment, into ``settings: Settings``, and runs with them as the current settings.
+    A setting that cannot work is one line and exit code 2."""
     options: dict[str, Any] = {
         **(MODEL_OPTIONS if model else {}),
         **(STORE_OPTIONS if store else {}),
         **(REVIEWER_OPTIONS if reviewer else {}),
+        **QUESTIONNAIRE_OPTIONS,
+        **(FORCE_OPTIONS if force else {}),
     }
 
     def decorate(command: Callable[..., None]) -> Callable[..., None]:
@@ -321,7 +272,11 @@ def with_settings(
             chosen = {name: given.pop(name) for name in options}
             with exits_on_error(code=2):
                 settings = build_settings(**chosen)
-            command(settings=settings, **given)
+            with using(settings):
+                with exits_on_error(code=2):
+                    installed()  # a questionnaire file that cannot be used is said now
+                    forced()
+                command(settings=settings, **given)
 
         parameters = [*kept, *added]
         with_built_settings.__signature__ = signature.replace(  # type: ignore[attr-defined]
@@ -331,6 +286,86 @@ def with_settings(
         return with_built_settings
 
     return decorate
+
+
+def describe(letter: Letter, qmap: QuestionMap) -> dict[str, Any]:
+    """What `load --json` prints for one letter."""
+    return {
+        "path": letter.path,
+        "format": letter.format,
+        "pages": letter.pages,
+        "characters": len(letter.text),
+        "sha256": letter.sha256,
+        "questionnaire": qmap.questionnaire,
+        "confidence": qmap.confidence,
+        "questions": [
+            {
+                "key": q.key,
+                "label": q.label,
+                "marker": q.marker,
+                "question": q.question.as_list(),
+                "answer": q.answer.as_list(),
+                "page": letter.page_of(q.question.start),
+                "answer_starts": " ".join(letter.excerpt(q.answer).split()[:8]),
+            }
+            for q in qmap.questions
+        ],
+    }
+
+
+@app.command("load")
+@with_settings(force=True)
+def load_command(
+    files: Annotated[list[Path], typer.Argument(help="Letter files to read.", show_default=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON list.")] = False,
+    *,
+    settings: Settings,
+) -> None:
+    """Read letters and show what rhi-llm sees in them.
+
+    For each file: its format, pages, characters, sha256, the questionnaire it answers, and
+    every question found with its character offsets and the first words of its answer.
+    A file that cannot be read prints one error line; the other files still load.
+    """
+    described: list[dict[str, Any]] = []
+    failed = 0
+    for path in files:
+        try:
+            letter = load(path)
+        except RhiError as error:
+            failed += 1
+            report_error(error)
+            if as_json:
+                described.append({"path": str(path), "error": error.detail, "reason": error.reason})
+            continue
+        info = describe(letter, find_questions(letter, only=forced()))
+        described.append(info)
+        if not as_json:
+            _print_letter(info)
+    if as_json:
+        print(json.dumps(described, indent=2, ensure_ascii=False))
+    if failed:
+        raise typer.Exit(code=1)
+
+
+def _print_letter(info: dict[str, Any]) -> None:
+    out.print(
+        f"[bold]{info['path']}[/bold]  {info['format']}, {info['pages']} page(s), "
+        f"{info['characters']:,} characters, sha256 {info['sha256'][:12]}…  "
+        f"[cyan]{info['questionnaire']}[/cyan] (confidence {info['confidence']:.2f})"
+    )
+    table = Table(show_edge=False, pad_edge=False, box=None)
+    for column in ("question", "as written", "page", "offsets", "answer starts"):
+        table.add_column(column)
+    for q in info["questions"]:
+        table.add_row(
+            q["label"],
+            q["marker"],
+            str(q["page"]),
+            f"{q['question'][0]}-{q['answer'][1]}",
+            q["answer_starts"],
+        )
+    out.print(table)
 
 
 def choose_backend(name: str | None, settings: Settings, *, cache: bool = True) -> Backend:
@@ -410,7 +445,7 @@ QuietOption = Annotated[
 
 
 @app.command("extract")
-@with_settings(model=True, store=True)
+@with_settings(model=True, store=True, force=True)
 def extract_command(
     paths: LettersArgument = None,
     backend: BackendOption = None,
@@ -904,6 +939,72 @@ def report_command(
     err.print(f"wrote {output} ({len(page.encode()) / 1e6:.1f} MB)", highlight=False)
 
 
+@app.command("questionnaires")
+@with_settings()
+def questionnaires_command(as_json: JsonOption = False, *, settings: Settings) -> None:
+    """List the installed questionnaires and where each came from.
+
+    The shipped ones (rhi-2018, rhi-2024 and others in the package), those in your folder
+    (--questionnaires, or RHI_LLM_QUESTIONNAIRES, by default RHI_LLM_HOME/questionnaires),
+    and one named by --questionnaire FILE. Letters are matched against all of them.
+    """
+    shown = [
+        {
+            "id": q.id,
+            "title": q.title,
+            "period": q.period.label,
+            "questions": len(q.questions),
+            "fields": len(q.fields),
+            "source": "shipped" if Path(q.source).parent == SHIPPED else q.source,
+            "hash": q.hash,
+        }
+        for q in installed()
+    ]
+    if as_json:
+        print(json.dumps(shown, indent=2, ensure_ascii=False))
+        return
+    table = Table(title="Installed questionnaires")
+    for column in ("id", "title", "period", "questions", "fields", "source"):
+        table.add_column(column, justify="right" if column in ("questions", "fields") else "left")
+    for row in shown:
+        table.add_row(*(str(row[c]) for c in ("id", "title", "period", "questions", "fields")),
+                      str(row["source"]))  # fmt: skip
+    out.print(table)
+
+
+questionnaire_app = typer.Typer(
+    help="Check a questionnaire file before you install it.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(questionnaire_app, name="questionnaire")
+
+
+@questionnaire_app.command("check")
+def questionnaire_check_command(
+    file: Annotated[
+        Path, typer.Argument(help="The questionnaire file (TOML).", show_default=False)
+    ],
+) -> None:
+    """Validate a questionnaire file: every problem on one line, with where it is (the
+    question or field), and exit code 1; nothing is installed. A file with no problem says
+    what it defines. See rhi_llm/questionnaires/ for the shipped ones."""
+    problems = check_file(file)
+    for problem in problems:
+        err.print(f"error {problem}", markup=False, highlight=False)
+    if problems:
+        err.print(f"{len(problems)} problem(s) in {file}", markup=False, highlight=False)
+        raise typer.Exit(code=1)
+    checked = load_file(file)
+    out.print(
+        f"{file}: questionnaire {checked.id}: {len(checked.questions)} questions, "
+        f"{len(checked.fields)} fields, period {checked.period.label}, "
+        f"{len(checked.rates)} rates; no problems",
+        markup=False,
+        highlight=False,
+    )
+
+
 @app.command("fake-server")
 def fake_server_command(
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0 picks a free one).")] = 8765,
@@ -1025,7 +1126,7 @@ RecordOption = Annotated[
 
 
 @app.command("eval")
-@with_settings(model=True)
+@with_settings(model=True, force=True)
 def eval_command(
     backend: EvalBackendOption = "rules",
     gold: GoldOption = Path("eval/gold"),

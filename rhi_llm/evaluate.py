@@ -37,9 +37,9 @@ from typing import Any
 
 from rhi_llm.core.contracts import Backend
 from rhi_llm.core.errors import ConfigError, RhiError
-from rhi_llm.core.questionnaires import fields_for
+from rhi_llm.core.questionnaires import FIELDS, FieldKind, fields_for
 from rhi_llm.core.records import Value, Verdict
-from rhi_llm.core.survey import FIELDS, FieldKind, Status, SurveyResponse, Unit, answer_value
+from rhi_llm.core.survey import Status, SurveyResponse, Unit, answer_value
 from rhi_llm.core.types import Flag, NumberMention
 from rhi_llm.gold import GoldCase, GoldField, GoldFile, default_seeds_dir, load_gold_set
 from rhi_llm.letters import load
@@ -502,7 +502,7 @@ def _field_score(job: Job, letter: str, outcome: LetterOutcome, field_id: str) -
     return FieldScore(
         letter=letter,
         gold_file=job.case.path.name,
-        questionnaire=gold.questionnaire.value,
+        questionnaire=gold.questionnaire,
         field=field_id,
         kind=FIELDS[field_id].kind,
         gold=gold_answer(gold.fields[field_id]) if labelled else Answer(),
@@ -533,7 +533,7 @@ def letter_run(job: Job, letter: str, outcome: LetterOutcome) -> LetterRun:
         letter=letter,
         path=str(job.path),
         gold_file=job.case.path.name,
-        questionnaire=job.case.gold.questionnaire.value,
+        questionnaire=job.case.gold.questionnaire,
         detected=outcome.report.questionnaire if outcome.report else None,
         error=str(outcome.error) if outcome.error is not None else None,
         tokens=provenance.tokens.total if provenance else 0,

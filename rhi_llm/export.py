@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from rhi_llm.core.questionnaires import FIELDS
 from rhi_llm.core.records import (
     OutputField,
     OutputRow,
@@ -26,7 +27,6 @@ from rhi_llm.core.records import (
     Value,
     reviewed,
 )
-from rhi_llm.core.survey import FIELDS
 
 ExportFormat = Literal["csv", "jsonl", "xlsx"]
 Cell = str | int | float | None

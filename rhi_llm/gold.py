@@ -14,17 +14,15 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from rhi_llm.core.errors import GoldError
-from rhi_llm.core.questionnaires import fields_for
-from rhi_llm.core.settings import build_settings
-from rhi_llm.core.survey import (
+from rhi_llm.core.questionnaires import (
     FIELDS,
     NUMERIC_FIELDS,
-    Period,
-    Questionnaire,
-    Status,
-    SurveyResponse,
-    Unit,
+    fields_for,
+    make_response,
+    questionnaire,
 )
+from rhi_llm.core.settings import current_settings
+from rhi_llm.core.survey import OTHER, Period, Status, SurveyResponse, Unit
 
 GoldValue = float | int | str | list[str] | None
 
@@ -54,20 +52,25 @@ class GoldFile(BaseModel):
     council: str | None = None
     reference: str | None = None
     response_date: str | None = None
-    questionnaire: Questionnaire
+    questionnaire: str
     period: Period | None = None
     fields: dict[str, GoldField]
     questions: dict[str, str] = Field(
         default_factory=dict, description="question key -> the words that open it in the letter"
     )
     notes: str | None = None
+    layout: list[str] = Field(
+        default_factory=list, description="the layout families the letter uses (a corpus tag)"
+    )
 
     @model_validator(mode="after")
     def _fields_are_canonical(self) -> GoldFile:
+        if self.questionnaire != OTHER and questionnaire(self.questionnaire) is None:
+            raise ValueError(f"no questionnaire {self.questionnaire!r} is installed")
         problems = [problem for fid, gf in self.fields.items() for problem in _check(fid, gf)]
         asked = set(fields_for(self.questionnaire))
         problems += [
-            f"{fid}: not asked by the {self.questionnaire.value} questionnaire"
+            f"{fid}: not asked by the {self.questionnaire} questionnaire"
             for fid in self.fields
             if fid in FIELDS and fid not in asked
         ]
@@ -99,11 +102,9 @@ def _check(field_id: str, gold: GoldField) -> list[str]:
         return [] if isinstance(gold.value, str) else [f"{field_id}: text value must be a string"]
     if not isinstance(gold.value, list):
         return [f"{field_id}: categorical value must be a list"]
-    try:
-        SurveyResponse.model_validate({field_id: {"value": gold.value, "status": "answered"}})
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        return [f"{field_id}: {first['msg']} ({first.get('input')!r})"]
+    unknown = [v for v in gold.value if v not in spec.option_values]
+    if unknown:
+        return [f"{field_id}: not an option: {', '.join(map(str, unknown))}"]
     return []
 
 
@@ -118,7 +119,7 @@ class GoldCase(BaseModel):
 
 def default_seeds_dir(gold_dir: Path | None = None) -> Path:
     """Where the seed letters are: $RHI_LLM_SEEDS, else ../shared/seeds beside the repo."""
-    chosen = build_settings().seeds_dir
+    chosen = current_settings().seeds_dir
     if chosen is not None:
         return chosen
     if gold_dir is not None:
@@ -187,7 +188,7 @@ def response_from_gold(gold: GoldFile, *, require_quote: bool = True) -> SurveyR
         "reference": gold.reference,
         "response_date": gold.response_date,
         "period": gold.period.model_dump() if gold.period else None,
-        "questionnaire": gold.questionnaire.value,
+        "questionnaire": gold.questionnaire,
     }
     for field_id, answer in gold.fields.items():
         if require_quote and not answer.quote and answer.value is not None:
@@ -201,4 +202,4 @@ def response_from_gold(gold: GoldFile, *, require_quote: bool = True) -> SurveyR
             entry["unit"] = answer.unit.value if answer.unit else None
             entry["of"] = answer.of
         data[field_id] = entry
-    return SurveyResponse.model_validate(data)
+    return make_response(data)

@@ -33,7 +33,7 @@ from rhi_llm.core.errors import (
     UnreadableEncoding,
     UnsupportedFormat,
 )
-from rhi_llm.core.settings import build_settings
+from rhi_llm.core.settings import current_settings
 from rhi_llm.core.types import Letter, LetterFormat
 
 SUFFIXES: dict[str, LetterFormat] = {
@@ -176,7 +176,7 @@ def load_bytes(data: bytes, *, path: str, fmt: LetterFormat) -> Letter:
 
 def load_seconds() -> float:
     """The time limit for reading one file (RHI_LLM_LOAD_TIMEOUT, seconds)."""
-    return build_settings().load_timeout
+    return current_settings().load_timeout
 
 
 class _Expired(BaseException):

@@ -12,43 +12,36 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rhi_llm.core.questionnaires import ASKED_YEAR
+from rhi_llm.core.questionnaires import FIELDS, questionnaire
 from rhi_llm.core.reading import LetterReading
-from rhi_llm.core.survey import FIELDS, Status
+from rhi_llm.core.survey import Status
 from rhi_llm.core.types import NumberMention, Span
 from rhi_llm.reading import withheld_status
 
 _CHILDREN = r"\b(?:children|child|young (?:people|persons?)|individuals?|boys?|girls?|lac|cla)\b"
 _INCIDENTS = r"\b(?:incidents?|episodes?|occasions?|occurrences?|missing (?:reports?|events?))\b"
 _INTERVIEWS = r"\b(?:interviews?|rhis?|offers?|conversations?)\b"
-_OFFERED = r"\boffer(?:ed|s)?\b"
-_COMPLETED = (
-    r"\bcomplet(?:ed|ion)\b|\bcarried out\b|\bconducted\b|\breceived\b|\btook place\b|"
-    r"\bundertaken\b|\binterview date\b|\bdone\b"
-)
-ROLE_CUES: dict[str, str] = {
-    "missing_children": _CHILDREN,
-    "missing_incidents": _INCIDENTS,
-    "rhi_offered": _OFFERED,
-    "rhi_accepted": r"\baccept(?:ed|ances?)?\b|\btook up\b|\bagreed\b|\btaken up\b",
-    "rhi_declined": r"\bdeclin(?:ed|es|ing)?\b|\brefused\b|\bturned down\b|\bdid not (?:want|"
-    r"engage)\b|\bno recorded\b",
-    "rhi_completed": _COMPLETED,
-    "rhi_within_72h": r"\b72\b|\bseventy.two\b|\bthree days\b",
-    "lac_total": r"\blooked.after\b|\bin care\b|\blac\b|\bcla\b|\bcare of\b",
-    "lac_missing_children": _CHILDREN,
-    "lac_missing_incidents": _INCIDENTS,
-    "ooa_placed_children": r"\bplaced\b|\bplacements?\b|" + _CHILDREN,
-    "ooa_missing_children": _CHILDREN,
-    "ooa_missing_incidents": _INCIDENTS,
-    "ooa_rhi_offered": _OFFERED,
-    "ooa_rhi_completed": _COMPLETED,
-    "incoming_placed_children": r"\bplaced\b|" + _CHILDREN,
-    "incoming_missing_children": _CHILDREN,
-    "incoming_missing_incidents": _INCIDENTS,
-    "incoming_rhi_completed": _COMPLETED,
+CLASS_WORDS: dict[str, str] = {
+    "children": _CHILDREN,
+    "incidents": _INCIDENTS,
+    "interviews": _INTERVIEWS,
 }
-_COMPILED_ROLES = {k: re.compile(v, re.IGNORECASE) for k, v in ROLE_CUES.items()}
+"""What each kind of count is called in letters (a field's words default to its class's)."""
+
+
+def role_cue(field_id: str) -> re.Pattern[str] | None:
+    """The words that say a figure is this field's (its definition's ``words``), compiled."""
+    spec = FIELDS.get(field_id)
+    if spec is None or not spec.numeric:
+        return None
+    return _compiled_words(spec.words or CLASS_WORDS.get(spec.counts, ""))
+
+
+@lru_cache(maxsize=256)
+def _compiled_words(words: str) -> re.Pattern[str] | None:
+    return re.compile(words, re.IGNORECASE) if words else None
+
+
 _BASE_PHRASE = re.compile(r"^\s*(?:of|out of)\s+(?:the\s+|all\s+)?([^.;,\n]{1,80})", re.IGNORECASE)
 _BASE_BEFORE = re.compile(r"(?:\bof(?: the)?|\bout of|\bfor the)\s*$", re.IGNORECASE)
 
@@ -67,7 +60,7 @@ def _contexts(text: str, mentions: list[NumberMention], index: int) -> tuple[str
 
 def role_score(field_id: str, text: str, mentions: list[NumberMention], index: int) -> float:
     """How strongly the words around a number say it is this field's figure."""
-    cue = _COMPILED_ROLES.get(field_id)
+    cue = role_cue(field_id)
     if cue is None:
         return 0.0
     before, after = _contexts(text, mentions, index)
@@ -145,9 +138,9 @@ def other_year(reading: LetterReading, mention: NumberMention) -> str | None:
     Read from the figure's table column ("Measure | 2022/23 | 2023/24") or from its own clause
     ("702 children were looked after in 2022/23, and 688 in 2023/24").
     """
-    asked = ASKED_YEAR.get(reading.qmap.questionnaire)
-    if asked is None:
+    if reading.spec is None:
         return None
+    asked = reading.spec.period.label
     text = reading.text
     line_start = text.rfind("\n", 0, mention.start) + 1
     line_end = text.find("\n", mention.end)
@@ -265,8 +258,9 @@ def withheld_sentence_about(
         said = withheld_status(text)
         if said is None:
             continue
-        about_other = any(_COMPILED_ROLES[f].search(text) for f in sharing if f in _COMPILED_ROLES)
-        about_this = field_id in _COMPILED_ROLES and _COMPILED_ROLES[field_id].search(text)
+        about_other = any((cue := role_cue(f)) and cue.search(text) for f in sharing)
+        own_cue = role_cue(field_id)
+        about_this = own_cue is not None and own_cue.search(text)
         if sharing and about_other and not about_this:
             continue
         return said, text
@@ -278,36 +272,21 @@ def fields_sharing(reading: LetterReading, block: Span) -> list[str]:
     return reading.fields_overlapping(block)
 
 
-AT_MOST: tuple[tuple[str, str], ...] = (
-    ("missing_children", "missing_incidents"),
-    ("rhi_offered", "missing_incidents"),
-    ("rhi_accepted", "rhi_offered"),
-    ("rhi_declined", "rhi_offered"),
-    ("rhi_completed", "rhi_offered"),
-    ("rhi_completed", "rhi_accepted"),
-    ("rhi_completed", "missing_incidents"),
-    ("rhi_within_72h", "rhi_completed"),
-    ("lac_missing_children", "lac_missing_incidents"),
-    ("lac_missing_children", "lac_total"),
-    ("lac_missing_incidents", "missing_incidents"),
-    ("lac_missing_children", "missing_children"),
-    ("ooa_missing_children", "ooa_placed_children"),
-    ("ooa_missing_children", "ooa_missing_incidents"),
-    ("ooa_rhi_offered", "ooa_missing_incidents"),
-    ("ooa_rhi_completed", "ooa_rhi_offered"),
-    ("incoming_missing_children", "incoming_placed_children"),
-    ("incoming_missing_children", "incoming_missing_incidents"),
-    ("incoming_rhi_completed", "incoming_missing_incidents"),
-)
-SUM_AT_MOST: tuple[tuple[tuple[str, str], str], ...] = (
-    (("rhi_accepted", "rhi_declined"), "rhi_offered"),
-)
+def percent_bases(questionnaire_id: str) -> dict[str, set[str]]:
+    """For each field of a questionnaire, the fields it is at most (transitively, from the
+    questionnaire's ``at_most``), and the bases ``also_of`` adds: what it can be a share of."""
+    spec = questionnaire(questionnaire_id)
+    if spec is None:
+        return {}
+    return _percent_bases(spec.id, spec.hash)
 
 
-def _supersets() -> dict[str, set[str]]:
-    """For each field, the fields it is at most (transitively): what it can be a share of."""
+@lru_cache(maxsize=64)
+def _percent_bases(questionnaire_id: str, _hash: str) -> dict[str, set[str]]:
+    spec = questionnaire(questionnaire_id)
+    assert spec is not None
     above: dict[str, set[str]] = {}
-    for small, large in AT_MOST:
+    for small, large in spec.at_most:
         above.setdefault(small, set()).add(large)
     changed = True
     while changed:
@@ -317,21 +296,17 @@ def _supersets() -> dict[str, set[str]]:
             if extra:
                 larger |= extra
                 changed = True
-    # Some councils count interviews per child rather than per incident.
-    for per_child in ("rhi_offered", "rhi_completed"):
-        above.setdefault(per_child, set()).add("missing_children")
+    for field_id, base_id in spec.also_of:
+        above.setdefault(field_id, set()).add(base_id)
     return above
 
 
-PERCENT_BASES = _supersets()
-
-
-def plausible_base(field_id: str, base_id: str) -> bool:
+def plausible_base(field_id: str, base_id: str, questionnaire_id: str) -> bool:
     """Can this field be a percentage of that one? Only of a field it is part of: declined
     interviews are a share of offers or incidents, never of completed interviews."""
     if FIELDS[field_id].counts == "children" and FIELDS[base_id].counts != "children":
         return False
-    return base_id in PERCENT_BASES.get(field_id, set())
+    return base_id in percent_bases(questionnaire_id).get(field_id, set())
 
 
 def clear_caches() -> None:

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from rhi_llm.core.contracts import Backend, Extraction
 from rhi_llm.core.errors import InternalError, ModelError, RhiError
+from rhi_llm.core.questionnaires import forced
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.records import CallRecord, LetterDocument, OutputRow
-from rhi_llm.core.survey import Questionnaire, SurveyResponse
+from rhi_llm.core.survey import SurveyResponse
 from rhi_llm.core.types import Check
 from rhi_llm.letters import load
 from rhi_llm.reading import read
@@ -78,7 +79,8 @@ def with_extra_checks(
 
 
 def read_letter(path: Path | str) -> LetterReading:
-    return read(load(path))
+    """Load and read a letter, against the questionnaire chosen for the run if there is one."""
+    return read(load(path), questionnaire=forced())
 
 
 def finish(reading: LetterReading, extraction: Extraction) -> LetterOutcome:
@@ -104,7 +106,7 @@ async def process_reading(reading: LetterReading, backend: Backend) -> LetterOut
 
 def _with_questionnaire(response: SurveyResponse, reading: LetterReading) -> SurveyResponse:
     """The questionnaire is what the question finder detected, whatever a backend said."""
-    detected = Questionnaire(reading.qmap.questionnaire)
+    detected = reading.qmap.questionnaire
     if response.questionnaire == detected:
         return response
     return response.model_copy(update={"questionnaire": detected})

@@ -24,8 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from rhi_llm.core.questionnaires import QUESTIONNAIRES, Question, compiled_cues
-from rhi_llm.core.survey import Questionnaire
+from rhi_llm.core.questionnaires import QUESTIONNAIRES, Question, compiled_cues, installed
+from rhi_llm.core.survey import OTHER
 from rhi_llm.core.types import Letter, LocatedQuestion, QuestionMap, Span
 
 _LEAD = r"^[ \t]*(?:(?:[•·▪◦*o–-]|\*\*|__|#+)[ \t]*)*"
@@ -93,7 +93,7 @@ class Candidate:
     text_end: int = 0
     answer_only: bool = False  # its first line holds only an answer ("4a. 1207")
     question_mark: bool = False
-    cue_hits: dict[Questionnaire, int] = field(default_factory=dict)
+    cue_hits: dict[str, int] = field(default_factory=dict)
 
 
 def _parse_marker(line: str) -> tuple[int | None, str | None, str | None, int]:
@@ -279,8 +279,13 @@ class _CueTable:
     always: int  # cues with no anchor word: always run
 
 
+def _cue_table(questionnaire: str) -> _CueTable:
+    spec = installed().get(questionnaire)
+    return _cue_table_of(questionnaire, spec.hash if spec else "")
+
+
 @cache
-def _cue_table(questionnaire: Questionnaire) -> _CueTable:
+def _cue_table_of(questionnaire: str, _hash: str) -> _CueTable:
     index: dict[str, int] = {}
     masks: dict[str, tuple[int, int]] = {}
     for question in QUESTIONNAIRES[questionnaire]:
@@ -343,7 +348,7 @@ def _cue_hits(table: _CueTable, cand: Candidate) -> int:
     return hits
 
 
-def _cue_score(questionnaire: Questionnaire, question: Question, cand: Candidate) -> float:
+def _cue_score(questionnaire: str, question: Question, cand: Candidate) -> float:
     if not cand.asks and cand.answer_only:
         return 0.0
     table = _cue_table(questionnaire)
@@ -386,7 +391,7 @@ def _marker_score(question: Question, cand: Candidate) -> float:
 
 
 def _score_matrix(
-    questionnaire: Questionnaire,
+    questionnaire: str,
     questions: tuple[Question, ...],
     cands: list[Candidate],
     numbers_only: bool,
@@ -428,7 +433,7 @@ def _score_matrix(
     return scores
 
 
-def _cached_hits(questionnaire: Questionnaire, table: _CueTable, cand: Candidate) -> int:
+def _cached_hits(questionnaire: str, table: _CueTable, cand: Candidate) -> int:
     hits = cand.cue_hits.get(questionnaire)
     if hits is None:
         hits = cand.cue_hits[questionnaire] = _cue_hits(table, cand)
@@ -446,7 +451,7 @@ def _combine(cand: Candidate, marker: float, cue: float) -> float:
 
 
 def _align(
-    questionnaire: Questionnaire,
+    questionnaire: str,
     questions: tuple[Question, ...],
     cands: list[Candidate],
     *,
@@ -550,7 +555,7 @@ def _sign_off(text: str, after: int) -> int:
     return len(text)
 
 
-def _has_wording(questionnaire: Questionnaire, question: Question, cand: Candidate) -> bool:
+def _has_wording(questionnaire: str, question: Question, cand: Candidate) -> bool:
     """Does the candidate carry the question's text (not just its number and the answer)?"""
     if cand.asks:
         return True
@@ -559,7 +564,7 @@ def _has_wording(questionnaire: Questionnaire, question: Question, cand: Candida
 
 
 def _blocks(
-    questionnaire: Questionnaire,
+    questionnaire: str,
     text: str,
     cands: list[Candidate],
     pairs: list[tuple[int, int, float]],
@@ -612,7 +617,7 @@ def _is_listing(text: str, located: list[tuple[Question, Candidate, Span, Span, 
 
 
 def _confidence(
-    questionnaire: Questionnaire, cands: list[Candidate], pairs: list[tuple[int, int, float]]
+    questionnaire: str, cands: list[Candidate], pairs: list[tuple[int, int, float]]
 ) -> float:
     """How sure we are that a letter answers this questionnaire, 0..1.
 
@@ -631,7 +636,7 @@ def _confidence(
 
 
 def _add_joint(
-    questionnaire: Questionnaire, located: list[tuple[Question, Candidate, Span, Span, float]]
+    questionnaire: str, located: list[tuple[Question, Candidate, Span, Span, float]]
 ) -> list[tuple[Question, Candidate, Span, Span, float]]:
     """Questions answered together with another ("2c. and 2d.") share its answer block."""
     found = {q.key for q, *_ in located}
@@ -650,7 +655,7 @@ def _add_joint(
 
 
 def _with_parents(
-    questionnaire: Questionnaire,
+    questionnaire: str,
     answered: list[tuple[Question, Candidate, Span, Span, float]],
     listed: list[tuple[Question, Candidate, Span, Span, float]],
 ) -> list[tuple[Question, Candidate, Span, Span, float]]:
@@ -676,7 +681,7 @@ def _with_parents(
     return sorted([*answered, *extra], key=lambda item: order[item[0].key])
 
 
-def find_questions(letter: Letter | str, *, only: Questionnaire | None = None) -> QuestionMap:
+def find_questions(letter: Letter | str, *, only: str | None = None) -> QuestionMap:
     """Detect the questionnaire of a letter and locate each of its questions and answers.
 
     With ``only``, the letter (or a part of one) is known to answer that questionnaire and
@@ -684,7 +689,7 @@ def find_questions(letter: Letter | str, *, only: Questionnaire | None = None) -
     """
     text = letter.text if isinstance(letter, Letter) else letter
     cands = _candidates(text)
-    best: tuple[float, Questionnaire, list[tuple[int, int, float]]] | None = None
+    best: tuple[float, str, list[tuple[int, int, float]]] | None = None
     for questionnaire, questions in QUESTIONNAIRES.items():
         if only is not None and questionnaire != only:
             continue
@@ -693,10 +698,10 @@ def find_questions(letter: Letter | str, *, only: Questionnaire | None = None) -
         if best is None or confidence > best[0]:
             best = (confidence, questionnaire, pairs)
     if best is None:
-        return QuestionMap(questionnaire=Questionnaire.OTHER.value, confidence=0.0)
+        return QuestionMap(questionnaire=OTHER, confidence=0.0)
     confidence, questionnaire, pairs = best
     if confidence < MIN_CONFIDENCE and only is None:
-        return QuestionMap(questionnaire=Questionnaire.OTHER.value, confidence=confidence)
+        return QuestionMap(questionnaire=OTHER, confidence=confidence)
     questions = QUESTIONNAIRES[questionnaire]
     located = _blocks(questionnaire, text, cands, pairs)
     listing: Span | None = None
@@ -721,7 +726,7 @@ def find_questions(letter: Letter | str, *, only: Questionnaire | None = None) -
     else:
         located = _add_joint(questionnaire, located)
     return QuestionMap(
-        questionnaire=questionnaire.value,
+        questionnaire=questionnaire,
         confidence=round(confidence, 3),
         questions=tuple(
             LocatedQuestion(

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rhi_llm.core.questionnaires import fields_for, questions_for_field
 from rhi_llm.core.reading import LetterReading
-from rhi_llm.core.survey import Status
+from rhi_llm.core.survey import OTHER, Status
 from rhi_llm.core.types import Letter, LocatedQuestion, QuestionMap, Span
 from rhi_llm.numbers import find_numbers
 from rhi_llm.questions import find_questions
@@ -75,9 +75,17 @@ def withheld_status(text: str) -> Status | None:
     return None
 
 
-def read(letter: Letter, qmap: QuestionMap | None = None) -> LetterReading:
-    """Read a letter once for every stage (``qmap`` when its questions are already found)."""
-    qmap = qmap if qmap is not None else find_questions(letter)
+def read(
+    letter: Letter, qmap: QuestionMap | None = None, *, questionnaire: str | None = None
+) -> LetterReading:
+    """Read a letter once for every stage (``qmap`` when its questions are already found;
+    ``questionnaire`` when the letter is known to answer that one, not detected)."""
+    if qmap is None:
+        qmap = (
+            QuestionMap(questionnaire=OTHER, confidence=1.0)
+            if questionnaire == OTHER
+            else find_questions(letter, only=questionnaire)
+        )
     blocks = _Blocks(letter, qmap)
     fields = fields_for(qmap.questionnaire)
     return LetterReading(

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from rhi_llm.core.questionnaires import questions_for_field
+from rhi_llm.core.questionnaires import FIELDS, questions_for_field
 from rhi_llm.core.records import (
     LetterDocument,
     OutputField,
@@ -38,7 +38,6 @@ from rhi_llm.core.records import (
     ReviewedField,
     reviewed,
 )
-from rhi_llm.core.survey import FIELDS
 from rhi_llm.core.text import file_name
 from rhi_llm.review import describe_value
 

@@ -14,12 +14,10 @@ never changed, and the newest decision on a field is the one published.
 from __future__ import annotations
 
 import re
-import typing
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
-from rhi_llm.core.questionnaires import questions_for_field
+from rhi_llm.core.questionnaires import FIELDS, NUMERIC_FIELDS, questions_for_field
 from rhi_llm.core.records import (
     LetterDocument,
     OutputField,
@@ -28,7 +26,6 @@ from rhi_llm.core.records import (
     ReviewDecision,
     Value,
 )
-from rhi_llm.core.survey import FIELDS, NumericField, SurveyResponse
 from rhi_llm.core.text import one_line, utc_now
 from rhi_llm.store import Store
 
@@ -163,21 +160,9 @@ def review_items(
 # -- what a reviewer may type -----------------------------------------------------------------
 
 
-def _choices(field_id: str) -> type[StrEnum] | None:
-    """The enum of a categorical field's options (None for numbers and free text)."""
-    answer = typing.get_args(SurveyResponse.model_fields[field_id].annotation)[0]
-    value_hint = answer.model_fields["value"].annotation
-    for arg in typing.get_args(value_hint):  # list[E] | None
-        for inner in typing.get_args(arg):
-            if isinstance(inner, type) and issubclass(inner, StrEnum):
-                return inner
-    return None
-
-
 def options(field_id: str) -> list[str]:
     """The values a categorical field may take (empty for numbers and free text)."""
-    enum = _choices(field_id) if FIELDS[field_id].kind in ("choice", "provider") else None
-    return [str(member.value) for member in enum] if enum is not None else []
+    return list(FIELDS[field_id].option_values)
 
 
 _NUMBER = re.compile(r"^\s*(-?[\d,]*\.?\d+)\s*(%|per\s*cent|percent)?\s*(?:of\s+([a-z0-9_]+))?\s*$")
@@ -208,7 +193,7 @@ def parse_value(field_id: str, text: str) -> tuple[Value, str | None, str | None
             raise ReviewInputError(f"{text!r} is not a number") from None
         if value < 0:
             raise ReviewInputError("a count or percentage cannot be negative")
-        if of is not None and of not in {m.value for m in NumericField}:
+        if of is not None and of not in NUMERIC_FIELDS:
             raise ReviewInputError(f"{of!r} is not a numeric field id")
         if percent:
             if value > 100:

@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from rhi_llm.core.questionnaires import FIELDS
 from rhi_llm.core.records import OutputRow, ReviewAction, ReviewDecision, Value
-from rhi_llm.core.survey import FIELDS
 from rhi_llm.core.text import one_line, utc_now
 from rhi_llm.review import (
     ReviewInputError,

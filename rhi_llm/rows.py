@@ -35,7 +35,7 @@ def build_row(
     letter = reading.letter
     questionnaire = reading.qmap.questionnaire
     fields: dict[str, OutputField] = {}
-    answers = response.answers()
+    answers = response.answers
     for field_id in fields_for(questionnaire):
         answer = answers.get(field_id)
         fields[field_id] = (
@@ -52,6 +52,7 @@ def build_row(
             path=letter.path, sha256=letter.sha256, format=letter.format, pages=letter.pages
         ),
         questionnaire=questionnaire,
+        questionnaire_hash=reading.spec.hash if reading.spec else None,
         council=response.council,
         reference=response.reference,
         response_date=response.response_date,

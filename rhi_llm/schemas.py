@@ -1,6 +1,6 @@
 """The JSON Schema files in `schemas/`, generated from the pydantic models.
 
-Regenerate with ``python -m rhi_llm.schemas`` (or ``rhi-llm schema --write schemas``);
+Regenerate with ``python -m rhi_llm.schemas``;
 `tests/test_schemas.py` fails when the committed files drift from the models.
 """
 
@@ -11,17 +11,24 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from rhi_llm.core.questionnaires import CATALOGUE, SHIPPED, load_file
 from rhi_llm.core.records import OutputRow
 from rhi_llm.core.strict_schema import strict_json_schema
-from rhi_llm.core.survey import SurveyResponse
+from rhi_llm.extract.response_models import response_model_for
 
 
 def schema_documents() -> dict[str, dict[str, Any]]:
-    """File name -> JSON Schema, for every schema the project publishes."""
-    return {
-        "survey.schema.json": strict_json_schema(SurveyResponse),
-        "output-row.schema.json": OutputRow.model_json_schema(),
-    }
+    """File name -> JSON Schema, for every schema the project publishes: the response a model
+    fills for each shipped questionnaire, and the output row."""
+    documents: dict[str, dict[str, Any]] = {}
+    for path in sorted(SHIPPED.glob("*.toml")):
+        if path.name == CATALOGUE:
+            continue
+        shipped = load_file(path)
+        model = response_model_for(shipped.id, shipped.field_ids)
+        documents[f"survey-{shipped.id}.schema.json"] = strict_json_schema(model)
+    documents["output-row.schema.json"] = OutputRow.model_json_schema()
+    return documents
 
 
 def render(schema: dict[str, Any]) -> str:

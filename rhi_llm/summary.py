@@ -44,8 +44,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from rhi_llm.core.questionnaires import NUMERIC_FIELDS, questionnaire
+from rhi_llm.core.questionnaires import Rate as Rate_
 from rhi_llm.core.records import OutputField, OutputRow, ReviewDecision, reviewed
-from rhi_llm.core.survey import NUMERIC_FIELDS, Status, Unit
+from rhi_llm.core.survey import Status, Unit
 from rhi_llm.core.text import file_name
 
 RateSource = Literal["counts", "stated", "derived", "missing"]
@@ -56,38 +58,16 @@ HUNDRED = Decimal(100)
 MAX_CHAIN = 3
 
 
-@dataclass(frozen=True)
-class RateDefinition:
-    id: str
-    label: str
-    numerator: str
-    denominator: str
-    meaning: str
+def rate_definitions(rows: Iterable[OutputRow]) -> tuple[Rate_, ...]:
+    """The rates to publish: those of the rows' questionnaires, each id once, in the order
+    the questionnaires (sorted) define them."""
+    found: dict[str, Rate_] = {}
+    for questionnaire_id in sorted({row.questionnaire for row in rows}):
+        spec = questionnaire(questionnaire_id)
+        for rate in spec.rates if spec else ():
+            found.setdefault(rate.id, rate)
+    return tuple(found.values())
 
-
-RATES: tuple[RateDefinition, ...] = (
-    RateDefinition(
-        "offered",
-        "Offered",
-        "rhi_offered",
-        "missing_incidents",
-        "missing incidents after which a return home interview was offered",
-    ),
-    RateDefinition(
-        "completed",
-        "Completed",
-        "rhi_completed",
-        "rhi_offered",
-        "offered interviews that were carried out",
-    ),
-    RateDefinition(
-        "within_72h",
-        "Within 72h",
-        "rhi_within_72h",
-        "rhi_completed",
-        "completed interviews held within 72 hours of the child's return",
-    ),
-)
 
 SOURCES: dict[str, str] = {
     "counts": "both figures are counts the council gave",
@@ -113,10 +93,10 @@ NOTES = (
 )
 
 
-def definitions() -> dict[str, Any]:
+def definitions(rates: Iterable[Rate_]) -> dict[str, Any]:
     """The definitions as data: repeated in the JSON and the HTML."""
     return {
-        "rates": {r.id: f"{r.numerator} / {r.denominator}" for r in RATES},
+        "rates": {r.id: f"{r.numerator} / {r.denominator}" for r in rates},
         "sources": dict(SOURCES),
         "markers": {"unreviewed_flag": MARKERS["*"], "over_100": MARKERS["!"]},
         "notes": list(NOTES),
@@ -173,6 +153,9 @@ class BatchSummary(BaseModel):
     replies: int = Field(default=0, description="letters, copies of one reply counted once")
     councils: list[CouncilRates]
     distribution: dict[str, RateDistribution]
+    rates: list[Rate_] = Field(
+        default_factory=list, description="the rates, as the questionnaires define them"
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -285,7 +268,7 @@ def _derive(percent: Decimal, base: _Count, unreviewed_flag: bool) -> _Count:
     )
 
 
-def _rate(definition: RateDefinition, figures: Mapping[str, _Figure]) -> Rate:
+def _rate(definition: Rate_, figures: Mapping[str, _Figure]) -> Rate:
     stated = _stated(definition, figures.get(definition.numerator))
     if stated is not None:
         return stated
@@ -312,7 +295,7 @@ def _rate(definition: RateDefinition, figures: Mapping[str, _Figure]) -> Rate:
     )
 
 
-def _stated(definition: RateDefinition, figure: _Figure | None) -> Rate | None:
+def _stated(definition: Rate_, figure: _Figure | None) -> Rate | None:
     """The rate itself when the numerator is a percentage of the rate's own denominator."""
     if figure is None or figure.unit != Unit.PERCENT or figure.of != definition.denominator:
         return None
@@ -341,14 +324,16 @@ def _fmt(value: Decimal) -> str:
 
 
 def council_rates(
-    row: OutputRow, decisions: Mapping[tuple[str, str], ReviewDecision]
+    row: OutputRow,
+    decisions: Mapping[tuple[str, str], ReviewDecision],
+    rates: Iterable[Rate_],
 ) -> CouncilRates:
     figures = published_figures(row, decisions)
     return CouncilRates(
         council=row.council,
         file=file_name(row.letter.path),
         sha256=row.letter.sha256,
-        rates={definition.id: _rate(definition, figures) for definition in RATES},
+        rates={definition.id: _rate(definition, figures) for definition in rates},
         reference=row.reference,
     )
 
@@ -383,7 +368,7 @@ def mark_copies(councils: list[CouncilRates]) -> list[CouncilRates]:
         )
         for other in group:
             if other is not kept:
-                differs = any(other.rates[d.id].percent != kept.rates[d.id].percent for d in RATES)
+                differs = any(other.rates[r].percent != kept.rates[r].percent for r in kept.rates)
                 copies[other.sha256 + other.file] = (kept.file, differs)
     return [
         c.model_copy(
@@ -440,18 +425,20 @@ def summarise(
     rows: list[OutputRow], decisions: Mapping[tuple[str, str], ReviewDecision]
 ) -> BatchSummary:
     """Per-letter rates and their distribution; ``decisions`` keyed by (sha256, field)."""
+    rates = rate_definitions(rows)
     councils = mark_copies(
         sorted(
-            (council_rates(row, decisions) for row in rows),
+            (council_rates(row, decisions, rates) for row in rows),
             key=lambda c: ((c.council or "").casefold(), c.file.casefold()),
         )
     )
-    spread = {d.id: rate_distribution(percents_of(councils, d.id)) for d in RATES}
+    spread = {d.id: rate_distribution(percents_of(councils, d.id)) for d in rates}
     return BatchSummary(
         letters=len(rows),
         replies=sum(c.copy_of is None for c in councils),
         councils=councils,
         distribution=spread,
+        rates=list(rates),
     )
 
 
@@ -468,4 +455,5 @@ def summary_json(summary: BatchSummary) -> dict[str, Any]:
     percent, source, numerator, denominator, unreviewed_flag, over_100, working}) and
     ``distribution`` ({rate id: councils, at_or_above_90, below_30, over_100, mean, median,
     min, max})."""
-    return {"definitions": definitions(), **summary.model_dump(mode="json")}
+    data = summary.model_dump(mode="json", exclude={"rates"})
+    return {"definitions": definitions(summary.rates), **data}

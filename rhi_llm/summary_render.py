@@ -15,7 +15,6 @@ from rhi_llm.summary import (
     LOW,
     MARKERS,
     NOTES,
-    RATES,
     SOURCES,
     BatchSummary,
     Rate,
@@ -40,7 +39,7 @@ def rate_text(rate: Rate) -> str:
 
 
 def _distribution_rows(summary: BatchSummary) -> list[tuple[str, list[str]]]:
-    spread = [summary.distribution[d.id] for d in RATES]
+    spread = [summary.distribution[d.id] for d in summary.rates]
     return [
         ("councils with a rate", [str(s.councils) for s in spread]),
         ("at or above 90%", [str(s.at_or_above_90) for s in spread]),
@@ -63,10 +62,10 @@ def summary_table(summary: BatchSummary) -> Table:
     )
     table.add_column("Council")
     table.add_column("File")
-    for definition in RATES:
+    for definition in summary.rates:
         table.add_column(definition.label, justify="right")
     for council in summary.councils:
-        cells = [rate_text(council.rates[d.id]) for d in RATES]
+        cells = [rate_text(council.rates[d.id]) for d in summary.rates]
         style = "dim" if council.copy_of else None
         table.add_row(council.council or "(not named)", file_text(council), *cells, style=style)
     table.add_section()
@@ -144,11 +143,11 @@ def _html_rate(rate: Rate) -> str:
 
 
 def _html_councils(summary: BatchSummary) -> str:
-    head = "".join(f"<th>{d.label}</th>" for d in RATES)
+    head = "".join(f"<th>{d.label}</th>" for d in summary.rates)
     rows = [
         f"<tr><td>{html.escape(c.council or '(not named)')}</td>"
         f"<td>{html.escape(file_text(c))}</td>"
-        + "".join(_html_rate(c.rates[d.id]) for d in RATES)
+        + "".join(_html_rate(c.rates[d.id]) for d in summary.rates)
         + "</tr>"
         for c in summary.councils
     ]
@@ -156,7 +155,7 @@ def _html_councils(summary: BatchSummary) -> str:
 
 
 def _html_distribution(summary: BatchSummary) -> str:
-    head = "".join(f"<th>{d.label}</th>" for d in RATES)
+    head = "".join(f"<th>{d.label}</th>" for d in summary.rates)
     rows = [
         f"<tr><th>{label}</th>" + "".join(f'<td class="rate">{c}</td>' for c in cells) + "</tr>"
         for label, cells in _distribution_rows(summary)
@@ -164,11 +163,11 @@ def _html_distribution(summary: BatchSummary) -> str:
     return f"<table><tr><th></th>{head}</tr>{''.join(rows)}</table>"
 
 
-def _html_definitions() -> str:
+def _html_definitions(summary: BatchSummary) -> str:
     rates = [
         f"<li><b>{d.label} rate</b> = {d.numerator} / {d.denominator}: the share of {d.meaning}."
         "</li>"
-        for d in RATES
+        for d in summary.rates
     ]
     sources = [f"<li><b>{name}</b>: {html.escape(text)}.</li>" for name, text in SOURCES.items()]
     markers = [f"<li><b>{mark}</b> {html.escape(text)}.</li>" for mark, text in MARKERS.items()]
@@ -182,7 +181,7 @@ def _html_definitions() -> str:
 def _html_charts(summary: BatchSummary) -> str:
     charts = []
     caption = "<figcaption>Dashed lines at 30% and 90%; bins of 10 points.</figcaption>"
-    for d in RATES:
+    for d in summary.rates:
         svg = rate_chart_svg(d.label, percents_of(summary.councils, d.id))
         charts.append(f'<figure id="chart-{d.id}">{inline_svg(svg, d.id)}{caption}</figure>')
     return "".join(charts)
@@ -204,7 +203,7 @@ def summary_html(summary: BatchSummary) -> str:
                 else ""
             )
             + ".</p>",
-            f"<h2>Definitions</h2>{_html_definitions()}",
+            f"<h2>Definitions</h2>{_html_definitions(summary)}",
             f"<h2>Per council</h2>{_html_councils(summary)}",
             f"<h2>Across councils</h2>{_html_distribution(summary)}",
             f"<h2>Charts</h2>{_html_charts(summary)}",

@@ -37,13 +37,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from rhi_llm.core.questionnaires import fields_for
+from rhi_llm.core.questionnaires import FIELDS, fields_for
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.settings import build_settings
-from rhi_llm.core.survey import FIELDS, SurveyResponse
 from rhi_llm.core.text import utc_now
 from rhi_llm.extract.cassettes import CassetteProvenance, Mistake, write_provenance
 from rhi_llm.extract.llm import LlmBackend
+from rhi_llm.extract.response_models import response_model_for
 from rhi_llm.extract.rules import extract_rules
 from rhi_llm.gold import GoldCase, load_gold_set
 from rhi_llm.letters import load
@@ -235,12 +235,11 @@ def careful_answers(case: GoldCase, reading: LetterReading) -> Answers:
         "reference": case.gold.reference,
         "response_date": case.gold.response_date,
         "period": case.gold.period.model_dump() if case.gold.period else None,
-        "questionnaire": case.gold.questionnaire.value,
     }
     for field_id in fields_for(case.gold.questionnaire):
         gold = case.gold.fields.get(field_id)
         ruled = rules.answer(field_id)
-        ruled_data = ruled.model_dump(mode="json") if ruled is not None else None
+        ruled_data = ruled.model_dump(mode="json", exclude={"kind"}) if ruled else None
         if gold is None:
             answers[field_id] = ruled_data
             continue
@@ -262,7 +261,10 @@ def careful_answers(case: GoldCase, reading: LetterReading) -> Answers:
                 if extra in ruled_data:
                     entry[extra] = ruled_data[extra] if same else None
         answers[field_id] = entry
-    SurveyResponse.model_validate(answers)  # the answer fits the schema
+    # the answer fits the questionnaire's response model
+    response_model_for(case.gold.questionnaire, fields_for(case.gold.questionnaire)).model_validate(
+        answers
+    )
     return answers
 
 
@@ -335,7 +337,7 @@ def author(
         command=command or COMMAND,
         prompt_hash=backend.prompts.hash,
         model=settings.model,
-        endpoint="the fake server of rhi_llm.fake_server (no model)",
+        endpoint="the fake server of rhi_llm.testing.fake_server (no model)",
         note=note,
         mistakes=mistakes,
     )

@@ -375,10 +375,11 @@ def tiny_responses(gold_dir: Path, *, md_wrong: bool) -> dict[str, SurveyRespons
     right = response_from_gold(gold)
     wrong = right
     if md_wrong:
-        assert right.missing_children is not None and right.rhi_offered is not None
-        children = right.missing_children.model_copy(update={"value": 251, "quote": "251 children"})
-        offered = right.rhi_offered.model_copy(update={"unit": "count", "of": None})
-        wrong = right.model_copy(update={"missing_children": children, "rhi_offered": offered})
+        children, offered = right.answer("missing_children"), right.answer("rhi_offered")
+        assert children is not None and offered is not None
+        children = children.model_copy(update={"value": 251, "quote": "251 children"})
+        offered = offered.model_copy(update={"unit": "count", "of": None})
+        wrong = right.with_answer("missing_children", children).with_answer("rhi_offered", offered)
     return {"tiny-2024.txt": right, "tiny-2024.md": wrong}
 
 

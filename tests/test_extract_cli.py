@@ -113,7 +113,7 @@ def test_both_backend_flags_every_disagreement() -> None:
     outcome = asyncio.run(process_letter(letter, backend))
     assert outcome.row is not None
     field = outcome.row.fields["missing_incidents"]
-    rules_value = answer_value(extract_rules(read(load(letter))).missing_incidents)
+    rules_value = answer_value(extract_rules(read(load(letter))).answer("missing_incidents"))
     assert field.value != rules_value
     assert field.verdict == "flagged"
     assert any(

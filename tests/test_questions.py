@@ -45,7 +45,7 @@ def _first_letter(case: GoldCase) -> Path:
 def test_finder_locates_every_labelled_question(case: GoldCase) -> None:
     letter = load(_first_letter(case))
     found = find_questions(letter)
-    assert found.questionnaire == case.gold.questionnaire.value
+    assert found.questionnaire == case.gold.questionnaire
     expected = labelled_starts(letter, case.gold.questions)
     located = {q.key: q.question.start for q in found.questions}
     assert located == expected

@@ -31,6 +31,8 @@ from rhi_llm.store import open_store
 
 from conftest import LETTERS, REPO
 
+pytestmark = pytest.mark.slow  # a real browser: a few seconds; CI runs it with -m slow
+
 if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext, Page
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from rhi_llm.core.reading import LetterReading
-from rhi_llm.core.survey import Figure, Status, SurveyResponse
+from rhi_llm.core.survey import Figure, ProviderAnswer, Status, SurveyResponse
 from rhi_llm.core.types import Letter
 from rhi_llm.extract.rules import extract_rules
 from rhi_llm.reading import read
@@ -61,7 +61,7 @@ def assert_figure(
     of: str | None = None,
 ) -> None:
     found = figure(response, field_id)
-    assert (found.value, found.unit, found.of.value if found.of else None, found.status) == (
+    assert (found.value, found.unit, found.of, found.status) == (
         value,
         unit,
         of,
@@ -247,8 +247,8 @@ def test_provider_kinds(answer: str, kinds: list[str]) -> None:
 
 
 def test_provider_agency_name() -> None:
-    answer = extract({9: "The Lantern Project, a local children's charity."}).provider
-    assert answer is not None and answer.agency == "The Lantern Project"
+    answer = extract({9: "The Lantern Project, a local children's charity."}).answer("provider")
+    assert isinstance(answer, ProviderAnswer) and answer.agency == "The Lantern Project"
 
 
 # -- every figure carries a verbatim quote -------------------------------------------------------
@@ -262,7 +262,7 @@ def test_quotes_are_verbatim() -> None:
         }
     )
     response = extract_rules(reading)
-    for field_id, answer in response.answers().items():
+    for field_id, answer in response.answers.items():
         if isinstance(answer, Figure) and answer.quote:
             assert answer.quote in reading.text, field_id
 

@@ -289,9 +289,16 @@ def test_distribution_across_councils(summary: BatchSummary) -> None:
 
 def test_empty_batch_has_no_statistics() -> None:
     empty = summarise([], {})
-    assert empty.distribution["offered"].councils == 0
-    assert empty.distribution["offered"].mean is None
-    assert "<svg" in summary_html(empty)
+    assert empty.letters == 0 and empty.councils == [] and empty.distribution == {}
+    assert "0 letters" in summary_html(empty)
+
+
+def test_a_letter_whose_rates_are_missing_has_an_empty_distribution() -> None:
+    lone = summarise([row("Lone Council", {})], {})
+    assert [r.id for r in lone.rates] == ["offered", "completed", "within_72h"]
+    assert lone.distribution["offered"].councils == 0
+    assert lone.distribution["offered"].mean is None
+    assert "<svg" in summary_html(lone)
 
 
 def test_two_letters_from_one_council_keep_two_rows() -> None:

@@ -342,7 +342,8 @@ def test_derived_count_with_its_arithmetic() -> None:
     assert report.derived.count == 1253
     assert report.derived.arithmetic == "87.7% of 1,429 = 1,253.2 -> 1,253"
     # the stored value is still the council's percentage
-    assert response.rhi_offered is not None and response.rhi_offered.value == 87.7
+    offered = response.answer("rhi_offered")
+    assert offered is not None and offered.value == 87.7
 
 
 def test_missing_verdict() -> None:

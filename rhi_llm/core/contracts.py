@@ -23,9 +23,10 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from rhi_llm.core.questionnaires import installed
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.records import CallRecord, Provenance
-from rhi_llm.core.survey import SurveyResponse, schema_fingerprint
+from rhi_llm.core.survey import SCHEMA_VERSION, SurveyResponse
 from rhi_llm.core.types import Check
 
 
@@ -85,8 +86,10 @@ class Backend:
         """Keep a shared counter (a `multiprocessing.Value`) of requests on the wire."""
 
     def key_for_sha(self, sha256: str) -> str:
-        """The key a new extraction of the letter with these bytes is recorded under."""
-        return f"{self.name}:{self.version}:{schema_fingerprint()}"
+        """The key a new extraction of the letter with these bytes is recorded under: the
+        backend, its version, the schema and the installed questionnaires (a new or changed
+        questionnaire may change which one a letter answers)."""
+        return f"{self.name}:{self.version}:{SCHEMA_VERSION}:{installed().fingerprint}"
 
     def keys_for_sha(self, sha256: str) -> list[str]:
         """Keys of stored extractions that spare this backend the letter: a rerun skips it."""

@@ -12,8 +12,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping, Sequence
 
-from rhi_llm.core.questionnaires import fields_for, questions_for_field
-from rhi_llm.core.survey import FIELDS, Questionnaire
+from rhi_llm.core.questionnaires import (
+    FIELDS,
+    Questionnaire,
+    fields_for,
+    questionnaire,
+    questions_for_field,
+)
 from rhi_llm.core.types import Letter, LocatedQuestion, NumberMention, QuestionMap, Span
 
 
@@ -33,7 +38,9 @@ class LetterReading:
     ) -> None:
         self.letter = letter
         self.qmap = qmap
-        self.questionnaire = Questionnaire(qmap.questionnaire)
+        self.questionnaire: str = qmap.questionnaire
+        self.spec: Questionnaire | None = questionnaire(qmap.questionnaire)
+        """The questionnaire the letter answers (None when it answers none installed)."""
         self.numbers = tuple(numbers)
         self.sentences = list(sentences)
         self.loose_text = loose_text

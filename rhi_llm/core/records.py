@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rhi_llm.core.survey import Period
 from rhi_llm.core.types import Flag, LetterFormat
 
-OUTPUT_VERSION = "1"
+OUTPUT_VERSION = "2"
 
 Verdict = Literal["ok", "flagged", "missing"]
 Value = float | int | str | list[str] | None
@@ -91,6 +91,9 @@ class OutputRow(BaseModel):
     output_version: str = OUTPUT_VERSION
     letter: LetterRef
     questionnaire: str
+    questionnaire_hash: str | None = Field(
+        default=None, description="a hash of the questionnaire file the letter was read against"
+    )
     council: str | None = None
     reference: str | None = None
     response_date: str | None = None

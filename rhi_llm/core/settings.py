@@ -22,16 +22,23 @@ reads it at all (`tests/test_layers.py` checks).
 | prompt templates | (none) | RHI_LLM_PROMPTS | `prompts/` beside the package |
 | seed letters (eval) | (none) | RHI_LLM_SEEDS | ../shared/seeds beside the repository |
 | time limit to read one file (s) | (none) | RHI_LLM_LOAD_TIMEOUT | 30 |
+| user's questionnaires | --questionnaires | RHI_LLM_QUESTIONNAIRES | RHI_LLM_HOME/questionnaires |
+| one questionnaire for all | --questionnaire | RHI_LLM_QUESTIONNAIRE | detected per letter |
 
 The run store lives with the letters of a project (the working folder), so two projects never
 share one; the response cache lives in rhi-llm's own folder, so a letter read for one project
 costs no second call in another.
+
+A command builds its settings once and runs inside `using(settings)`; code deep in the
+pipeline (the loader's time limit, the questionnaires installed) asks `current_settings()`,
+which is those settings, or, outside a command, the environment's.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 
@@ -78,6 +85,10 @@ class Settings(BaseModel):
     prompts_dir: Path | None = None
     seeds_dir: Path | None = None
     load_timeout: float = LOAD_SECONDS
+    questionnaires_dir: Path | None = None
+    questionnaire: str | None = Field(
+        default=None, description="an installed questionnaire's id, or a questionnaire file"
+    )
 
     @property
     def endpoint_configured(self) -> bool:
@@ -146,6 +157,8 @@ def build_settings(
     context_tokens: int | None = None,
     db: Path | None = None,
     reviewer: str | None = None,
+    questionnaires: Path | None = None,
+    questionnaire: str | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> Settings:
     """Settings from options (first) and environment variables (second), then defaults."""
@@ -176,9 +189,89 @@ def build_settings(
         prompts_dir=_path(env, "RHI_LLM_PROMPTS"),
         seeds_dir=_path(env, "RHI_LLM_SEEDS"),
         load_timeout=_pick(None, env, "RHI_LLM_LOAD_TIMEOUT", LOAD_SECONDS),
+        questionnaires_dir=questionnaires
+        or _path(env, "RHI_LLM_QUESTIONNAIRES")
+        or home / "questionnaires",
+        questionnaire=(questionnaire or env.get("RHI_LLM_QUESTIONNAIRE") or "").strip() or None,
     )
     if settings.concurrency < 1 or settings.timeout <= 0 or settings.retries < 0:
         raise ConfigError("concurrency must be at least 1, timeout above 0, retries 0 or more")
     if settings.context_tokens < 1:
         raise ConfigError("the context window must be at least 1 token")
     return settings
+
+
+_active: Settings | None = None
+VARIABLES = (
+    "OPENAI_API_KEY",
+    "OPENAI_BASE_URL",
+    "RHI_LLM_CACHE",
+    "RHI_LLM_CONCURRENCY",
+    "RHI_LLM_CONTEXT",
+    "RHI_LLM_DB",
+    "RHI_LLM_HOME",
+    "RHI_LLM_LOAD_TIMEOUT",
+    "RHI_LLM_MODE",
+    "RHI_LLM_MODEL",
+    "RHI_LLM_PRICE_IN",
+    "RHI_LLM_PRICE_OUT",
+    "RHI_LLM_PROMPTS",
+    "RHI_LLM_QUESTIONNAIRE",
+    "RHI_LLM_QUESTIONNAIRES",
+    "RHI_LLM_RETRIES",
+    "RHI_LLM_REVIEWER",
+    "RHI_LLM_SEEDS",
+    "RHI_LLM_TIMEOUT",
+    "XDG_CACHE_HOME",
+    "HOME",
+)
+"""Every environment variable the settings read (their values key the cached settings)."""
+_from_environment: tuple[tuple[str | None, ...], Settings] | None = None
+
+
+def active_settings() -> Settings | None:
+    """The settings of the command running now, if one is (`using`)."""
+    return _active
+
+
+QUESTIONNAIRE_VARIABLES = (
+    "RHI_LLM_QUESTIONNAIRES",
+    "RHI_LLM_QUESTIONNAIRE",
+    "RHI_LLM_HOME",
+    "XDG_CACHE_HOME",
+    "HOME",
+)
+_RAW_QUESTIONNAIRE_VARIABLES = tuple(os.fsencode(name) for name in QUESTIONNAIRE_VARIABLES)
+
+
+def questionnaire_variables() -> tuple[bytes | str | None, ...]:
+    """The values of the variables the installed questionnaires depend on, read as cheaply
+    as the platform allows: asked on every field lookup outside a command."""
+    raw = getattr(os.environ, "_data", None)  # CPython keeps the environment here, as bytes
+    if isinstance(raw, dict):
+        return tuple(raw.get(name) for name in _RAW_QUESTIONNAIRE_VARIABLES)
+    return tuple(os.environ.get(name) for name in QUESTIONNAIRE_VARIABLES)
+
+
+def current_settings() -> Settings:
+    """The settings of the command running now (`using`), else the environment's (built
+    again only when one of `VARIABLES` changes: deep code asks for them often)."""
+    global _from_environment
+    if _active is not None:
+        return _active
+    snapshot = tuple(os.environ.get(name) for name in VARIABLES)
+    if _from_environment is None or _from_environment[0] != snapshot:
+        _from_environment = (snapshot, build_settings())
+    return _from_environment[1]
+
+
+@contextmanager
+def using(settings: Settings) -> Iterator[Settings]:
+    """Run with these settings as `current_settings()` (worker processes forked inside
+    inherit them)."""
+    global _active
+    previous, _active = _active, settings
+    try:
+        yield settings
+    finally:
+        _active = previous

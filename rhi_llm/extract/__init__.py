@@ -32,12 +32,12 @@ def get_backend(name: str, settings: Settings | None = None, *, cache: bool = Tr
     if name == "rules":
         return RulesBackend()
     if name in ("llm", "both"):
-        from rhi_llm.core.settings import build_settings
+        from rhi_llm.core.settings import current_settings
         from rhi_llm.extract.both import BothBackend
         from rhi_llm.extract.cache import ResponseCache
         from rhi_llm.extract.llm import LlmBackend
 
-        settings = settings or build_settings()
+        settings = settings or current_settings()
         if not settings.endpoint_configured:
             raise ConfigError(
                 f"the {name} backend needs a model endpoint: set OPENAI_API_KEY (and "

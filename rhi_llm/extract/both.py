@@ -9,8 +9,9 @@ from __future__ import annotations
 import asyncio
 
 from rhi_llm.core.contracts import Extraction
+from rhi_llm.core.questionnaires import FIELDS
 from rhi_llm.core.reading import LetterReading
-from rhi_llm.core.survey import FIELDS, Figure, SurveyResponse, Unit, answer_value
+from rhi_llm.core.survey import Figure, SurveyResponse, Unit, answer_value
 from rhi_llm.core.types import Check, CheckCode
 from rhi_llm.extract.llm import LlmBackend
 from rhi_llm.extract.rules import RulesBackend
@@ -91,5 +92,5 @@ def _shown(answer: object) -> str:
     if value is None:
         return str(getattr(answer, "status", "not_answered")).replace("_", " ")
     if isinstance(answer, Figure) and answer.unit == Unit.PERCENT:
-        return f"{value}% of {answer.of.value if answer.of else '?'}"
+        return f"{value}% of {answer.of or '?'}"
     return str(value)

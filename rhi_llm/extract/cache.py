@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from rhi_llm.core.contracts import Extraction
-from rhi_llm.core.settings import build_settings
+from rhi_llm.core.settings import current_settings
 
 
 def cache_key(
@@ -28,7 +28,7 @@ class ResponseCache:
     """Extractions on disk, one file per cache key."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        self.folder = folder or build_settings().cache_dir
+        self.folder = folder or current_settings().cache_dir
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"

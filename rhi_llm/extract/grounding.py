@@ -1,18 +1,15 @@
 """Quotes checked while a model's answer is validated, so that instructor re-asks for an exact
-copy when a quote is not in the letter; and the response models sent to an endpoint.
-"""
+copy when a quote is not in the letter (the base of every response model, see
+`rhi_llm.extract.response_models`)."""
 
 from __future__ import annotations
 
 from contextvars import ContextVar
-from functools import cache
 from string import Template
-from typing import Any, cast
 
-from pydantic import BaseModel, ValidationInfo, create_model, model_validator
+from pydantic import ValidationInfo, model_validator
 
 from rhi_llm.core.strict_schema import StrictModel
-from rhi_llm.core.survey import FIELDS, SurveyResponse
 from rhi_llm.quotes import loose
 
 # The letter a response is being validated against, set by the model backend around each
@@ -43,23 +40,3 @@ class GroundedResponse(StrictModel):
         if problems:
             raise ValueError("\n".join(problems))
         return self
-
-
-@cache
-def response_model_for(fields: tuple[str, ...]) -> type[SurveyResponse]:
-    """A `SurveyResponse` restricted to some fields (what one chunk or questionnaire asks)."""
-    all_fields = SurveyResponse.model_fields
-    keep = set(fields) | set(SurveyResponse.METADATA)
-    definitions: dict[str, Any] = {
-        name: (info.annotation, info) for name, info in all_fields.items() if name in keep
-    }
-    name = "SurveyResponse" if set(fields) >= set(FIELDS) else "SurveyAnswers"
-    model = create_model(
-        name, __base__=GroundedResponse, __doc__=SurveyResponse.__doc__, **definitions
-    )
-    return cast("type[SurveyResponse]", model)
-
-
-def widen(partial: BaseModel) -> SurveyResponse:
-    """Turn a restricted response (from `response_model_for`) into a full `SurveyResponse`."""
-    return SurveyResponse.model_validate(partial.model_dump(exclude_none=True))

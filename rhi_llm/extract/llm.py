@@ -38,11 +38,11 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_aft
 from rhi_llm.chunking import Chunk, estimate_tokens, plan_chunks
 from rhi_llm.core.contracts import Backend, Extraction
 from rhi_llm.core.errors import ModelError
-from rhi_llm.core.questionnaires import fields_for
+from rhi_llm.core.questionnaires import installed
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.records import CallRecord, Provenance, TokenUsage
 from rhi_llm.core.settings import Settings, build_settings
-from rhi_llm.core.survey import SCHEMA_VERSION, Questionnaire, SurveyResponse, schema_fingerprint
+from rhi_llm.core.survey import SCHEMA_VERSION, SurveyResponse
 from rhi_llm.core.text import utc_now
 from rhi_llm.core.types import Check
 from rhi_llm.extract.cache import ResponseCache, cache_key
@@ -55,8 +55,9 @@ from rhi_llm.extract.cassettes import (
     recorder,
     write_provenance,
 )
-from rhi_llm.extract.grounding import GROUNDING, response_model_for, widen
+from rhi_llm.extract.grounding import GROUNDING
 from rhi_llm.extract.prompting import Prompts, load_prompts, user_message
+from rhi_llm.extract.response_models import response_model_for, schema_fingerprint, to_response
 
 from .instructor_checks import install as remember_instructor_checks
 from .merge import merge_chunks
@@ -247,8 +248,8 @@ class LlmBackend(Backend):
         """Build what every request reuses (response models and their JSON Schemas) now,
         before a batch forks its workers, so that each inherits it instead of building it."""
         _import_sdk_now()
-        for questionnaire in Questionnaire:
-            prepared_model(fields_for(questionnaire)).model_json_schema()
+        for questionnaire in installed():
+            prepared_model(questionnaire.id, questionnaire.field_ids).model_json_schema()
         if self._client is None:
             self._client, self._loop = self._new_client(), None
 
@@ -468,7 +469,7 @@ class LlmBackend(Backend):
 
     async def _ask(self, reading: LetterReading, chunk: Chunk, log: CallLog) -> SurveyResponse:
         client, gate = self._instructor()
-        model = prepared_model(chunk.fields)
+        model = prepared_model(reading.questionnaire, chunk.fields)
         hooks = log.tracker().hooks()
         # the validator checks quotes against this letter (see survey.GROUNDING)
         GROUNDING.set(
@@ -499,7 +500,7 @@ class LlmBackend(Backend):
                         )
         except Exception as error:
             raise self._failure(reading, error) from None
-        return widen(answer)
+        return to_response(answer, reading.questionnaire)
 
     @contextlib.asynccontextmanager
     async def _counted(self) -> AsyncIterator[None]:
@@ -552,13 +553,17 @@ def _import_sdk_now() -> None:
     _ = openai.AsyncOpenAI(api_key="import-only", base_url="http://127.0.0.1:9/v1").chat
 
 
+def prepared_model(questionnaire_id: str, fields: tuple[str, ...]) -> type[BaseModel]:
+    """The response model for some fields of a questionnaire, wrapped for instructor once:
+    instructor would otherwise wrap it (and generate its JSON Schema) on every request."""
+    return _prepared(response_model_for(questionnaire_id, fields))
+
+
 @cache
-def prepared_model(fields: tuple[str, ...]) -> type[BaseModel]:
-    """The response model for some fields, wrapped for instructor once: instructor would
-    otherwise wrap it (and generate its JSON Schema) again on every request."""
+def _prepared(model: type[BaseModel]) -> type[BaseModel]:
     from instructor.v2.core.response_model import prepare_response_model
 
-    prepared = prepare_response_model(response_model_for(fields))
+    prepared = prepare_response_model(model)
     assert prepared is not None
     return prepared
 

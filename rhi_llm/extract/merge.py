@@ -11,8 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from rhi_llm.chunking import Chunk
+from rhi_llm.core.questionnaires import FIELDS
 from rhi_llm.core.reading import LetterReading
-from rhi_llm.core.survey import FIELDS, SurveyResponse
+from rhi_llm.core.survey import SurveyResponse
 from rhi_llm.core.types import Check, CheckCode
 from rhi_llm.quotes import locate_quote
 

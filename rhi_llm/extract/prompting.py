@@ -12,28 +12,19 @@ from pathlib import Path
 from string import Template
 
 from rhi_llm.core.errors import ConfigError
-from rhi_llm.core.questionnaires import QUESTIONNAIRES
-from rhi_llm.core.settings import build_settings
-from rhi_llm.core.survey import FIELDS, Questionnaire
+from rhi_llm.core.questionnaires import FIELDS, QUESTIONNAIRES
+from rhi_llm.core.questionnaires import questionnaire as installed_questionnaire
+from rhi_llm.core.settings import current_settings
 
 PROMPT_VERSION = "v1"
 TEMPLATE_NAMES = ("examples.txt", "extract.txt", "reask.txt", "system.txt")
-PERIOD_TEXT = {
-    Questionnaire.RHI_2018: "the year from 1 April 2017 to 31 March 2018 (2017/18)",
-    Questionnaire.RHI_2024: "the year from 1 April 2023 to 31 March 2024 (2023/24)",
-    Questionnaire.OTHER: "the period the request names",
-}
-QUESTIONNAIRE_TEXT = {
-    Questionnaire.RHI_2018: "rhi-2018 (return home interviews, 2018 questionnaire, with an "
-    "out-of-area section)",
-    Questionnaire.RHI_2024: "rhi-2024 (return home interviews, 2024 questionnaire)",
-    Questionnaire.OTHER: "not recognised: fill what the letter answers",
-}
+OTHER_PERIOD = "the period the request names"
+OTHER_QUESTIONNAIRE = "not recognised: fill what the letter answers"
 
 
 def prompts_dir() -> Path:
     """Where the templates are: RHI_LLM_PROMPTS, else `prompts/` beside the package."""
-    chosen = build_settings().prompts_dir
+    chosen = current_settings().prompts_dir
     return chosen if chosen is not None else Path(__file__).resolve().parents[2] / "prompts"
 
 
@@ -73,7 +64,7 @@ def load_prompts(version: str = PROMPT_VERSION, folder: str | None = None) -> Pr
     )
 
 
-def questions_text(questionnaire: Questionnaire, fields: tuple[str, ...]) -> str:
+def questions_text(questionnaire: str, fields: tuple[str, ...]) -> str:
     """The questions that feed these fields, one line each, with the fields they fill."""
     wanted = set(fields)
     lines: list[str] = []
@@ -93,16 +84,17 @@ def questions_text(questionnaire: Questionnaire, fields: tuple[str, ...]) -> str
 def user_message(
     prompts: Prompts,
     *,
-    questionnaire: Questionnaire,
+    questionnaire: str,
     fields: tuple[str, ...],
     letter_name: str,
     text: str,
     start: int,
     end: int,
 ) -> str:
+    asked = installed_questionnaire(questionnaire)
     return prompts.extract.substitute(
-        questionnaire=QUESTIONNAIRE_TEXT[questionnaire],
-        period=PERIOD_TEXT[questionnaire],
+        questionnaire=f"{asked.id} ({asked.description})" if asked else OTHER_QUESTIONNAIRE,
+        period=asked.period.text if asked else OTHER_PERIOD,
         questions=questions_text(questionnaire, fields),
         examples=prompts.examples,
         letter=letter_name,

@@ -21,31 +21,26 @@ from dataclasses import dataclass
 from typing import Any
 
 from rhi_llm.core.contracts import Backend, Extraction
-from rhi_llm.core.questionnaires import fields_for, questions_for_field
+from rhi_llm.core.questionnaires import (
+    FIELDS,
+    FieldSpec,
+    OptionSpec,
+    fields_for,
+    make_response,
+    questions_for_field,
+)
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.records import Provenance
-from rhi_llm.core.survey import (
-    FIELDS,
-    SCHEMA_VERSION,
-    IncomingOffered,
-    IncomingProvider,
-    MeasureFrom,
-    MeasureUnits,
-    OoaDelivery,
-    Questionnaire,
-    Status,
-    SurveyResponse,
-    YesNo,
-)
+from rhi_llm.core.survey import SCHEMA_VERSION, Status, SurveyResponse
 from rhi_llm.core.types import NumberMention, Span
 from rhi_llm.meaning import (
     COST_WORDS,
-    PERCENT_BASES,
-    ROLE_CUES,
     base_class,
     class_conflict,
     column_header,
     other_year,
+    percent_bases,
+    role_cue,
     role_score,
     row_label,
     sentence_base,
@@ -124,8 +119,8 @@ def _row_score(reading: LetterReading, field_id: str, candidate: Candidate) -> f
     questions = questions_for_field(reading.questionnaire, field_id)
     cues = [re.compile(c.replace(" ", r"\s+"), re.I) for q in questions for c in q.cues]
     value = float(sum(1 for cue in cues if cue.search(label)))
-    role = ROLE_CUES.get(field_id)
-    if role and re.search(role, label, re.IGNORECASE):
+    role = role_cue(field_id)
+    if role and role.search(label):
         value += 1.0
     header = column_header(reading.text, candidate.mention)
     if header and class_conflict(field_id, header):
@@ -210,19 +205,18 @@ def _percent_base(
     )
     if said is None:
         return previous
-    choices = [b for b in PERCENT_BASES.get(field_id, ()) if FIELDS[b].counts == said]
+    bases = percent_bases(reading.questionnaire).get(field_id, set())
+    choices = [b for b in fields_for(reading.questionnaire) if b in bases]
+    choices = [b for b in choices if FIELDS[b].counts == said]
     if len(choices) <= 1:
         return choices[0] if choices else None
-    after = reading.text[mention.end : mention.end + 120].lower()
-    before = reading.letter.excerpt(reading.sentence_at(mention.start)).lower()
-    for word, base in (
-        ("complet", "rhi_completed"),
-        ("conduct", "rhi_completed"),
-        ("carried out", "rhi_completed"),
-        ("accept", "rhi_accepted"),
-        ("offer", "rhi_offered"),
-    ):
-        if (word in after or word in before) and base in choices:
+    after = reading.text[mention.end : mention.end + 120]
+    before = reading.letter.excerpt(reading.sentence_at(mention.start))
+    # the later a field in the questionnaire, the narrower: "of completed interviews" before
+    # "of interviews offered"
+    for base in reversed(choices):
+        cue = role_cue(base)
+        if cue is not None and (cue.search(after) or cue.search(before)):
             return base
     return None
 
@@ -251,8 +245,6 @@ def _figure_answer(
 def _withheld_answer(
     reading: LetterReading, field_id: str, blocks: list[Span], sharing: list[str]
 ) -> dict[str, Any] | None:
-    from rhi_llm.meaning import ROLE_CUES
-
     for block in blocks:
         for sentence in reading.sentences_in(block):
             text = reading.letter.excerpt(sentence)
@@ -260,7 +252,7 @@ def _withheld_answer(
             if said is None:
                 continue
             if len(sharing) > 1:
-                about = [f for f in sharing if re.search(ROLE_CUES.get(f, "$^"), text, re.I)]
+                about = [f for f in sharing if (cue := role_cue(f)) and cue.search(text)]
                 if about and field_id not in about:
                     continue
             return {"value": None, "status": said.value, "quote": _clip_quote(text)}
@@ -289,7 +281,7 @@ def _numeric_groups(reading: LetterReading) -> list[list[str]]:
     """Numeric fields grouped by the question(s) that answer them together."""
     groups: dict[tuple[str, ...], list[str]] = {}
     for field_id in fields_for(reading.questionnaire):
-        if FIELDS[field_id].kind != "numeric":
+        if not FIELDS[field_id].numeric:
             continue
         keys = tuple(q.key for q in reading.questions_of(field_id))
         groups.setdefault(keys, []).append(field_id)
@@ -341,141 +333,126 @@ def _choice(value: list[str], quote: str, detail: str | None = None) -> dict[str
     return {"value": value, "status": "answered", "quote": quote.strip(), "detail": detail}
 
 
-def _yes_no(reading: LetterReading, field_id: str) -> dict[str, Any] | None:
-    found = _block_text(reading, field_id)
+# Choices: each field's definition names the reader that fits how letters answer it, and its
+# options say how each is marked (a tick-box letter), worded and named.
+
+
+def _ticked(reading: LetterReading, spec: FieldSpec) -> dict[str, Any] | None:
+    """A tick list or a plain answer: a ticked option's words, then its tick-box letter, then
+    yes or no; failing ticks, an option's words in the answer, then a yes or no it opens
+    with. Several options for a field that allows several (ticked letters)."""
+    found = _block_text(reading, spec.id)
     if found is None:
         return None
     text, _ = found
+    yes_no = {o.value: o for o in spec.options if o.value in ("yes", "no")}
+    named = [o for o in spec.options if o.value not in yes_no and o.words]
     ticks = ticked_options(text)
+    chosen: list[str] = []
+    quote = ""
     for tick in ticks:
-        if re.search(r"\byes\b", tick.text, re.I):
-            return _choice([YesNo.YES.value], tick.quote)
-        if re.search(r"\bno\b", tick.text, re.I):
-            return _choice([YesNo.NO.value], tick.quote)
+        option = _ticked_option(tick.text, tick.letter, spec, named, yes_no)
+        if option is not None and option.value not in chosen:
+            chosen.append(option.value)
+            quote = quote or tick.quote
+            if not spec.multiple:
+                break
+    if chosen:
+        return _choice(chosen, quote)
+    for option in named:
+        said = re.search(option.words or "$^", text, re.IGNORECASE)
+        if said:
+            return _choice([option.value], said.group(0))
     match = _YES_NO.match(text)
-    if not match:
-        return _nothing()
-    answer = match.group(1).lower()
-    quote = _clip_quote(match.group(0), 80)
-    return _choice([answer], quote, detail=_clip_quote(text.strip(), 300))
+    if yes_no and match and match.group(1).lower() in yes_no:
+        quote = _clip_quote(match.group(0), 80)
+        return _choice([match.group(1).lower()], quote, detail=_clip_quote(text.strip(), 300))
+    return _nothing()
 
 
-def _measure_from(reading: LetterReading) -> dict[str, Any] | None:
-    found = _block_text(reading, "measure_72h_from")
+def _ticked_option(
+    said: str,
+    letter: str | None,
+    spec: FieldSpec,
+    named: list[OptionSpec],
+    yes_no: dict[str, OptionSpec],
+) -> OptionSpec | None:
+    for option in named:
+        if re.search(option.words or "$^", said, re.IGNORECASE):
+            return option
+    says_yes_no = re.search(r"\b(?:yes|no)\b", said, re.IGNORECASE)
+    marked = next((o for o in spec.options if o.mark and o.mark == letter), None)
+    if marked is not None and not says_yes_no:
+        return marked
+    for value in ("yes", "no"):
+        if value in yes_no and re.search(rf"\b{value}\b", said, re.IGNORECASE):
+            return yes_no[value]
+    return None
+
+
+def _from_named(reading: LetterReading, spec: FieldSpec) -> dict[str, Any] | None:
+    """What something is counted from: "from the police referral", else the first option
+    named, in the order the options are listed."""
+    found = _block_text(reading, spec.id)
     if found is None:
         return None
     text, _ = found
-    lowered = text.lower()
-    explicit = re.search(
-        r"from (?:the )?(?:date of (?:the )?)?(police referral|police|"
-        r"referral|return|child'?s return|the child'?s return)",
-        lowered,
-    )
+    words = "|".join(o.words for o in spec.options if o.words)
+    explicit = re.search(rf"from (?:the )?(?:date of (?:the )?)?(?:{words})", text, re.IGNORECASE)
     if explicit:
-        choice = (
-            MeasureFrom.RETURN if "return" in explicit.group(1) else MeasureFrom.POLICE_REFERRAL
-        )
-        return _choice([choice.value], text[explicit.start() : explicit.end()])
-    for word, choice in (
-        ("police referral", MeasureFrom.POLICE_REFERRAL),
-        ("return", MeasureFrom.RETURN),
-    ):
-        at = lowered.find(word)
+        said = explicit.group(0)
+        for option in spec.options:
+            if option.words and re.search(rf"(?:{option.words})$", said, re.IGNORECASE):
+                return _choice([option.value], said)
+    lowered = text.lower()
+    for option in spec.options:
+        name = (option.name or option.value.replace("_", " ")).lower()
+        at = lowered.find(name)
         if at >= 0:
-            return _choice([choice.value], text[at : at + len(word)])
+            return _choice([option.value], text[at : at + len(name)])
     return _nothing()
 
 
-def _measure_units(reading: LetterReading) -> dict[str, Any] | None:
-    found = _block_text(reading, "measure_72h_units")
+def _first_named(reading: LetterReading, spec: FieldSpec) -> dict[str, Any] | None:
+    """The first option, in the order listed, whose words the answer uses."""
+    found = _block_text(reading, spec.id)
     if found is None:
         return None
     text, _ = found
-    for pattern, choice in (
-        (r"working days?|business days?", MeasureUnits.WORKING_DAYS),
-        (r"calendar days?|calendar", MeasureUnits.CALENDAR_DAYS),
-        (r"\bhours?\b", MeasureUnits.HOURS),
-    ):
-        match = re.search(pattern, text, re.IGNORECASE)
+    for option in spec.options:
+        match = re.search(option.words or "$^", text, re.IGNORECASE)
         if match:
-            return _choice([choice.value], match.group(0))
+            return _choice([option.value], match.group(0))
     return _nothing()
 
 
-_OOA_OPTIONS = list(OoaDelivery)  # the options a) to i), in order
-
-
-def _ooa_delivery(reading: LetterReading) -> dict[str, Any] | None:
-    found = _block_text(reading, "ooa_delivery")
-    if found is None:
-        return None
-    text, _ = found
-    letters = [t.letter for t in ticked_options(text) if t.letter]
-    chosen = [
-        _OOA_OPTIONS[ord(letter) - ord("a")].value for letter in letters if "a" <= letter <= "i"
-    ]
-    if not chosen:
-        return _nothing()
-    quote = next(t.quote for t in ticked_options(text) if t.letter)
-    return _choice(chosen, quote)
-
-
-def _incoming_offered(reading: LetterReading) -> dict[str, Any] | None:
-    found = _block_text(reading, "incoming_offered")
-    if found is None:
-        return None
-    text, _ = found
-    options = {"a": IncomingOffered.YES, "b": IncomingOffered.NO, "c": IncomingOffered.CASE_BY_CASE}
-    for tick in ticked_options(text):
-        if re.search(r"case.by.case", tick.text, re.I):
-            return _choice([IncomingOffered.CASE_BY_CASE.value], tick.quote)
-        if tick.letter in options and not re.search(r"\b(?:yes|no)\b", tick.text, re.I):
-            return _choice([options[tick.letter].value], tick.quote)
-        if re.search(r"\byes\b", tick.text, re.I):
-            return _choice([IncomingOffered.YES.value], tick.quote)
-        if re.search(r"\bno\b", tick.text, re.I):
-            return _choice([IncomingOffered.NO.value], tick.quote)
-    case = re.search(r"case.by.case", text, re.IGNORECASE)
-    if case:
-        return _choice([IncomingOffered.CASE_BY_CASE.value], case.group(0))
-    match = _YES_NO.match(text)
-    if match:
-        return _choice([match.group(1).lower()], _clip_quote(match.group(0), 80))
-    return _nothing()
-
-
-_INCOMING_WORDS = (
-    (r"third sector|charity|voluntary", IncomingProvider.THIRD_SECTOR_AGENCY),
-    (r"team|local authority|council", IncomingProvider.LOCAL_AUTHORITY_TEAM),
-    (r"spot.?purchas", IncomingProvider.SPOT_PURCHASE),
-)
-
-
-def _incoming_provider(reading: LetterReading) -> dict[str, Any] | None:
-    found = _block_text(reading, "incoming_provider")
+def _answered_options(reading: LetterReading, spec: FieldSpec) -> dict[str, Any] | None:
+    """Options each answered yes or no (or ticked) where the answer names them; failing any
+    answer, the options a plain statement names without denying them."""
+    found = _block_text(reading, spec.id)
     if found is None:
         return None
     text, _ = found
     chosen: list[str] = []
     quotes: list[str] = []
     answered = False
-    for pattern, choice in _INCOMING_WORDS:
-        for match in re.finditer(pattern, text, re.IGNORECASE):
+    for option in spec.options:
+        for match in re.finditer(option.words or "$^", text, re.IGNORECASE):
             said = _answer_after(text, match.end())
             answered = answered or said is not None
             if said == "yes" or (said is None and _ticked_near(text, match.start())):
-                if choice.value not in chosen:
-                    chosen.append(choice.value)
+                if option.value not in chosen:
+                    chosen.append(option.value)
                     quotes.append(_line_of(text, match.start()))
                 break
     if not chosen and not answered and not ticked_options(text):
         # a plain statement: "b) team based within the local authority - Missing Team"
-        for pattern, choice in _INCOMING_WORDS:
-            plain = re.search(pattern, text, re.IGNORECASE)
+        for option in spec.options:
+            plain = re.search(option.words or "$^", text, re.IGNORECASE)
             if plain and not re.search(
                 r"\b(?:no|not|never)\b[^.\n]*$", text[: plain.start()], re.IGNORECASE
             ):
-                chosen.append(choice.value)
+                chosen.append(option.value)
                 quotes.append(_line_of(text, plain.start()))
     if not chosen:
         return _nothing()
@@ -503,21 +480,21 @@ def _line_of(text: str, at: int) -> str:
     return text[start : end if end >= 0 else len(text)].strip()
 
 
+CHOICE_READERS = {
+    "ticked": _ticked,
+    "from_named": _from_named,
+    "first_named": _first_named,
+    "answered_options": _answered_options,
+}
+
+
 def _choices(reading: LetterReading) -> dict[str, dict[str, Any]]:
-    readers = {
-        "follow_up_support": lambda: _yes_no(reading, "follow_up_support"),
-        "measure_72h_from": lambda: _measure_from(reading),
-        "measure_72h_units": lambda: _measure_units(reading),
-        "ooa_delivery": lambda: _ooa_delivery(reading),
-        "incoming_offered": lambda: _incoming_offered(reading),
-        "incoming_provider": lambda: _incoming_provider(reading),
-    }
     answers: dict[str, dict[str, Any]] = {}
     for field_id in fields_for(reading.questionnaire):
         spec = FIELDS[field_id]
         answer: dict[str, Any] | None = None
-        if field_id in readers:
-            answer = readers[field_id]()
+        if spec.kind == "choice":
+            answer = CHOICE_READERS[spec.reader](reading, spec)
         elif spec.kind == "provider":
             answer = _provider(reading, field_id)
         elif spec.kind == "text":
@@ -566,11 +543,11 @@ def _text(reading: LetterReading, field_id: str) -> dict[str, Any] | None:
 
 def extract_rules(reading: LetterReading) -> SurveyResponse:
     data: dict[str, Any] = letter_metadata(reading)
-    data["questionnaire"] = reading.questionnaire.value
-    if reading.questionnaire != Questionnaire.OTHER:
+    data["questionnaire"] = reading.questionnaire
+    if reading.spec is not None:
         data.update(_numeric_answers(reading))
         data.update(_choices(reading))
-    return SurveyResponse.model_validate(data)
+    return make_response(data)
 
 
 class RulesBackend(Backend):

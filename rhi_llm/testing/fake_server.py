@@ -69,8 +69,8 @@ def rules_responder(body: dict[str, Any]) -> dict[str, Any]:
     """Answer like the rules backend would for the letter in the request (not a model)."""
     import hashlib
 
-    from rhi_llm.core.survey import Questionnaire
     from rhi_llm.core.types import Letter
+    from rhi_llm.extract.response_models import wire_answers
     from rhi_llm.extract.rules import extract_rules
     from rhi_llm.questions import find_questions
     from rhi_llm.reading import read
@@ -82,9 +82,9 @@ def rules_responder(body: dict[str, Any]) -> dict[str, Any]:
     letter = Letter(
         path=name, format="txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest()
     )
-    told = re.search(r"Questionnaire: (rhi-\d{4})", json.dumps(body))
-    qmap = find_questions(letter, only=Questionnaire(told.group(1))) if told else None
-    response = extract_rules(read(letter, qmap)).model_dump(mode="json")
+    told = re.search(r"Questionnaire: ([a-z0-9][a-z0-9._-]*)", json.dumps(body))
+    qmap = find_questions(letter, only=told.group(1)) if told else None
+    response = wire_answers(extract_rules(read(letter, qmap)))
     wanted = requested_fields(body)
     return {k: response.get(k) for k in wanted} if wanted else response
 
@@ -559,11 +559,12 @@ def _handler_for(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
 def rules_answers(paths: list[Path]) -> dict[str, dict[str, Any]]:
     """The rules backend's reading of each letter, by file name: a table for `table_responder`
     (what a fake model answers is then known before any request, and cheap to send)."""
+    from rhi_llm.extract.response_models import wire_answers
     from rhi_llm.extract.rules import extract_rules
     from rhi_llm.letters import load
     from rhi_llm.reading import read
 
-    return {p.name: extract_rules(read(load(p))).model_dump(mode="json") for p in paths}
+    return {p.name: wire_answers(extract_rules(read(load(p)))) for p in paths}
 
 
 def table_responder(answers: dict[str, dict[str, Any]]) -> Responder:

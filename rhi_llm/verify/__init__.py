@@ -52,7 +52,7 @@ def verify(
     """Check every answer of a response against its letter."""
     reading = letter if isinstance(letter, LetterReading) else read(letter, qmap)
     reports: dict[str, FieldReport] = {}
-    for field_id, answer in response.answers().items():
+    for field_id, answer in response.answers.items():
         reports[field_id] = verify_field(reading, field_id, answer)
     derived = derive(response)
     extra = consistency(response, reports, derived, reading.qmap.questionnaire)

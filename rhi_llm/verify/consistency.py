@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from rhi_llm.core.questionnaires import fields_for
+from rhi_llm.core.questionnaires import FIELDS, fields_for, questionnaire
 from rhi_llm.core.records import Derived
-from rhi_llm.core.survey import FIELDS, Figure, Status, SurveyResponse, Unit
+from rhi_llm.core.survey import Figure, Status, SurveyResponse, Unit
 from rhi_llm.core.types import Check, CheckCode
-from rhi_llm.meaning import AT_MOST, SUM_AT_MOST, plausible_base
+from rhi_llm.meaning import plausible_base
 from rhi_llm.numbers import format_number
 from rhi_llm.verify.reports import FieldReport
 
@@ -29,7 +29,7 @@ def derive(response: SurveyResponse) -> dict[str, Derived]:
         for fid, fig in _figures(response).items():
             if fid in derived or fig.value is None or fig.unit != Unit.PERCENT or fig.of is None:
                 continue
-            base_id = fig.of.value
+            base_id = fig.of
             base = counts.get(base_id)
             if base is None:
                 continue
@@ -47,7 +47,7 @@ def derive(response: SurveyResponse) -> dict[str, Derived]:
 
 
 def _figures(response: SurveyResponse) -> dict[str, Figure]:
-    return {f: a for f, a in response.answers().items() if isinstance(a, Figure)}
+    return {f: a for f, a in response.answers.items() if isinstance(a, Figure)}
 
 
 def _comparable(response: SurveyResponse, derived: dict[str, Derived]) -> dict[str, float]:
@@ -69,12 +69,12 @@ def consistency(
     response: SurveyResponse,
     reports: dict[str, FieldReport],
     derived: dict[str, Derived],
-    questionnaire: str,
+    questionnaire_id: str,
 ) -> dict[str, list[Check]]:
     """Failed checks, per field, where figures disagree with each other or a percentage is
     impossible or of an unknown base."""
     extra: dict[str, list[Check]] = {}
-    for fids, message in _disagreements(_comparable(response, derived)):
+    for fids, message in _disagreements(_comparable(response, derived), questionnaire_id):
         council = all(_clean(reports, f) for f in fids)
         text = (
             f"the letter's own figures disagree: {message} (as the council wrote them)"
@@ -85,9 +85,9 @@ def consistency(
             extra.setdefault(fid, []).append(
                 Check(code=CheckCode.CONSISTENT, passed=False, message=text, council=council)
             )
-    asked = set(fields_for(questionnaire))
+    asked = set(fields_for(questionnaire_id))
     for fid, fig in _figures(response).items():
-        for message in _percent_problems(fid, fig, asked):
+        for message in _percent_problems(fid, fig, asked, questionnaire_id):
             extra.setdefault(fid, []).append(
                 Check(code=CheckCode.CONSISTENT, passed=False, message=message)
             )
@@ -105,9 +105,15 @@ def _clean(reports: dict[str, FieldReport], fid: str) -> bool:
     )
 
 
-def _disagreements(values: dict[str, float]) -> list[tuple[tuple[str, ...], str]]:
+def _disagreements(
+    values: dict[str, float], questionnaire_id: str
+) -> list[tuple[tuple[str, ...], str]]:
+    """The questionnaire's bounds (`at_most`, `sum_at_most`) that these figures break."""
     found: list[tuple[tuple[str, ...], str]] = []
-    for small, large in AT_MOST:
+    spec = questionnaire(questionnaire_id)
+    if spec is None:
+        return found
+    for small, large in spec.at_most:
         if small in values and large in values and values[small] > values[large] + TOLERANCE:
             found.append(
                 (
@@ -116,7 +122,8 @@ def _disagreements(values: dict[str, float]) -> list[tuple[tuple[str, ...], str]
                     f"{large} ({format_number(values[large])})",
                 )
             )
-    for (a, b), total in SUM_AT_MOST:
+    for rule in spec.sum_at_most:
+        (a, b), total = rule.parts, rule.total
         present = a in values and b in values and total in values
         if present and values[a] + values[b] > values[total] + TOLERANCE:
             found.append(
@@ -129,7 +136,7 @@ def _disagreements(values: dict[str, float]) -> list[tuple[tuple[str, ...], str]
     return found
 
 
-def _percent_problems(fid: str, fig: Figure, asked: set[str]) -> list[str]:
+def _percent_problems(fid: str, fig: Figure, asked: set[str], questionnaire_id: str) -> list[str]:
     if fig.value is None or fig.unit != Unit.PERCENT:
         return []
     problems: list[str] = []
@@ -137,14 +144,12 @@ def _percent_problems(fid: str, fig: Figure, asked: set[str]) -> list[str]:
         problems.append(f"{format_number(fig.value)}% is not a percentage between 0 and 100")
     if fig.of is None:
         problems.append("a percentage without 'of': what it is a percentage of is unknown")
-    elif not plausible_base(fid, fig.of.value):
+    elif fig.of not in asked:
         problems.append(
-            f"{FIELDS[fid].label} cannot be a percentage of "
-            f"{FIELDS[fig.of.value].label} ({fig.of.value})"
+            f"a percentage of {fig.of}, which this questionnaire does not ask, cannot be checked"
         )
-    elif fig.of.value not in asked:
+    elif not plausible_base(fid, fig.of, questionnaire_id):
         problems.append(
-            f"a percentage of {fig.of.value}, which this questionnaire does not ask, "
-            "cannot be checked"
+            f"{FIELDS[fid].label} cannot be a percentage of {FIELDS[fig.of].label} ({fig.of})"
         )
     return problems

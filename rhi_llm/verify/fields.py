@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from rhi_llm.core.questionnaires import FIELDS
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.survey import WITHHELD, Choice, Figure, ProviderAnswer, Status, TextAnswer
 from rhi_llm.core.types import Check, CheckCode, NumberMention, Span
@@ -176,32 +177,17 @@ def _figure_at(reading: LetterReading, span: Span, figure: Figure) -> NumberMent
     return None
 
 
-_CHOICE_SUPPORT: dict[str, str] = {
-    "yes": r"\byes\b|\bwe (?:do|provide|offer|commission)\b|\bx\b",
-    "no": r"\bno\b|\bnot\b|\bnone\b",
-    "return": r"\breturn",
-    "police_referral": r"\bpolice\b|\breferral\b",
-    "hours": r"\bhours?\b",
-    "calendar_days": r"\bcalendar\b",
-    "working_days": r"\bworking\b|\bbusiness days\b",
-    "case_by_case": r"case.by.case",
-    "local_authority_team": r"\bteam\b|\bservice\b|\blocal authority\b|\bcouncil\b|\bearly help\b"
-    r"|\bmash\b|\bhub\b|\bunit\b|\byes\b",
-    "third_sector_agency": r"\bcharity\b|\bthird sector\b|\bvoluntary\b|\bbarnardo|\bchildren's "
-    r"society\b|\bagency\b|\bproject\b|\btrust\b|\bcatch22\b|\byes\b",
-    "social_worker": r"\bsocial workers?\b",
-    "youth_worker": r"\byouth\b",
-    "commissioned_independent_service": r"\bcommission|\bprocure|\bindependent\b|\bspot.purchas",
-}
-
-
-def _check_choice(values: list[str], quote_text: str, context: str) -> Check:
+def _check_choice(field_id: str, values: list[str], quote_text: str, context: str) -> Check:
+    """Each option chosen must be supported by the words of the answer (the option's
+    ``support`` in the field's definition)."""
+    spec = FIELDS.get(field_id)
+    support = {o.value: o.support for o in spec.options if o.support} if spec else {}
     unsupported = [
         v
         for v in values
-        if v in _CHOICE_SUPPORT
-        and not re.search(_CHOICE_SUPPORT[v], quote_text, re.IGNORECASE)
-        and not re.search(_CHOICE_SUPPORT[v], context, re.IGNORECASE)
+        if v in support
+        and not re.search(support[v], quote_text, re.IGNORECASE)
+        and not re.search(support[v], context, re.IGNORECASE)
     ]
     if unsupported:
         return Check(
@@ -233,7 +219,7 @@ def verify_field(reading: LetterReading, field_id: str, answer: object) -> Field
             checks.append(check_value(reading, field_id, answer, span, quote or ""))
     elif isinstance(answer, Choice | ProviderAnswer) and value:
         context = " ".join(reading.letter.excerpt(b) for b in blocks)
-        checks.append(_check_choice([str(v) for v in value], quote_text, context))
+        checks.append(_check_choice(field_id, [str(v) for v in value], quote_text, context))
     if span is not None:
         checks.append(_aligned(reading, field_id, span, figure_at, blocks))
         planted = planted_instruction(reading, span)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rhi_llm.core.questionnaires import FIELDS
 from rhi_llm.core.reading import LetterReading
-from rhi_llm.core.survey import FIELDS, Figure, Unit
+from rhi_llm.core.survey import Figure, Unit
 from rhi_llm.core.types import Check, CheckCode, NumberMention, Span
 from rhi_llm.meaning import (
     YEAR_TOKEN,
@@ -97,11 +98,11 @@ def check_value(
         said_of = base_class(text[mention.end :])
         if said_of is None and absolute:
             said_of = sentence_base(reading, absolute[mentions.index(mention)])
-        wanted = FIELDS[figure.of.value].counts
+        wanted = FIELDS[figure.of].counts if figure.of in FIELDS else ""
         if said_of and wanted and said_of != wanted:
             return _fail(
                 f"the letter's {mention.text} is of {said_of}, but it is stored "
-                f"as a percentage of {figure.of.value} ({wanted})"
+                f"as a percentage of {figure.of} ({wanted})"
             )
     if absolute:
         misplaced = _placement_problem(reading, field_id, absolute[mentions.index(mention)])

@@ -16,7 +16,7 @@ import textwrap
 from pathlib import Path
 
 import docx
-from docx.shared import Pt, Cm
+from docx.shared import Cm, Pt
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 

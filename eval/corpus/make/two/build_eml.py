@@ -3,9 +3,9 @@
     /work/main/.venv/bin/python build_eml.py
 """
 import html
+from datetime import UTC, datetime, timedelta, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime
-from datetime import datetime, timezone, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -61,7 +61,7 @@ def yarrowfield():
     msg["From"] = "FOI Requests <foi.requests@yarrowfield.gov.example>"
     msg["To"] = "Tobias Wren <t.wren@missing-children-study.example>"
     msg["Subject"] = "RE: Freedom of Information request - return interviews 2023/24 (YCC-FOI-24-3318)"
-    msg["Date"] = format_datetime(datetime(2024, 11, 4, 9, 36, 12, tzinfo=timezone.utc))
+    msg["Date"] = format_datetime(datetime(2024, 11, 4, 9, 36, 12, tzinfo=UTC))
     msg["Message-ID"] = "<YCC-FOI-24-3318.20241104093612@yarrowfield.gov.example>"
     msg.set_content(plain)
     (OUT / "yarrowfield-2024.eml").write_bytes(bytes(msg))
