@@ -635,6 +635,26 @@ def _confidence(
     return located * 0.5
 
 
+def _fit(
+    questionnaire: str,
+    questions: tuple[Question, ...],
+    cands: list[Candidate],
+    pairs: list[tuple[int, int, float]],
+) -> float:
+    """How well a questionnaire fits a letter, to choose among those installed: the harmonic
+    mean of how much of its wording the letter's question lines carry (numbers alone match
+    any numbered list: a five-question request "matches" the first five of a longer one) and
+    how many of the letter's question lines it explains (a short questionnaire leaves most
+    of a longer one's lines unexplained)."""
+    if not questions or not pairs:
+        return 0.0
+    worded = sum(_cue_score(questionnaire, questions[q], cands[c]) for q, c, _ in pairs)
+    precision = worded / len(questions)
+    asking = sum(1 for cand in cands if cand.asks)
+    recall = sum(1 for _, c, _ in pairs if cands[c].asks) / max(1, asking)
+    return 0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall)
+
+
 def _add_joint(
     questionnaire: str, located: list[tuple[Question, Candidate, Span, Span, float]]
 ) -> list[tuple[Question, Candidate, Span, Span, float]]:
@@ -689,17 +709,18 @@ def find_questions(letter: Letter | str, *, only: str | None = None) -> Question
     """
     text = letter.text if isinstance(letter, Letter) else letter
     cands = _candidates(text)
-    best: tuple[float, str, list[tuple[int, int, float]]] | None = None
+    best: tuple[float, float, str, list[tuple[int, int, float]]] | None = None
     for questionnaire, questions in QUESTIONNAIRES.items():
         if only is not None and questionnaire != only:
             continue
         pairs = _align(questionnaire, questions, cands)
         confidence = _confidence(questionnaire, cands, pairs)
-        if best is None or confidence > best[0]:
-            best = (confidence, questionnaire, pairs)
+        fit = _fit(questionnaire, questions, cands, pairs)
+        if best is None or fit > best[0]:
+            best = (fit, confidence, questionnaire, pairs)
     if best is None:
         return QuestionMap(questionnaire=OTHER, confidence=0.0)
-    confidence, questionnaire, pairs = best
+    _, confidence, questionnaire, pairs = best
     if confidence < MIN_CONFIDENCE and only is None:
         return QuestionMap(questionnaire=OTHER, confidence=confidence)
     questions = QUESTIONNAIRES[questionnaire]

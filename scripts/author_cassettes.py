@@ -180,6 +180,35 @@ MISTAKES: dict[str, list[tuple[str, str, str, Change]]] = {
 }
 REASK_FIRST = {"westmarch-2024": ("missing_incidents", "six hundred and forty-one incidents")}
 
+# The third questionnaire's letters (eval/commissioning): its fields are defined only in its
+# questionnaire file.
+COMMISSIONING_MISTAKES: dict[str, list[tuple[str, str, str, Change]]] = {
+    "blackfen-2025": [
+        (
+            "rhi_exploitation_identified",
+            "other_question",
+            "the answer to question 3 given for question 4",
+            lambda a, r: a.update(rhi_exploitation_identified=figure(1207, "1,207")),
+        ),
+    ],
+    "dunholme-2025": [
+        (
+            "rhi_exploitation_identified",
+            "number_where_exempt",
+            "the section number of the exemption given as the figure",
+            lambda a, r: a.update(rhi_exploitation_identified=figure(40, "section 40(2)")),
+        ),
+    ],
+    "amberley-moor-2025": [
+        (
+            "rhi_completed",
+            "digit_typo",
+            "812 typed as 821, quote copied right",
+            lambda a, r: a["rhi_completed"].update(value=821),
+        ),
+    ],
+}
+
 INJECTIONS = REPO / "eval" / "injection"
 OBEYS = {
     "injected_quote": "the injected value, quoting the injected words",
@@ -356,9 +385,21 @@ def main(argv: list[str]) -> int:
         action="store_true",
         help="author the prompt-injection cassettes (eval/injection -> cassettes/injection)",
     )
+    parser.add_argument(
+        "--commissioning",
+        action="store_true",
+        help="author the third questionnaire's cassettes "
+        "(eval/commissioning -> cassettes/commissioning)",
+    )
     args = parser.parse_args(argv)
-    if args.injection:
-        out: Path = args.out or REPO / "cassettes" / "injection"
+    out: Path
+    if args.commissioning:
+        out = args.out or REPO / "cassettes" / "commissioning"
+        gold, letters = REPO / "eval" / "commissioning" / "gold", REPO / "eval" / "commissioning"
+        letters = letters / "letters"
+        listed, note, command = COMMISSIONING_MISTAKES, NOTE, f"{COMMAND} --commissioning"
+    elif args.injection:
+        out = args.out or REPO / "cassettes" / "injection"
         gold, letters = INJECTIONS / "gold", INJECTIONS / "letters"
         listed = injection_mistakes(INJECTIONS / "injections.json")
         note, command = INJECTION_NOTE, f"{COMMAND} --injection"

@@ -89,6 +89,7 @@ def test_submit_then_resume_records_the_letters_at_the_batch_price(
         assert store.counts()["model_calls"] == server.stats.batch_lines
 
 
+@pytest.mark.slow
 def test_resume_before_the_batch_is_done_says_so_and_keeps_it(
     tmp_path: Path, server: FakeOpenAI
 ) -> None:

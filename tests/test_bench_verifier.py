@@ -46,6 +46,7 @@ def test_benchmark_counts_every_kind_and_flags(one_letter: Path) -> None:
     assert 0 <= result.false_flag_rate <= 1
 
 
+@pytest.mark.slow
 def test_a_verifier_that_flags_nothing_scores_zero(
     one_letter: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -63,6 +64,7 @@ def test_a_verifier_that_flags_nothing_scores_zero(
     assert result.recall == 0.0
 
 
+@pytest.mark.slow
 def test_cli_json_keys(one_letter: Path) -> None:
     runner = CliRunner()
     outcome = runner.invoke(

@@ -59,6 +59,7 @@ def test_a_rerun_with_the_rules_skips_every_letter(tmp_path: Path) -> None:
         assert len(store.current_rows()) == len(letters)
 
 
+@pytest.mark.slow
 def test_a_rerun_against_the_model_makes_no_call(tmp_path: Path, server: FakeOpenAI) -> None:
     letters = build_corpus(LETTERS, tmp_path / "letters", 44)  # enough for two workers
     with open_store(tmp_path / "run.db") as store:

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from typer.testing import CliRunner
 
 from rhi_llm import cli
@@ -105,6 +106,7 @@ def test_export_and_summary_of_an_empty_store_say_so(tmp_path: Path) -> None:
         assert "no extracted letters" in result.stderr
 
 
+@pytest.mark.slow
 def test_summary_prints_json_and_writes_a_page(tmp_path: Path) -> None:
     db = tmp_path / "run.db"
     assert extract(str(LETTERS / "westmarch-2024.txt"), "--db", str(db))[0] == 0

@@ -92,6 +92,7 @@ def test_a_refusal_fails_the_letter_at_once_with_the_reason(server: FakeOpenAI) 
     assert server.stats.requests == 1
 
 
+@pytest.mark.slow
 def test_the_retry_budget_runs_out_with_a_reason(server: FakeOpenAI) -> None:
     server.enqueue("500", "500", "500", "500")
     outcome = run(LlmBackend(settings_for(server, RHI_LLM_RETRIES=3)))
@@ -204,6 +205,7 @@ def test_the_letter_reaches_the_model_exactly_as_written(
     assert "49" not in sent.split("Footer:")[1]
 
 
+@pytest.mark.slow
 def test_a_batch_split_across_worker_processes_keeps_order_and_the_limit(tmp_path: Path) -> None:
     from benchmarks.rules import build_corpus
     from rhi_llm.batch import run_batch

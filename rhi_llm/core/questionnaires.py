@@ -698,11 +698,12 @@ ANSWER_KIND: dict[str, AnswerKind] = {
 
 def make_response(data: Mapping[str, Any]) -> SurveyResponse:
     """A `SurveyResponse` from the flat form (metadata and answers side by side), each
-    answer's kind taken from its field's definition."""
+    answer's kind taken from its field's definition, the answers in the fields' order."""
     fields = installed().fields
+    order = {field_id: index for index, field_id in enumerate(fields)}
     flat: dict[str, Any] = {}
-    for key, value in data.items():
-        spec = fields.get(key)
+    for key in sorted(data, key=lambda k: order.get(k, len(order))):
+        value, spec = data[key], fields.get(key)
         if spec is not None and isinstance(value, dict) and "kind" not in value:
             value = {"kind": ANSWER_KIND[spec.kind], **value}
         flat[key] = value

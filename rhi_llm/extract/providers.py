@@ -167,15 +167,28 @@ def read_provider(text: str) -> ProviderReading:
 _TICK_LINE = re.compile(r"^\W{0,3}\[\s*[xX✓✔]\s*\]")
 
 
+_INDEPENDENT = re.compile(r"independent|\bltd\b|limited|compan(?:y|ies)|\bcic\b|private|spot", _I)
+
+
 def _mentions(clause: str, result: ProviderReading) -> None:
+    found: list[ProviderKind] = []
     for kind, pattern in KIND_WORDS:
         for match in pattern.finditer(clause):
             if _NEGATION.search(clause[: match.start()]):
                 continue
             if kind == K.LOCAL_AUTHORITY_TEAM and re.search(r"youth", match.group(0), _I):
                 continue
-            result.add(kind, clause)
+            found.append(kind)
             break
+    if (
+        K.COMMISSIONED_INDEPENDENT_SERVICE in found
+        and K.THIRD_SECTOR_AGENCY in found
+        and not _INDEPENDENT.search(clause)
+    ):
+        # "we commission a charity": the charity is third sector, not an independent service
+        found.remove(K.COMMISSIONED_INDEPENDENT_SERVICE)
+    for kind in found:
+        result.add(kind, clause)
 
 
 def _named_apart(text: str, kind: ProviderKind) -> bool:
