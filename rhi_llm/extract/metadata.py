@@ -79,12 +79,6 @@ _DATE_LABEL = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
-PERIODS = {
-    "rhi-2018": ("2017-04-01", "2018-03-31"),
-    "rhi-2024": ("2023-04-01", "2024-03-31"),
-}
-
-
 def _iso(match: re.Match[str]) -> str | None:
     try:
         if match.group(1):
@@ -118,10 +112,10 @@ def letter_metadata(reading: LetterReading) -> dict[str, Any]:
     head = text[: max(first_question, 400)]
     council = _council(head) or _council(text)
     reference = _REFERENCE.search(head)
-    period = PERIODS.get(reading.qmap.questionnaire)
+    asked = reading.spec.period if reading.spec is not None else None
     return {
         "council": council,
         "reference": reference.group(1).rstrip(".") if reference else None,
         "response_date": _response_date(head),
-        "period": {"start": period[0], "end": period[1]} if period else None,
+        "period": {"start": asked.start, "end": asked.end} if asked else None,
     }
