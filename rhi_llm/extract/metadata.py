@@ -79,6 +79,8 @@ _DATE_LABEL = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
+
+
 def _iso(match: re.Match[str]) -> str | None:
     try:
         if match.group(1):
