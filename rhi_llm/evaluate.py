@@ -29,6 +29,7 @@ from __future__ import annotations
 import asyncio
 import json
 import math
+import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -142,8 +143,29 @@ def same_answer(kind: FieldKind, gold: Answer, got: Answer) -> bool:
     if kind == "numeric":
         return _same_figure(gold, got)
     if kind == "text":
-        return " ".join(str(gold.value).split()) == " ".join(str(got.value).split())
+        return _same_text(gold, got)
     return _as_set(gold.value) == _as_set(got.value)
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _same_text(gold: Answer, got: Answer) -> bool:
+    """A free-text answer is right when it is the council's answer: the same words, or the
+    words the gold quotes (at least four) in order and not much more than the answer (an
+    answer block that ran on into the next question is wrong). Markup and table bars aside."""
+    said, wanted = _words(str(got.value)), _words(str(gold.value))
+    if said == wanted:
+        return True
+    quoted = _words(gold.quote or "")
+    if len(quoted) < 4:
+        return False
+    joined, needle = " " + " ".join(said) + " ", " " + " ".join(quoted) + " "
+    return needle in joined and len(said) <= 2 * max(len(wanted), len(quoted)) + 40
 
 
 # --------------------------------------------------------------------------------------------

@@ -132,6 +132,13 @@ def _year_label(match: re.Match[str]) -> str:
     return f"{match.group(1)}/{match.group(2)}"
 
 
+_EARLIER = re.compile(
+    r"[^.;]{0,40}?\b(?:in |for |during )?(?:the )?(?:previous|prior|preceding|last) "
+    r"(?:year|period)\b|[^.;]{0,40}?\bthe year before\b|[^.;]{0,40}?\ba year earlier\b",
+    re.IGNORECASE,
+)
+
+
 def other_year(reading: LetterReading, mention: NumberMention) -> str | None:
     """The year a figure is given for, when that is not the year the questionnaire asks.
 
@@ -151,15 +158,40 @@ def other_year(reading: LetterReading, mention: NumberMention) -> str | None:
         re.search(r"\b(?:in|for|during)\s+\(?" + YEAR_TOKEN.pattern, clause)
         or re.match(r"\s*\(" + YEAR_TOKEN.pattern, clause)
         or re.search(r"(?:in|for|during)\s+" + YEAR_TOKEN.pattern + r"[\s,:)]*$", before)
+        # "(2022/23: 468)", "2022/23 - 468"
+        or re.search(r"(?:^|[\s(\[])" + YEAR_TOKEN.pattern + r"\s*[:=–-]\s*$", before)
     )
     if near:
         year = _year_label(near)
         return year if year != asked else None
+    if _EARLIER.match(clause):
+        return "an earlier year"
     header = column_header(text, mention)
     if header and (year_match := YEAR_TOKEN.fullmatch(header)):
         year = _year_label(year_match)
         return year if year != asked else None
     return None
+
+
+_ON_A_DAY = re.compile(
+    r"\b(?:on|as (?:at|of)|at)\s+(?:the\s+(?:night|end)\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b(?:\s+20\d{2})?|\b(?:on|as at)\s+\d{1,2}/\d{1,2}/(?:20)?\d{2}\b|"
+    r"\bsnapshot\b|\bat (?:the )?year[- ]end\b|\bon the last day\b|\bat any one time\b",
+    re.IGNORECASE,
+)
+
+
+def counted_on_a_day(reading: LetterReading, mention: NumberMention) -> str | None:
+    """The day a count is taken on ("431 children in care on 31 March 2024"), when its own
+    clause says so: a count on one day is not a count over the period asked."""
+    sentence = reading.sentence_at(mention.start)
+    inside = [m for m in reading.numbers_in(sentence) if m.is_figure]
+    lo = max([m.end for m in inside if m.end <= mention.start], default=sentence.start)
+    hi = min([m.start for m in inside if m.start >= mention.end], default=sentence.end)
+    window = reading.text[max(lo, sentence.start) : min(hi, sentence.end)]
+    found = _ON_A_DAY.search(window)
+    return " ".join(found.group(0).split()) if found else None
 
 
 _CELL = re.compile(r"(?:\d[\d,]*(?:\.\d+)?%?|n/?a|nil|-|–)", re.IGNORECASE)

@@ -38,6 +38,7 @@ from rhi_llm.meaning import (
     base_class,
     class_conflict,
     column_header,
+    counted_on_a_day,
     other_year,
     percent_bases,
     role_cue,
@@ -87,7 +88,9 @@ def _is_decoy(reading: LetterReading, mention: NumberMention, sentence: Span) ->
     text = reading.letter.excerpt(sentence)
     if withheld_status(text) or (COST_WORDS.search(text) and re.search(r"\blimit\b", text)):
         return True
-    return other_year(reading, mention) is not None
+    return (
+        other_year(reading, mention) is not None or counted_on_a_day(reading, mention) is not None
+    )
 
 
 def _local(reading: LetterReading, candidate: Candidate) -> tuple[str, list[NumberMention], int]:

@@ -13,6 +13,7 @@ from rhi_llm.meaning import (
     base_class,
     class_conflict,
     column_header,
+    counted_on_a_day,
     other_year,
     role_score,
     sentence_base,
@@ -119,6 +120,9 @@ def _placement_problem(reading: LetterReading, field_id: str, placed: NumberMent
     year = other_year(reading, placed)
     if year:
         return f"{placed.text} is the figure for {year}, not for the period asked"
+    day = counted_on_a_day(reading, placed)
+    if day:
+        return f"{placed.text} is a count taken {day}, not a count over the period asked"
     header = column_header(reading.text, placed)
     if header and not YEAR_TOKEN.fullmatch(header):
         conflict = class_conflict(field_id, header)
