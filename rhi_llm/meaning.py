@@ -166,10 +166,11 @@ def other_year(reading: LetterReading, mention: NumberMention) -> str | None:
         return year if year != asked else None
     if _EARLIER.match(clause):
         return "an earlier year"
-    header = column_header(text, mention)
-    if header and (year_match := YEAR_TOKEN.fullmatch(header)):
+    header = column_header(reading, mention)
+    if header and (year_match := YEAR_TOKEN.search(header)):
+        years = {_year_label(m) for m in YEAR_TOKEN.finditer(header)}
         year = _year_label(year_match)
-        return year if year != asked else None
+        return year if asked not in years and len(years) == 1 else None
     return None
 
 
@@ -234,15 +235,47 @@ def _row_of(text: str, offset: int) -> tuple[TableRow | None, int, int]:
     return table_row(text, line_start, line_end), line_start, line_end
 
 
-def row_label(text: str, mention: NumberMention) -> str | None:
+def row_label(reading: LetterReading, mention: NumberMention) -> str | None:
     """The label of the table row a figure stands in ('Went missing while placed out')."""
-    row, _, _ = _row_of(text, mention.start)
+    placed = reading.cell_at(mention.start)
+    if placed is not None:
+        table, cell = placed
+        if cell.row != table.header_row and cell.column > 0:
+            return table.row_label(cell) or None
+    row, _, _ = _row_of(reading.text, mention.start)
     return row.label if row is not None and mention.start in row.cells else None
 
 
-def column_header(text: str, mention: NumberMention) -> str | None:
-    """The column heading above a figure in a (possibly flattened) table, if it is in one."""
-    return _column_header(text, mention.start)
+def column_header(reading: LetterReading, mention: NumberMention) -> str | None:
+    """The column heading above a figure in a table, if it is in one."""
+    placed = reading.cell_at(mention.start)
+    if placed is not None:
+        table, cell = placed
+        return table.column_header(cell) or None
+    return _column_header(reading.text, mention.start)
+
+
+_PART_OF_YEAR = re.compile(
+    r"\bQ[1-4]\b|\bquarter\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"\s*(?:[-–]|to)\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+    r"\bH[12]\b|\b(?:first|second) half\b",
+    re.IGNORECASE,
+)
+_WHOLE = re.compile(r"\btotal\b|\bwhole\b|\bfull[- ]year\b|\byear\b|\bannual\b", re.IGNORECASE)
+
+
+def part_of_period(reading: LetterReading, mention: NumberMention) -> str | None:
+    """The quarter (or month range) a table figure is for, when its row or column names one
+    and the table gives the whole year too: one quarter's figure is not the year's."""
+    placed = reading.cell_at(mention.start)
+    if placed is None:
+        return None
+    table, cell = placed
+    for label in (table.column_header(cell), table.row_label(cell)):
+        part = _PART_OF_YEAR.search(label or "")
+        if part and not _WHOLE.search(label or ""):
+            return " ".join(label.split())
+    return None
 
 
 @lru_cache(maxsize=8192)

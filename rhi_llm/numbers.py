@@ -97,6 +97,13 @@ _QUESTION_REFERENCE = re.compile(
     r"\b(?:questions?|q)\s*\.?\s*\d{1,2}[a-d]?(?:\s*(?:to|-|–|and|&|,|or)\s*\d{1,2}[a-d]?)*\b",
     re.IGNORECASE,
 )
+# A question's number opening a line or a table row: "5. The council ...", "7   Return
+# interviews declined   84", "3 - The ...", "6c(ii) | Counted in hours"
+_LINE_MARKER = re.compile(
+    r"^[ \t>*#•-]*(?:Q(?:uestion)?\s*\.?\s*)?(\d{1,2})(?:[a-h])?(?:\s*\((?:i{1,3}|iv|v)\))?"
+    r"(?=[.):][ \t]+\S|[ \t]*\|[ \t]*[A-Za-z]|[ \t]{2,}[A-Za-z]|[ \t]+[-–][ \t]+[A-Za-z])",
+    re.MULTILINE | re.IGNORECASE,
+)
 _PAGE = re.compile(r"\bpage\s+\d+(?:\s*(?:of|/)\s*\d+)?\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 _RANGE = re.compile(r"\b\d+\s*(?:-|–)\s*\d+\b(?!\s*%)")
@@ -158,6 +165,7 @@ def _blocked_spans(text: str) -> list[tuple[int, int, NumberKind]]:
                     continue
                 spans.append((m.start() + start, m.end() + start, kind))
     spans += [(m.start(), m.end(), "page") for m in _PAGE.finditer(text)]
+    spans += [(m.start(1), m.end(1), "marker") for m in _LINE_MARKER.finditer(text)]
     spans += [(m.start(), m.end(), "reference") for m in _QUESTION_REFERENCE.finditer(text)]
     return spans
 

@@ -26,13 +26,16 @@ from functools import cache
 
 from rhi_llm.core.questionnaires import QUESTIONNAIRES, Question, compiled_cues, installed
 from rhi_llm.core.survey import OTHER
-from rhi_llm.core.types import Letter, LocatedQuestion, QuestionMap, Span
+from rhi_llm.core.types import Letter, LocatedQuestion, QuestionMap, Span, Table
+from rhi_llm.tables import find_tables
+from rhi_llm.wording import matches, profiles, similarity
 
 _LEAD = r"^[ \t]*(?:(?:[•·▪◦*o–-]|\*\*|__|#+)[ \t]*)*"
 _ROMAN = r"(?:iii|ii|iv|v|i)"
 _NUMBER_MARKER = re.compile(
     _LEAD
-    + r"(?:(?P<q>Q(?:uestion)?|No\.?)[ \t]*\.?[ \t]*)?"
+    + r"(?:(?P<prefix>[A-Z]{2,4})[ \t]+(?=\d{1,2}[a-h]?\b))?"
+    + r"(?:(?P<q>Q(?:uestions?)?|No\.?)[ \t]*\.?[ \t]*)?"
     + r"(?P<num>\d{1,2})(?!\d|,\d)"
     + r"(?:(?P<part1>[a-h])(?![a-z])"
     + r"|[ \t]*[.):-]?[ \t]*\((?P<part2>[a-h])\)"
@@ -48,6 +51,9 @@ _PART_MARKER = re.compile(
     re.IGNORECASE,
 )
 _SUB_MARKER = re.compile(_LEAD + rf"\(?(?P<sub>{_ROMAN})[).:](?=\s|$)", re.IGNORECASE)
+_QUARTER = re.compile(
+    r"[ \t]*[-–(]?[ \t]*(?:apr|jul|oct|jan|april|july|october|january|20\d\d)\b", re.IGNORECASE
+)
 _BULLET_ONLY = re.compile(r"^[ \t]*(?:[•·▪◦*–-]|o(?=[ \t]))[ \t]+(?:\*\*|__)?")
 _EMPHASIS = re.compile(r"^(?:\*\*|__)")
 _QUESTION_START = re.compile(
@@ -94,6 +100,16 @@ class Candidate:
     answer_only: bool = False  # its first line holds only an answer ("4a. 1207")
     question_mark: bool = False
     cue_hits: dict[str, int] = field(default_factory=dict)
+    prefix: str = ""  # a section's letters before the number: "OOA 2a"
+    restates: bool = False  # a sentence that retells the question ("Asked how many ...,")
+    question_end: int | None = None  # where its question text ends, when known from layout
+    window_end: int | None = None  # where the words that say what it asks end
+    similarity: dict[str, list[float]] = field(default_factory=dict)
+
+
+def _marker_prefix(line: str) -> str:
+    match = _NUMBER_MARKER.match(line)
+    return (match.group("prefix") or "") if match else ""
 
 
 def _parse_marker(line: str) -> tuple[int | None, str | None, str | None, int]:
@@ -103,7 +119,14 @@ def _parse_marker(line: str) -> tuple[int | None, str | None, str | None, int]:
         part = match.group("part1") or match.group("part2") or match.group("part3")
         sub = match.group("sub1") or match.group("sub2") or match.group("sub3")
         number = int(match.group("num"))
-        if (match.group("sep") or part or sub or match.group("q")) and 1 <= number <= 30:
+        quarter = match.group("q") and _QUARTER.match(line, match.end())
+        if match.group("prefix") and not (part or match.group("sep")):
+            quarter = True  # "PO 4471": a prefix needs a part letter or a separator
+        if (
+            (match.group("sep") or part or sub or match.group("q"))
+            and 1 <= number <= 30
+            and not quarter
+        ):
             return (
                 number,
                 part.lower() if part else None,
@@ -168,18 +191,119 @@ def _wrap_width(lines: list[str]) -> int:
     return lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
 
 
-def _candidates(text: str) -> list[Candidate]:
+_RESTATING = re.compile(
+    r"\b(?:asked|asks|asking|question|questions|request(?:ed|er|s)?|wanted to know|"
+    r"wish(?:ed)? to know|want to know|how many|how (?:is|are|do|does)|whether|number of|"
+    r"tell us|explain|enquir\w+|inquir\w+|invited)\b",
+    re.IGNORECASE,
+)
+_FIRST_FIGURE = re.compile(r"(?<![\w/])(?!(?:19|20)\d\d\b)\d[\d,.]*%?(?![\w/])")
+_SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
+
+
+def _restatement(line: str) -> tuple[int, int] | None:
+    """Where a line that retells a question stops retelling it: (end of the words that say
+    what was asked, end of the question text). "The first question asked who ... ." ends at
+    its full stop; "Asked how many incidents were reported, we recorded 1,214" at its comma."""
+    figure = _FIRST_FIGURE.search(line)
+    stop = _SENTENCE_STOP.search(line)
+    if stop and (figure is None or stop.end() <= figure.start()):
+        lead_end = question_end = stop.end()
+    elif figure is not None:
+        lead_end = figure.start()
+        clause = max(line.rfind(mark, 0, lead_end) for mark in (",", ";", ":", " - ", " – "))
+        question_end = clause + 1 if clause > 0 else 0
+    else:
+        lead_end = question_end = len(line)
+    lead = line[:lead_end]
+    if len(lead.split()) < 4 or not _RESTATING.search(lead) or question_end == 0:
+        return None
+    return lead_end, question_end
+
+
+_CELL_NUMBER = re.compile(
+    r"^(?:[A-Z]{2,4}[ \t]+)?(?:Q(?:uestions?)?[ \t]*)?(?P<num>\d{1,2})(?P<part>[a-h])?"
+    rf"(?:[ \t]*\(?(?P<sub>{_ROMAN})\))?[.):]?$",
+    re.IGNORECASE,
+)
+
+
+def _table_rows(tables: list[Table]) -> dict[int, tuple[Table, int]]:
+    """Each table row's (table, row) by the offset of the line that starts it."""
+    starts: dict[int, tuple[Table, int]] = {}
+    for table in tables:
+        for row in range(table.rows):
+            if row == table.header_row:
+                continue
+            cells = table.row_cells(row)
+            if cells:
+                starts[min(c.start for c in cells)] = (table, row)
+    return starts
+
+
+def _row_candidate(text: str, table: Table, row: int, context: int | None) -> Candidate | None:
+    """A table row as a question: its first cell's number, its wording cell, and the cells
+    after that as its answer."""
+    cells = sorted(table.row_cells(row), key=lambda c: c.column)
+    first = cells[0]
+    number, part, sub, marker_len = _parse_marker(first.text)
+    bare = _CELL_NUMBER.match(first.text)
+    if not marker_len and bare:
+        # a first cell that is only a question number: "2", "4a", "6c(ii)", "OOA 2b"
+        number, part, sub = int(bare.group("num")), bare.group("part"), bare.group("sub")
+        part, sub, marker_len = part and part.lower(), sub and sub.lower(), len(first.text)
+    rest = cells
+    if marker_len and len(first.text[marker_len:].strip(" .:)-")) == 0:
+        rest = cells[1:]
+    else:
+        number, part, sub, marker_len = None, None, None, 0
+    wording = rest[0] if rest and re.search(r"[A-Za-z]{3}", rest[0].text) else None
+    if wording is not None and re.match(r"^[<£]?\s*\d", wording.text):
+        wording = None
+    if wording is None and number is None:
+        return None
+    body = wording.start if wording else first.end
+    end = wording.end if wording else first.end
+    return Candidate(
+        start=first.start,
+        body=body,
+        line_end=end,
+        number=number,
+        part=part,
+        sub=sub,
+        context_number=number if number is not None else context,
+        marker=first.text if marker_len else "",
+        asks=wording is not None,
+        prefix=_marker_prefix(first.text),
+        question_end=end,
+        window_end=end,
+    )
+
+
+def _candidates(text: str, tables: list[Table] | None = None) -> list[Candidate]:
     found: list[Candidate] = []
     context: int | None = None
     offset = 0
     previous_open = False  # the line before belongs to a candidate and does not end a sentence
     lines = text.split("\n")
     wrapped_at = 0.75 * _wrap_width(lines)
+    tables = tables or []
+    rows = _table_rows(tables)
     for line in lines:
         start, offset = offset, offset + len(line) + 1
         stripped = line.strip()
         if not stripped:
             previous_open = False
+            continue
+        indent = len(line) - len(line.lstrip())
+        in_table = next((t for t in tables if t.start <= start + indent < t.end), None)
+        if in_table is not None:
+            previous_open = False
+            row = rows.get(start + indent)
+            cand = _row_candidate(text, *row, context) if row else None
+            if cand is not None:
+                context = cand.number if cand.number is not None else context
+                found.append(cand)
             continue
         number, part, sub, marker_len = _parse_marker(line)
         rest = line[marker_len:]
@@ -195,6 +319,24 @@ def _candidates(text: str) -> list[Candidate]:
         asks = _reads_as_question(rest)
         if marker_len == 0 and not asks:
             previous_open = False
+            retold = _restatement(line[indent:])
+            if retold is not None:
+                found.append(
+                    Candidate(
+                        start=start + indent,
+                        body=start + indent,
+                        line_end=start + len(line),
+                        number=None,
+                        part=None,
+                        sub=None,
+                        context_number=context,
+                        marker="",
+                        asks=False,
+                        restates=True,
+                        window_end=start + indent + retold[0],
+                        question_end=start + indent + retold[1],
+                    )
+                )
             continue
         found.append(
             Candidate(
@@ -208,6 +350,7 @@ def _candidates(text: str) -> list[Candidate]:
                 marker=line[:marker_len].strip(),
                 asks=asks,
                 joint=_joint_questions(number, part, rest),
+                prefix=_marker_prefix(line),
             )
         )
         # only a line that runs to the letter's wrap width can wrap onto the next one
@@ -219,6 +362,8 @@ def _candidates(text: str) -> list[Candidate]:
     for index, cand in enumerate(found):
         limit = found[index + 1].start if index + 1 < len(found) else len(text)
         end = min(limit, cand.body + _QUESTION_TEXT_LIMIT)
+        if cand.window_end is not None:
+            end = min(end, cand.window_end)
         cand.text = text[cand.body : end]
         cand.text_end = end
         cand.answer_only = _is_answer_only(cand.text.split("\n", 1)[0])
@@ -418,19 +563,66 @@ def _score_matrix(
             representatives.append(cand)
         shape_ids.append(found)
     scores: list[list[float]] = []
-    for question in questions:
+    sims = _similarities(questionnaire, questions, cands)
+    for q_index, question in enumerate(questions):
         mask, count = table.masks[question.key]
         marks = [_marker_score(question, rep) for rep in representatives]
         row: list[float] = []
-        for cand, cand_hits, shape_id in zip(cands, hits, shape_ids, strict=True):
+        for c_index, (cand, cand_hits, shape_id) in enumerate(
+            zip(cands, hits, shape_ids, strict=True)
+        ):
             marker = marks[shape_id]
+            if cand.prefix and not _in_section(questionnaire, question, cand.prefix):
+                marker = min(marker, -0.3)
             common = cand_hits & mask
-            if common:
-                row.append(_combine(cand, marker, common.bit_count() / count))
-            else:
-                row.append(marker * 0.6)
+            cue = common.bit_count() / count if common else 0.0
+            wording = max(cue, sims[c_index][q_index])
+            row.append(_combine(cand, marker, wording) if wording else marker * 0.6)
         scores.append(row)
     return scores
+
+
+MIN_SIMILARITY = 0.35
+
+
+def _similarities(
+    questionnaire: str, questions: tuple[Question, ...], cands: list[Candidate]
+) -> list[list[float]]:
+    """Each candidate's fuzzy word overlap with each question (`rhi_llm.wording`), kept
+    only where it is large enough to mean something."""
+    cached = [cand.similarity.get(questionnaire) for cand in cands]
+    if all(c is not None for c in cached):
+        return [c for c in cached if c is not None]
+    found = profiles(questionnaire)
+    out: list[list[float]] = []
+    for cand in cands:
+        known = cand.similarity.get(questionnaire)
+        if known is None:
+            if not cand.asks and cand.answer_only:
+                known = [0.0] * len(questions)
+            else:
+                held = matches(found.vocabulary, _wording_window(cand))
+                known = []
+                for question in questions:
+                    profile = found.by_key.get(question.key)
+                    value = similarity(profile, held) if profile else 0.0
+                    known.append(value if value >= MIN_SIMILARITY else 0.0)
+            cand.similarity[questionnaire] = known
+        out.append(known)
+    return out
+
+
+def _in_section(questionnaire: str, question: Question, prefix: str) -> bool:
+    """Does a marker's letters ("OOA" in "OOA 2a") name the question's section?"""
+    spec = installed().get(questionnaire)
+    wanted = prefix.lower()
+    if question.section.lower().replace("-", "") == wanted:
+        return True
+    if spec is None:
+        return False
+    title = next((s.title for s in spec.sections if s.id == question.section), "")
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", title) if w.lower() not in "the")
+    return initials.lower() == wanted
 
 
 def _cached_hits(questionnaire: str, table: _CueTable, cand: Candidate) -> int:
@@ -504,6 +696,8 @@ _CLOSING_EMPHASIS = re.compile(r"[ \t]*(?:\*\*|__)")
 
 def _question_end(text: str, cand: Candidate, wording: bool) -> int:
     """Where a located question's own text ends (the answer starts after this)."""
+    if cand.question_end is not None:
+        return cand.question_end
     if not wording:
         return cand.body
     region = text[cand.body : cand.text_end]
@@ -557,7 +751,7 @@ def _sign_off(text: str, after: int) -> int:
 
 def _has_wording(questionnaire: str, question: Question, cand: Candidate) -> bool:
     """Does the candidate carry the question's text (not just its number and the answer)?"""
-    if cand.asks:
+    if cand.asks or cand.restates:
         return True
     starts_with_answer = re.match(r"\s*[\d£]", cand.text)
     return not starts_with_answer and _cue_score(questionnaire, question, cand) >= 0.5
@@ -628,11 +822,36 @@ def _confidence(
     if not questions or not pairs:
         return 0.0
     located = sum(min(1.0, score / 0.6) for _, _, score in pairs) / len(questions)
-    worded = sum(1 for q, c, _ in pairs if _cue_score(questionnaire, questions[q], cands[c]) > 0)
+    worded = sum(1 for q, c, _ in pairs if _wording(questionnaire, questions, q, cands[c]) > 0)
     exact = sum(1 for q, c, _ in pairs if _marker_score(questions[q], cands[c]) >= 1.0)
     if worded >= 3 or exact >= 0.6 * len(questions):
         return min(1.0, located)
     return located * 0.5
+
+
+def _wording(
+    questionnaire: str, questions: tuple[Question, ...], q_index: int, cand: Candidate
+) -> float:
+    """How much of a question's wording a candidate carries: its cues' share, or its fuzzy
+    word overlap, whichever is more."""
+    cue = _cue_score(questionnaire, questions[q_index], cand)
+    sims = cand.similarity.get(questionnaire)
+    return max(cue, sims[q_index] if sims else 0.0)
+
+
+def _period_said(text: str, questionnaire: str) -> bool:
+    """Does the letter name the period this questionnaire asks about ("2023/24", "1 April
+    2023 to 31 March 2024", "2023-24")?"""
+    spec = installed().get(questionnaire)
+    if spec is None:
+        return False
+    first, last = spec.period.start[:4], spec.period.end[:4]
+    pattern = (
+        rf"\b{first}\s*[/-]\s*(?:{last}|{last[2:]})\b|\b{first} to {last}\b|"
+        rf"\b1(?:st)? april {first}\b|\b31(?:st)? march {last}\b|\b0?1/0?4/{first}\b|"
+        rf"\b31/0?3/{last}\b"
+    )
+    return re.search(pattern, text, re.IGNORECASE) is not None
 
 
 def _fit(
@@ -648,7 +867,7 @@ def _fit(
     of a longer one's lines unexplained)."""
     if not questions or not pairs:
         return 0.0
-    worded = sum(_cue_score(questionnaire, questions[q], cands[c]) for q, c, _ in pairs)
+    worded = sum(_wording(questionnaire, questions, q, cands[c]) for q, c, _ in pairs)
     precision = worded / len(questions)
     asking = sum(1 for cand in cands if cand.asks)
     recall = sum(1 for _, c, _ in pairs if cands[c].asks) / max(1, asking)
@@ -701,14 +920,16 @@ def _with_parents(
     return sorted([*answered, *extra], key=lambda item: order[item[0].key])
 
 
-def find_questions(letter: Letter | str, *, only: str | None = None) -> QuestionMap:
+def find_questions(
+    letter: Letter | str, *, only: str | None = None, tables: list[Table] | None = None
+) -> QuestionMap:
     """Detect the questionnaire of a letter and locate each of its questions and answers.
 
     With ``only``, the letter (or a part of one) is known to answer that questionnaire and
     is not tested against the other.
     """
     text = letter.text if isinstance(letter, Letter) else letter
-    cands = _candidates(text)
+    cands = _candidates(text, find_tables(text) if tables is None else tables)
     best: tuple[float, float, str, list[tuple[int, int, float]]] | None = None
     for questionnaire, questions in QUESTIONNAIRES.items():
         if only is not None and questionnaire != only:
@@ -716,6 +937,10 @@ def find_questions(letter: Letter | str, *, only: str | None = None) -> Question
         pairs = _align(questionnaire, questions, cands)
         confidence = _confidence(questionnaire, cands, pairs)
         fit = _fit(questionnaire, questions, cands, pairs)
+        if _period_said(text, questionnaire):
+            # the year asked is named: a strong sign, where wording is thin (numbers only)
+            fit += 0.2
+            confidence = max(confidence, min(1.0, 2 * confidence))
         if best is None or fit > best[0]:
             best = (fit, confidence, questionnaire, pairs)
     if best is None:

@@ -19,6 +19,7 @@ from rhi_llm.core.types import Letter, LocatedQuestion, QuestionMap, Span
 from rhi_llm.numbers import find_numbers
 from rhi_llm.questions import find_questions
 from rhi_llm.quotes import loose
+from rhi_llm.tables import find_tables
 
 NOT_HELD = re.compile(
     r"\bnot (?:held|recorded|captured|collected|routinely recorded|comprehensively recorded|"
@@ -80,11 +81,12 @@ def read(
 ) -> LetterReading:
     """Read a letter once for every stage (``qmap`` when its questions are already found;
     ``questionnaire`` when the letter is known to answer that one, not detected)."""
+    tables = find_tables(letter.text)
     if qmap is None:
         qmap = (
             QuestionMap(questionnaire=OTHER, confidence=1.0)
             if questionnaire == OTHER
-            else find_questions(letter, only=questionnaire)
+            else find_questions(letter, only=questionnaire, tables=tables)
         )
     blocks = _Blocks(letter, qmap)
     fields = fields_for(qmap.questionnaire)
@@ -96,6 +98,7 @@ def read(
         blocks={f: blocks.own(f) for f in fields},
         referred={f: blocks.referred(f) for f in fields},
         loose_text=loose(letter.text),
+        tables=tables,
     )
 
 

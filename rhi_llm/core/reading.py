@@ -19,7 +19,15 @@ from rhi_llm.core.questionnaires import (
     questionnaire,
     questions_for_field,
 )
-from rhi_llm.core.types import Letter, LocatedQuestion, NumberMention, QuestionMap, Span
+from rhi_llm.core.types import (
+    Letter,
+    LocatedQuestion,
+    NumberMention,
+    QuestionMap,
+    Span,
+    Table,
+    TableCell,
+)
 
 
 class LetterReading:
@@ -35,6 +43,7 @@ class LetterReading:
         blocks: Mapping[str, list[Span]],
         referred: Mapping[str, list[Span]],
         loose_text: str,
+        tables: Sequence[Table] = (),
     ) -> None:
         self.letter = letter
         self.qmap = qmap
@@ -54,6 +63,20 @@ class LetterReading:
         self._number_starts = [m.start for m in self.numbers]
         self._sentence_starts = [s.start for s in self.sentences]
         self._sharing: dict[Span, list[str]] = {}
+        self.tables = tuple(tables)
+        """The letter's tables (`rhi_llm.tables`), in order."""
+        self._table_starts = [t.start for t in self.tables]
+
+    def cell_at(self, offset: int) -> tuple[Table, TableCell] | None:
+        """The table cell holding a character of the text, with its table."""
+        index = bisect.bisect_right(self._table_starts, offset) - 1
+        if index < 0:
+            return None
+        table = self.tables[index]
+        if offset >= table.end:
+            return None
+        cell = table.cell_at(offset)
+        return (table, cell) if cell is not None else None
 
     @property
     def text(self) -> str:

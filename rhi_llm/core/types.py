@@ -7,6 +7,7 @@ verifier and the store all import from here, never from each other's insides.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
@@ -14,6 +15,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from rhi_llm.core.text import file_name
+
+_FIGURE_CELL = re.compile(r"^[<£~]?\s*\d")
 
 LetterFormat = Literal["pdf", "docx", "html", "txt", "md", "eml"]
 NumberKind = Literal[
@@ -30,6 +33,7 @@ NumberKind = Literal[
     "ordinal",
     "range",
     "page",
+    "marker",
 ]
 
 
@@ -161,3 +165,58 @@ class NumberMention:
     @property
     def is_figure(self) -> bool:
         return self.kind == "figure"
+
+
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    """One cell of a table found in a letter: where its text stands, and its row and column."""
+
+    start: int
+    end: int
+    row: int
+    column: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table in a letter's text (Word, web page, Markdown, PDF or space-aligned), as cells
+    with the header row that names its columns and the label that names each row."""
+
+    start: int
+    end: int
+    cells: tuple[TableCell, ...]
+    header_row: int | None  # the row naming the columns, when there is one
+    kind: Literal["pipe", "aligned", "pdf"]
+
+    def row_cells(self, row: int) -> list[TableCell]:
+        return [c for c in self.cells if c.row == row]
+
+    @property
+    def rows(self) -> int:
+        return 1 + max((c.row for c in self.cells), default=-1)
+
+    def cell_at(self, offset: int) -> TableCell | None:
+        for cell in self.cells:
+            if cell.start <= offset < cell.end:
+                return cell
+        return None
+
+    def column_header(self, cell: TableCell) -> str:
+        """What the header row calls the cell's column ('' when there is no header)."""
+        if self.header_row is None or cell.row == self.header_row:
+            return ""
+        for head in self.row_cells(self.header_row):
+            if head.column == cell.column:
+                return head.text
+        return ""
+
+    def row_label(self, cell: TableCell) -> str:
+        """The words that name the cell's row: its cells before the first that holds a figure
+        (the question number and wording, a quarter, 'Total')."""
+        label: list[str] = []
+        for other in self.row_cells(cell.row):
+            if other.column >= cell.column or (label and _FIGURE_CELL.match(other.text)):
+                break
+            label.append(other.text)
+        return " ".join(label)

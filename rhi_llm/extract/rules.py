@@ -40,6 +40,7 @@ from rhi_llm.meaning import (
     column_header,
     counted_on_a_day,
     other_year,
+    part_of_period,
     percent_bases,
     role_cue,
     role_score,
@@ -89,7 +90,9 @@ def _is_decoy(reading: LetterReading, mention: NumberMention, sentence: Span) ->
     if withheld_status(text) or (COST_WORDS.search(text) and re.search(r"\blimit\b", text)):
         return True
     return (
-        other_year(reading, mention) is not None or counted_on_a_day(reading, mention) is not None
+        other_year(reading, mention) is not None
+        or counted_on_a_day(reading, mention) is not None
+        or part_of_period(reading, mention) is not None
     )
 
 
@@ -116,7 +119,7 @@ def _local(reading: LetterReading, candidate: Candidate) -> tuple[str, list[Numb
 
 def _row_score(reading: LetterReading, field_id: str, candidate: Candidate) -> float | None:
     """For a figure in a table row: how well the row's label and column fit the field."""
-    label = row_label(reading.text, candidate.mention)
+    label = row_label(reading, candidate.mention)
     if label is None:
         return None
     questions = questions_for_field(reading.questionnaire, field_id)
@@ -125,7 +128,7 @@ def _row_score(reading: LetterReading, field_id: str, candidate: Candidate) -> f
     role = role_cue(field_id)
     if role and role.search(label):
         value += 1.0
-    header = column_header(reading.text, candidate.mention)
+    header = column_header(reading, candidate.mention)
     if header and class_conflict(field_id, header):
         value -= 3.0
     elif (
@@ -148,7 +151,7 @@ def score(reading: LetterReading, field_id: str, candidate: Candidate) -> float:
     if not mention.percent:
         if class_conflict(field_id, text[mention.end :]):
             value -= 3.0
-        header = column_header(reading.text, candidate.mention)
+        header = column_header(reading, candidate.mention)
         if header and class_conflict(field_id, header):
             value -= 3.0
         value += 0.5  # a count is preferred to a percentage of the same thing

@@ -15,6 +15,7 @@ from rhi_llm.meaning import (
     column_header,
     counted_on_a_day,
     other_year,
+    part_of_period,
     role_score,
     sentence_base,
 )
@@ -47,6 +48,7 @@ def kind_phrase(kind: str) -> str:
         "reference": "reference number",
         "duration": "duration or time limit",
         "money": "sum of money",
+        "marker": "question number",
     }
     name = names.get(kind, kind)
     return ("an " if name[0] in "aeiou" else "a ") + name
@@ -123,7 +125,10 @@ def _placement_problem(reading: LetterReading, field_id: str, placed: NumberMent
     day = counted_on_a_day(reading, placed)
     if day:
         return f"{placed.text} is a count taken {day}, not a count over the period asked"
-    header = column_header(reading.text, placed)
+    part = part_of_period(reading, placed)
+    if part:
+        return f"{placed.text} is the figure for part of the period ({part}), not the whole of it"
+    header = column_header(reading, placed)
     if header and not YEAR_TOKEN.fullmatch(header):
         conflict = class_conflict(field_id, header)
         if conflict:
