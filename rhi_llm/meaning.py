@@ -116,13 +116,25 @@ def class_conflict(field_id: str, after: str) -> str | None:
     """'143 separate episodes' stored as children: the noun right after a count says what it
     counts; a children field fed an incidents count (or the reverse) is a mistake."""
     counts = FIELDS[field_id].counts
-    if counts not in ("children", "incidents"):
+    if counts not in ("children", "incidents", "interviews"):
         return None
     noun = _NOUN_AFTER.match(after[:60])
     if not noun:
         return None
     said = "incidents" if re.fullmatch(_INCIDENTS, noun.group(1), re.IGNORECASE) else "children"
+    if counts == "interviews":
+        # interviews may be counted per child ("offered to 412 children"), but children who
+        # went missing, or were placed, are not interviews
+        rest = after[noun.end() : noun.end() + 40]
+        return said if _NOT_INTERVIEWS.match(rest) else None
     return said if said != counts else None
+
+
+_NOT_INTERVIEWS = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:went|go|gone|going|were reported|reported)\s+missing\b|"
+    r"\s*(?:\w+\s+){0,2}?(?:were |are )?(?:placed|looked after|in care)\b",
+    re.IGNORECASE,
+)
 
 
 YEAR_TOKEN = re.compile(r"\b(20\d{2})\s*(?:/|-|–|to)\s*(?:20)?(\d{2})\b")
@@ -264,6 +276,37 @@ _PART_OF_YEAR = re.compile(
 _WHOLE = re.compile(r"\btotal\b|\bwhole\b|\bfull[- ]year\b|\byear\b|\bannual\b", re.IGNORECASE)
 
 
+_CELL_MARKER = re.compile(
+    r"^(?:[A-Z]{2,4}\s+)?(?:Q(?:uestions?)?\s*)?\d{1,2}[a-h]?(?:\s*\((?:i{1,3}|iv|v)\))?[.):]?$",
+    re.IGNORECASE,
+)
+
+
+def row_marker(reading: LetterReading, mention: NumberMention) -> bool:
+    """Is the number the question number heading a table row ("7 | Return interviews
+    declined | 84"), not a figure?"""
+    placed = reading.cell_at(mention.start)
+    if placed is None:
+        return False
+    table, cell = placed
+    if cell.column != 0 or cell.row == table.header_row:
+        return False
+    return len(table.row_cells(cell.row)) > 1 and bool(_CELL_MARKER.match(cell.text))
+
+
+def year_of_column(reading: LetterReading, offset: int) -> str | None:
+    """The year a table cell's column is headed with, when it is not the year asked."""
+    placed = reading.cell_at(offset)
+    if placed is None or reading.spec is None:
+        return None
+    table, cell = placed
+    header = table.column_header(cell)
+    years = {_year_label(m) for m in YEAR_TOKEN.finditer(header)}
+    if len(years) == 1 and reading.spec.period.label not in years:
+        return years.pop()
+    return None
+
+
 def part_of_period(reading: LetterReading, mention: NumberMention) -> str | None:
     """The quarter (or month range) a table figure is for, when its row or column names one
     and the table gives the whole year too: one quarter's figure is not the year's."""
@@ -271,7 +314,11 @@ def part_of_period(reading: LetterReading, mention: NumberMention) -> str | None
     if placed is None:
         return None
     table, cell = placed
-    for label in (table.column_header(cell), table.row_label(cell)):
+    row = table.row_label(cell)
+    first = next((c for c in table.row_cells(cell.row) if c.column == 0), None)
+    if first is not None and _CELL_MARKER.match(first.text):
+        row = row[len(first.text) :]  # "Q1 Children reported missing": Q1 is a question
+    for label in (table.column_header(cell), row):
         part = _PART_OF_YEAR.search(label or "")
         if part and not _WHOLE.search(label or ""):
             return " ".join(label.split())

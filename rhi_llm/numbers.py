@@ -104,6 +104,17 @@ _LINE_MARKER = re.compile(
     r"(?=[.):][ \t]+\S|[ \t]*\|[ \t]*[A-Za-z]|[ \t]{2,}[A-Za-z]|[ \t]+[-–][ \t]+[A-Za-z])",
     re.MULTILINE | re.IGNORECASE,
 )
+_PART_REFERENCE = re.compile(
+    r"\b(?:table|note|notes|appendix|annex|annexe|chart|figure|section|paragraph|point)\s+"
+    r"[A-Z]?\d{1,2}[a-z]?\b(?!,\d)",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?(?!\d)|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)"
+    r"|\b\d{1,2}[:.]?\d{2}\s*(?:hrs|hours)\b(?=[^.\n]{0,20}\b(?:on|every|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|weekday))",
+    re.IGNORECASE,
+)
 _PAGE = re.compile(r"\bpage\s+\d+(?:\s*(?:of|/)\s*\d+)?\b", re.IGNORECASE)
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 _RANGE = re.compile(r"\b\d+\s*(?:-|–)\s*\d+\b(?!\s*%)")
@@ -167,6 +178,8 @@ def _blocked_spans(text: str) -> list[tuple[int, int, NumberKind]]:
     spans += [(m.start(), m.end(), "page") for m in _PAGE.finditer(text)]
     spans += [(m.start(1), m.end(1), "marker") for m in _LINE_MARKER.finditer(text)]
     spans += [(m.start(), m.end(), "reference") for m in _QUESTION_REFERENCE.finditer(text)]
+    spans += [(m.start(), m.end(), "reference") for m in _PART_REFERENCE.finditer(text)]
+    spans += [(m.start(), m.end(), "time") for m in _CLOCK.finditer(text)]
     return spans
 
 

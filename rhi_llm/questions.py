@@ -30,7 +30,7 @@ from rhi_llm.core.types import Letter, LocatedQuestion, QuestionMap, Span, Table
 from rhi_llm.tables import find_tables
 from rhi_llm.wording import matches, profiles, similarity
 
-_LEAD = r"^[ \t]*(?:(?:[•·▪◦*o–-]|\*\*|__|#+)[ \t]*)*"
+_LEAD = r"^[ \t]*(?:(?:[•·▪◦*–-]|o(?=[ \t])|\*\*|__|#+)[ \t]*)*"
 _ROMAN = r"(?:iii|ii|iv|v|i)"
 _NUMBER_MARKER = re.compile(
     _LEAD
@@ -616,13 +616,14 @@ def _in_section(questionnaire: str, question: Question, prefix: str) -> bool:
     """Does a marker's letters ("OOA" in "OOA 2a") name the question's section?"""
     spec = installed().get(questionnaire)
     wanted = prefix.lower()
-    if question.section.lower().replace("-", "") == wanted:
+    parts = re.findall(r"[a-z]+", question.section.lower())
+    if wanted in ("".join(parts), "".join(p[0] for p in parts)):
         return True
     if spec is None:
         return False
     title = next((s.title for s in spec.sections if s.id == question.section), "")
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", title) if w.lower() not in "the")
-    return initials.lower() == wanted
+    words = [w for w in re.findall(r"[a-z]+", title.lower()) if w not in ("the", "and", "of")]
+    return "".join(w[0] for w in words) == wanted
 
 
 def _cached_hits(questionnaire: str, table: _CueTable, cand: Candidate) -> int:
@@ -682,6 +683,47 @@ def _align(
             j -= 1
     pairs.reverse()
     return pairs
+
+
+STRONG_PAIR = 0.85
+
+
+def _out_of_order(
+    questions: tuple[Question, ...],
+    cands: list[Candidate],
+    full: list[list[float]],
+    pairs: list[tuple[int, int, float]],
+) -> list[tuple[int, int, float]]:
+    """Strong pairs the order-keeping alignment had to leave out: a letter that answers the
+    figures' questions in a second table after the others ("Table 1: questions 1-3 and 7-8;
+    Table 2: questions 4-6") keeps its numbers and wording, not the questionnaire's order.
+    A question left out, or matched weakly, takes a candidate whose number and wording both
+    fit it (score >= STRONG_PAIR) and that no question fits as well."""
+    by_question = {q: (c, score) for q, c, score in pairs}
+    by_cand = {c: (q, score) for q, c, score in pairs}
+    strong = sorted(
+        (
+            (full[q][c], q, c)
+            for q in range(len(questions))
+            for c in range(len(cands))
+            if full[q][c] >= STRONG_PAIR and cands[c].number is not None
+        ),
+        reverse=True,
+    )
+    for score, q, c in strong:
+        held = by_question.get(q)
+        if held is not None and held[1] >= score - 0.2:
+            continue
+        owner = by_cand.get(c)
+        if owner is not None and owner[1] >= score - 0.2:
+            continue
+        if held is not None:
+            del by_cand[held[0]]
+        if owner is not None:
+            del by_question[owner[0]]
+        by_question[q] = (c, score)
+        by_cand[c] = (q, score)
+    return sorted(((q, c, score) for q, (c, score) in by_question.items()), key=lambda p: p[1])
 
 
 _MORE_QUESTION = re.compile(r"[ \t]*\n?[ \t]*[^\n?.!]{1,200}\?")
@@ -970,6 +1012,10 @@ def find_questions(
                 located,
             )
     else:
+        full = _score_matrix(questionnaire, questions, cands, False)
+        repaired = _out_of_order(questions, cands, full, pairs)
+        if repaired != pairs:
+            located = _blocks(questionnaire, text, cands, repaired)
         located = _add_joint(questionnaire, located)
     return QuestionMap(
         questionnaire=questionnaire,

@@ -10,12 +10,13 @@ answer that points to another: "see above", "as in 4a"). The result, a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from rhi_llm.core.questionnaires import fields_for, questions_for_field
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.survey import OTHER, Status
-from rhi_llm.core.types import Letter, LocatedQuestion, QuestionMap, Span
+from rhi_llm.core.types import Letter, LocatedQuestion, QuestionMap, Span, Table
 from rhi_llm.numbers import find_numbers
 from rhi_llm.questions import find_questions
 from rhi_llm.quotes import loose
@@ -94,7 +95,7 @@ def read(
         letter,
         qmap,
         numbers=find_numbers(letter.text),
-        sentences=sentences(letter.text),
+        sentences=sentences(letter.text, tables),
         blocks={f: blocks.own(f) for f in fields},
         referred={f: blocks.referred(f) for f in fields},
         loose_text=loose(letter.text),
@@ -102,13 +103,22 @@ def read(
     )
 
 
-def sentences(text: str) -> list[Span]:
-    """The text cut into sentences (and list items and paragraphs)."""
+def sentences(text: str, tables: Sequence[Table] = ()) -> list[Span]:
+    """The text cut into sentences (and list items and paragraphs); each table row is a
+    sentence of its own ("<5*" in one row withholds that row, not the table)."""
+    cuts = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+    for table in tables:
+        offset = text.find("\n", table.start)
+        while 0 <= offset < table.end:
+            cuts.append((offset, offset + 1))
+            offset = text.find("\n", offset + 1)
     spans: list[Span] = []
     start = 0
-    for match in _SENTENCE_END.finditer(text):
-        spans.append(Span(start=start, end=match.start()))
-        start = match.end()
+    for cut_start, cut_end in sorted(cuts):
+        if cut_start < start:
+            continue
+        spans.append(Span(start=start, end=cut_start))
+        start = cut_end
     spans.append(Span(start=start, end=len(text)))
     return spans
 

@@ -20,7 +20,7 @@ _SEPARATOR_ROW = re.compile(r"^[\s|:+=-]*$")
 # what a heading cell may hold and still be a heading: years, periods, quarters, question
 # numbers ("4a", "Q5"), never a figure
 _HEADING_NUMBERS = re.compile(
-    r"\b(?:19|20)\d\d(?:\s*[/-]\s*(?:19|20)?\d\d)?\b|\bQ[1-4]\b|\b\d{1,2}[a-h]?\b(?!,\d)",
+    r"\b(?:19|20)\d\d(?:\s*[/-]\s*(?:19|20)?\d\d)?\b|\bQ\d{1,2}\b|\b\d{1,2}[a-h]\b",
     re.IGNORECASE,
 )
 _FIGURE = re.compile(r"\d")

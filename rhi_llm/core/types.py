@@ -34,6 +34,7 @@ NumberKind = Literal[
     "range",
     "page",
     "marker",
+    "time",
 ]
 
 

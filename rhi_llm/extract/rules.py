@@ -42,6 +42,8 @@ from rhi_llm.meaning import (
     other_year,
     part_of_period,
     percent_bases,
+    row_marker,
+    year_of_column,
     role_cue,
     role_score,
     row_label,
@@ -89,8 +91,11 @@ def _is_decoy(reading: LetterReading, mention: NumberMention, sentence: Span) ->
     text = reading.letter.excerpt(sentence)
     if withheld_status(text) or (COST_WORDS.search(text) and re.search(r"\blimit\b", text)):
         return True
+    if mention.in_words and mention.value <= 1:
+        return True  # "one interview is offered to cover both": rarely a figure asked for
     return (
-        other_year(reading, mention) is not None
+        row_marker(reading, mention)
+        or other_year(reading, mention) is not None
         or counted_on_a_day(reading, mention) is not None
         or part_of_period(reading, mention) is not None
     )
@@ -257,6 +262,14 @@ def _withheld_answer(
             said = withheld_status(text)
             if said is None:
                 continue
+            placed = reading.cell_at(sentence.start)
+            if placed is not None:
+                # a table row: only the cell in the year asked can withhold this field
+                table, _ = placed
+                row = [c for c in table.cells if sentence.start <= c.start < sentence.end]
+                said_cells = [c for c in row if withheld_status(c.text)]
+                if said_cells and all(year_of_column(reading, c.start) for c in said_cells):
+                    continue
             if len(sharing) > 1:
                 about = [f for f in sharing if (cue := role_cue(f)) and cue.search(text)]
                 if about and field_id not in about:

@@ -17,6 +17,7 @@ from rhi_llm.meaning import (
     other_year,
     part_of_period,
     role_score,
+    row_marker,
     sentence_base,
 )
 from rhi_llm.numbers import find_numbers, format_number, same_number
@@ -49,6 +50,7 @@ def kind_phrase(kind: str) -> str:
         "duration": "duration or time limit",
         "money": "sum of money",
         "marker": "question number",
+        "time": "clock time",
     }
     name = names.get(kind, kind)
     return ("an " if name[0] in "aeiou" else "a ") + name
@@ -125,6 +127,8 @@ def _placement_problem(reading: LetterReading, field_id: str, placed: NumberMent
     day = counted_on_a_day(reading, placed)
     if day:
         return f"{placed.text} is a count taken {day}, not a count over the period asked"
+    if row_marker(reading, placed):
+        return f"{placed.text} is the question number heading its table row, not a figure"
     part = part_of_period(reading, placed)
     if part:
         return f"{placed.text} is the figure for part of the period ({part}), not the whole of it"
