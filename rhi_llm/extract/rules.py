@@ -42,12 +42,12 @@ from rhi_llm.meaning import (
     other_year,
     part_of_period,
     percent_bases,
-    row_marker,
-    year_of_column,
     role_cue,
     role_score,
     row_label,
+    row_marker,
     sentence_base,
+    year_of_column,
 )
 from rhi_llm.reading import NOT_APPLICABLE, withheld_status
 
