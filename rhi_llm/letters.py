@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from rhi_llm.core.errors import (
     CorruptLetter,
@@ -304,6 +305,8 @@ def _pdf_pages(data: bytes, path: str) -> list[str]:
         if reader.is_encrypted:
             _decrypt(reader, path)
         pages = [page.extract_text() or "" for page in reader.pages]
+        if not reader.is_encrypted and len(pages) <= _TABLE_PAGES:
+            pages = _with_ruled_tables(data, pages)
         if not any(text.strip() for text in pages) and not _anything_drawn(reader):
             raise EmptyLetter(
                 "the PDF's pages hold no text and nothing drawn (blank pages, or a damaged "
@@ -341,6 +344,45 @@ def _pdf_pages(data: bytes, path: str) -> list[str]:
         raise CorruptLetter(f"the PDF is damaged ({_short(exc)})", path=path) from None
     except RecursionError:
         raise CorruptLetter("the PDF's structure is circular or too deep", path=path) from None
+
+
+_TABLE_PAGES = 30  # longer PDFs are not reply letters: their tables are left as text
+
+
+def _with_ruled_tables(data: bytes, pages: list[str]) -> list[str]:
+    """Pages that draw ruled tables, written again with each table row as cells joined by
+    " | " (as Word and web tables are written), in reading order with the text around them.
+
+    pypdf runs a table's cells together ("4a Missing incidents 1,043 1,186"), so which
+    figure sits under which heading is lost; pdfplumber finds the ruled cells. A page it
+    cannot read keeps pypdf's text."""
+    import pdfplumber
+
+    out = list(pages)
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for index, page in enumerate(pdf.pages[: len(pages)]):
+                tables = page.find_tables()
+                if tables:
+                    out[index] = _page_with_tables(page, tables) or pages[index]
+    except Exception:
+        return pages
+    return out
+
+
+def _page_with_tables(page: Any, tables: list[Any]) -> str:
+    lines: list[tuple[float, str]] = []
+    outside = page
+    for table in tables:
+        outside = outside.outside_bbox(table.bbox)
+        for row, cells in zip(table.rows, table.extract(), strict=False):
+            texts = [" ".join((c or "").split()) for c in cells]
+            if any(texts):
+                lines.append((row.bbox[1], " | ".join(texts)))
+    for line in outside.extract_text_lines():
+        lines.append((float(line["top"]), str(line["text"])))
+    lines.sort(key=lambda item: item[0])
+    return "\n".join(text for _, text in lines)
 
 
 def _anything_drawn(reader: object) -> bool:

@@ -37,12 +37,26 @@ def role_cue(field_id: str) -> re.Pattern[str] | None:
     return _compiled_words(spec.words or CLASS_WORDS.get(spec.counts, ""))
 
 
+_NEGATED = re.compile(r"\b(?:not|never|n't|unable to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def says(cue: re.Pattern[str], text: str) -> bool:
+    """Does the text say the cue's words, and not deny them ("60 could not be completed")?"""
+    return any(not _NEGATED.search(text[: m.start()]) for m in cue.finditer(text))
+
+
 @lru_cache(maxsize=256)
 def _compiled_words(words: str) -> re.Pattern[str] | None:
     return re.compile(words, re.IGNORECASE) if words else None
 
 
-_BASE_PHRASE = re.compile(r"^\s*(?:of|out of)\s+(?:the\s+|all\s+)?([^.;,\n]{1,80})", re.IGNORECASE)
+# "of interviews offered" in "66.4% of interviews offered were completed": the base stops
+# where the verb that says what the percentage counts begins
+_BASE_PHRASE = re.compile(
+    r"^\s*\(?\s*(?:of|out of)\s+(?:the\s+|all\s+)?((?:(?!\b(?:were|was|are|is|had|have|took|"
+    r"received|led|resulted|went|got)\b)(?:[^.;,\n()]|\n(?!\s*\n))){1,80})",
+    re.IGNORECASE,
+)
 _BASE_BEFORE = re.compile(r"(?:\bof(?: the)?|\bout of|\bfor the)\s*$", re.IGNORECASE)
 
 
@@ -68,7 +82,7 @@ def role_score(field_id: str, text: str, mentions: list[NumberMention], index: i
         base = _BASE_PHRASE.match(after)
         if base:
             after = after[base.end() :]
-    score = 2.0 * bool(cue.search(after[:80])) + 1.0 * bool(cue.search(before[-60:]))
+    score = 2.0 * says(cue, after[:80]) + 1.0 * says(cue, before[-60:])
     if _BASE_BEFORE.search(before):
         score -= 1.5  # "of the 1442": a base, not the figure itself
     return score
@@ -190,7 +204,8 @@ _ON_A_DAY = re.compile(
     r"\b(?:on|as (?:at|of)|at)\s+(?:the\s+(?:night|end)\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december)\b(?:\s+20\d{2})?|\b(?:on|as at)\s+\d{1,2}/\d{1,2}/(?:20)?\d{2}\b|"
-    r"\bsnapshot\b|\bat (?:the )?year[- ]end\b|\bon the last day\b|\bat any one time\b",
+    r"\bsnapshot\b|\bat (?:the )?year[- ]end\b|\bon the last day\b|\bat any one time\b|"
+    r"\bat \d{1,2}/\d{1,2}/(?:20)?\d{2}\b|\bat (?:\d{1,2}(?:st|th)? )?(?:31 )?march 20\d\d\b",
     re.IGNORECASE,
 )
 

@@ -60,7 +60,9 @@ _QUESTION_START = re.compile(
     r"^[ \t]*(?:\*\*|__)?[ \t]*(?:how many|how are|how is|how do|for how many|in how many|"
     r"do you|does your|did |what |which |who |are |is |has |have |can you|could you|"
     r"in the year|of that figure|of those|please (?:tell|explain|provide|give|list)|"
-    r"tell us|if you|would you|number of|total number|whether|from return|hours or days)",
+    r"tell us|if you|would you|number of|total number|whether|from return|hours or days|"
+    r"you (?:asked|wanted|requested)|we were asked|the requester (?:asked|wanted)|"
+    r"asked (?:how|what|whether|who|for|about|if)|your question)",
     re.IGNORECASE,
 )
 _SIGN_OFF = re.compile(
@@ -68,7 +70,10 @@ _SIGN_OFF = re.compile(
     r"if you are (?:dissatisfied|unhappy|not satisfied)|the supply of information|"
     r"right (?:of|to) (?:appeal|review|complain)|copyright|re-?use of (?:the )?information|"
     r"the information (?:we have )?(?:supplied|provided|released) (?:is|to you)|"
-    r"if you have any (?:further )?(?:queries|questions))",
+    r"if you have any (?:further )?(?:queries|questions)|your rights\b|internal review:|"
+    r"re-?use:|many thanks|(?:best|warm) (?:regards|wishes)|regards,?$|"
+    r"you (?:may|can) (?:ask|request) (?:for )?an internal review|"
+    r"you have the right to (?:ask|request|complain))",
     re.IGNORECASE,
 )
 _TRAILING_OPTIONS = re.compile(
@@ -180,7 +185,10 @@ def _reads_as_question(rest: str) -> bool:
     first_line = rest.split("\n", 1)[0]
     if "?" in first_line or _QUESTION_START.match(rest):
         return True
-    return bool(re.match(r"[^\n:]{8,160}:", first_line)) and not _is_answer_only(rest)
+    # a label ending in a colon ("Number of incidents: ..."), not an answer sentence that
+    # runs on to one ("71 children went missing. We do not hold ...: our system ...")
+    label = re.match(r"(?:(?![.;]\s)[^\n:\d]){8,160}:", first_line)
+    return bool(label) and not _is_answer_only(rest)
 
 
 def _wrap_width(lines: list[str]) -> int:
@@ -228,6 +236,28 @@ _CELL_NUMBER = re.compile(
 )
 
 
+def _quoted_request(lines: list[str]) -> set[int]:
+    """Lines of a quoted e-mail that carries no reply inside it (the request, quoted below
+    the answers): its questions are not where the answers are. A reply written between
+    quoted questions leaves each quoted run short, and those stay."""
+    quoted: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        numbered = sum(1 for i in run if _parse_marker(lines[i].lstrip(" >"))[0] is not None)
+        if len(run) >= 5 and numbered >= 3:
+            quoted.update(run)
+        run.clear()
+
+    for index, line in enumerate(lines):
+        if line.lstrip().startswith(">"):
+            run.append(index)
+        elif line.strip():
+            close()
+    close()
+    return quoted
+
+
 def _table_rows(tables: list[Table]) -> dict[int, tuple[Table, int]]:
     """Each table row's (table, row) by the offset of the line that starts it."""
     starts: dict[int, tuple[Table, int]] = {}
@@ -253,16 +283,19 @@ def _row_candidate(text: str, table: Table, row: int, context: int | None) -> Ca
         number, part, sub = int(bare.group("num")), bare.group("part"), bare.group("sub")
         part, sub, marker_len = part and part.lower(), sub and sub.lower(), len(first.text)
     rest = cells
+    within = 0  # where the wording starts in the first cell ("1. Who delivers RHIs now")
     if marker_len and len(first.text[marker_len:].strip(" .:)-")) == 0:
         rest = cells[1:]
+    elif marker_len:
+        within = marker_len
     else:
         number, part, sub, marker_len = None, None, None, 0
-    wording = rest[0] if rest and re.search(r"[A-Za-z]{3}", rest[0].text) else None
-    if wording is not None and re.match(r"^[<£]?\s*\d", wording.text):
+    wording = rest[0] if rest and re.search(r"[A-Za-z]{3}", rest[0].text[within:]) else None
+    if wording is not None and re.match(r"^[<£]?\s*\d", wording.text[within:].strip()):
         wording = None
     if wording is None and number is None:
         return None
-    body = wording.start if wording else first.end
+    body = wording.start + (within if wording is first else 0) if wording else first.end
     end = wording.end if wording else first.end
     return Candidate(
         start=first.start,
@@ -272,7 +305,7 @@ def _row_candidate(text: str, table: Table, row: int, context: int | None) -> Ca
         part=part,
         sub=sub,
         context_number=number if number is not None else context,
-        marker=first.text if marker_len else "",
+        marker=first.text[:marker_len].strip() if marker_len else "",
         asks=wording is not None,
         prefix=_marker_prefix(first.text),
         question_end=end,
@@ -289,10 +322,11 @@ def _candidates(text: str, tables: list[Table] | None = None) -> list[Candidate]
     wrapped_at = 0.75 * _wrap_width(lines)
     tables = tables or []
     rows = _table_rows(tables)
-    for line in lines:
+    quoted = _quoted_request(lines)
+    for index, line in enumerate(lines):
         start, offset = offset, offset + len(line) + 1
         stripped = line.strip()
-        if not stripped:
+        if not stripped or index in quoted:
             previous_open = False
             continue
         indent = len(line) - len(line.lstrip())
@@ -473,9 +507,15 @@ def _or(masks: Iterable[int]) -> int:
 
 
 def _wording_window(cand: Candidate) -> str:
+    """The words that say what a candidate asks: to its '?', else the first line of a label
+    with a colon (not the lines after it), else its first 200 characters."""
     text = cand.text
     question_mark = text.find("?")
-    return text[: question_mark + 1] if 0 <= question_mark < 300 else text[:200]
+    if 0 <= question_mark < 300:
+        return text[: question_mark + 1]
+    first_line = text.split("\n", 1)[0]
+    label = re.match(r"(?:(?![.;]\s)[^\n:\d]){4,160}:", first_line)
+    return first_line if label else text[:200]
 
 
 def _cue_hits(table: _CueTable, cand: Candidate) -> int:
@@ -605,7 +645,7 @@ def _similarities(
                 known = []
                 for question in questions:
                     profile = found.by_key.get(question.key)
-                    value = similarity(profile, held) if profile else 0.0
+                    value = similarity(profile, held, found.idf) if profile else 0.0
                     known.append(value if value >= MIN_SIMILARITY else 0.0)
             cand.similarity[questionnaire] = known
         out.append(known)
@@ -792,11 +832,36 @@ def _sign_off(text: str, after: int) -> int:
 
 
 def _has_wording(questionnaire: str, question: Question, cand: Candidate) -> bool:
-    """Does the candidate carry the question's text (not just its number and the answer)?"""
-    if cand.asks or cand.restates:
+    """Does the candidate carry the question's text (not just its number and the answer)?
+
+    A line that reads as a question only by a colon ("5b. and 5c. Refused - section 12. ...:
+    ...") carries it only when its words are the question's: numbered answers often run on
+    past a colon."""
+    if cand.restates or cand.question_end is not None:
         return True
-    starts_with_answer = re.match(r"\s*[\d£]", cand.text)
-    return not starts_with_answer and _cue_score(questionnaire, question, cand) >= 0.5
+    if cand.asks:
+        if cand.question_mark or _QUESTION_START.match(cand.text):
+            return True
+        return _wording_of(questionnaire, question, cand) >= 0.3
+    first_line = cand.text.split("\n", 1)[0]
+    if re.match(r"\s*[\d£]", first_line) or _ANSWER_WORDS.search(first_line):
+        return False
+    return _cue_score(questionnaire, question, cand) >= 0.5
+
+
+_ANSWER_WORDS = re.compile(
+    r"^\W*(?:yes|no)\b|\brefused\b|\bnot (?:held|recorded|known|available)\b|"
+    r"\bsection \d+|\bexempt|\bwithheld\b|\bwe (?:do|did|have|are|hold|record)\b",
+    re.IGNORECASE,
+)
+
+
+def _wording_of(questionnaire: str, question: Question, cand: Candidate) -> float:
+    found = profiles(questionnaire)
+    profile = found.by_key.get(question.key)
+    window = _wording_window(cand)
+    fuzzy = similarity(profile, matches(found.vocabulary, window), found.idf) if profile else 0
+    return max(_cue_score(questionnaire, question, cand), fuzzy)
 
 
 def _blocks(
@@ -811,11 +876,22 @@ def _blocks(
     located: list[tuple[Question, Candidate, Span, Span, float]] = []
     if not pairs:
         return located
+    # Does the letter restate its questions at all? When almost none of its located lines
+    # asks ('?', a question word, a retelling), a colon ends an answer's first words
+    # ("6c(i). From the police referral: the clock starts ..."), not a question.
+    asking = sum(
+        1
+        for _, c, _ in pairs
+        if cands[c].question_mark or cands[c].restates or _QUESTION_START.match(cands[c].text)
+    )
+    worded = asking >= 0.2 * len(pairs)
     last_cand = cands[pairs[-1][1]]
     letter_end = _sign_off(text, last_cand.line_end)
     for index, (q_index, c_index, score) in enumerate(pairs):
         question, cand = questions[q_index], cands[c_index]
         wording = not answers_only and _has_wording(questionnaire, question, cand)
+        if wording and not worded and not (cand.question_mark or cand.restates):
+            wording = cand.question_end is not None  # a letter of bare numbers and answers
         q_end = _question_end(text, cand, wording)
         next_start = cands[pairs[index + 1][1]].start if index + 1 < len(pairs) else letter_end
         q_end = min(q_end, next_start)

@@ -50,7 +50,9 @@ NOT_APPLICABLE = re.compile(r"^\W*(?:n/?a|not applicable|none|nil)\W*$", re.IGNO
 SEE_ELSEWHERE = re.compile(
     r"\b(?:see|as|refer to|please refer to|included in|covered in|given in|answered in)\s+"
     r"(?:the\s+)?(?:above|below|previous|answer to|response to|our (?:answer|response) to|"
-    r"question|q\.?\s?\d|part)\b[^\n]{0,30}",
+    r"question|q\.?\s?\d|part)\b[^\n]{0,30}"
+    # an answer that is only a pointer: "As 1.", "Same as 4a"
+    r"|^\W*(?:the )?(?:same )?as (?:in |for |at )?(?:q(?:uestion)?\.?\s*)?\d{1,2}[a-d]?\b",
     re.IGNORECASE,
 )
 JOINT_ANSWER = re.compile(

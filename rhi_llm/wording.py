@@ -102,6 +102,7 @@ class Profile:
 class Profiles:
     by_key: dict[str, Profile]
     vocabulary: tuple[str, ...]  # every profile word of the questionnaire
+    idf: dict[str, float]  # each word's weight, whichever question it is in
 
 
 def _cue_words(cue: str) -> str:
@@ -137,18 +138,19 @@ def profiles(questionnaire: str) -> Profiles:
 def _profiles(questionnaire: str, _hash: str) -> Profiles:
     spec = installed().get(questionnaire)
     if spec is None:
-        return Profiles(by_key={}, vocabulary=())
+        return Profiles(by_key={}, vocabulary=(), idf={})
     bags = {q.key: set(canonical(_question_text(questionnaire, q))) for q in spec.questions}
     count = len(bags)
     used: dict[str, int] = {}
     for bag in bags.values():
         for word in bag:
             used[word] = used.get(word, 0) + 1
+    idf = {w: math.log(1 + count / n) for w, n in used.items()}
     by_key: dict[str, Profile] = {}
     for key, bag in bags.items():
-        weights = {w: math.log(1 + count / used[w]) for w in bag}
+        weights = {w: idf[w] for w in bag}
         by_key[key] = Profile(weights=weights, total=sum(weights.values()) or 1.0)
-    return Profiles(by_key=by_key, vocabulary=tuple(sorted(used)))
+    return Profiles(by_key=by_key, vocabulary=tuple(sorted(used)), idf=idf)
 
 
 def matches(vocabulary: tuple[str, ...], passage: str) -> dict[str, float]:
@@ -169,7 +171,15 @@ def matches(vocabulary: tuple[str, ...], passage: str) -> dict[str, float]:
     return found
 
 
-def similarity(profile: Profile, found: dict[str, float]) -> float:
-    """The share of a question's profile weight that a passage holds, 0..1."""
+def similarity(profile: Profile, found: dict[str, float], idf: dict[str, float]) -> float:
+    """How well a passage says this question, 0..1: how much of the question's weighted words
+    it holds (recall), balanced with how much of what it says, in the questionnaire's words,
+    belongs to this question rather than another (precision), recall counting four times as
+    much (an F2 measure): a short table label holds few of a question's words."""
     held = sum(weight * found.get(word, 0.0) for word, weight in profile.weights.items())
-    return held / profile.total
+    if held == 0:
+        return 0.0
+    recall = held / profile.total
+    said = sum(idf.get(word, 0.0) * degree for word, degree in found.items())
+    precision = held / said if said else 0.0
+    return 5 * precision * recall / (4 * precision + recall)

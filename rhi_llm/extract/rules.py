@@ -145,9 +145,22 @@ def _row_score(reading: LetterReading, field_id: str, candidate: Candidate) -> f
     return value
 
 
+def _alone_in_cell(reading: LetterReading, candidate: Candidate) -> bool:
+    """Is the figure the only one in its table cell (or not in a cell the tables found)?
+    A cell that says "17 children; 84 incidents; 61 RHIs completed" is read by its words."""
+    placed = reading.cell_at(candidate.mention.start)
+    if placed is None:
+        return True
+    _, cell = placed
+    inside = reading.numbers_in(Span(start=cell.start, end=cell.end))
+    return sum(1 for m in inside if m.is_figure) <= 1
+
+
 def score(reading: LetterReading, field_id: str, candidate: Candidate) -> float:
     """How well a figure fits a field: its words, its noun, its column, its position."""
-    in_table = _row_score(reading, field_id, candidate)
+    in_table = (
+        _row_score(reading, field_id, candidate) if _alone_in_cell(reading, candidate) else None
+    )
     if in_table is not None:
         return in_table
     text, mentions, index = _local(reading, candidate)
@@ -278,6 +291,19 @@ def _withheld_answer(
     return None
 
 
+def _opens_withheld(reading: LetterReading, block: Span) -> bool:
+    """Does the answer open by withholding (its first sentence refuses, exempts or says not
+    held), with no figure in that sentence?"""
+    opening = reading.sentences_in(block)
+    for sentence in opening:
+        text = reading.letter.excerpt(sentence)
+        if not text.strip():
+            continue
+        figures = [m for m in reading.numbers_in(sentence) if m.is_figure]
+        return withheld_status(text) is not None and not figures
+    return False
+
+
 def _clip_quote(text: str, limit: int = 160) -> str:
     """A verbatim piece of a sentence, at most ``limit`` characters, cut at a word end."""
     text = text.strip()
@@ -316,6 +342,10 @@ def _numeric_answers(reading: LetterReading) -> dict[str, dict[str, Any]]:
             continue  # the question is not in the letter: leave the fields out
         block_text = " ".join(reading.letter.excerpt(b) for b in blocks).strip()
         candidates = _usable(reading, blocks)
+        if _opens_withheld(reading, blocks[0]):
+            # "Refused - section 12. ... we would need to open each of the 1,302 records":
+            # the figures after a refusal explain it
+            candidates = []
         given = _assign(reading, fields, candidates)
         for field_id in fields:
             if field_id in given:
@@ -530,6 +560,11 @@ def _provider(reading: LetterReading, field_id: str) -> dict[str, Any] | None:
     text = reading.letter.excerpt(blocks[0])
     withheld = withheld_status(text)
     result = read_provider(text)
+    referred = [b for b in reading.answer_blocks(field_id) if b not in blocks]
+    if not result.kinds and referred:
+        # "2. As 1.": the kinds the answer it points to names
+        text = reading.letter.excerpt(referred[0])
+        result = read_provider(text)
     if not result.kinds:
         if withheld:
             return {"value": None, "status": withheld.value, "quote": _clip_quote(text, 120)}
@@ -548,11 +583,38 @@ def _text(reading: LetterReading, field_id: str) -> dict[str, Any] | None:
     blocks = reading.blocks_of(field_id)
     if not blocks:
         return None
-    text = reading.letter.excerpt(blocks[0]).strip()
+    block = _prose(reading, blocks[0])
+    text = reading.letter.excerpt(block).strip().strip("|").strip()
     if not text or NOT_APPLICABLE.match(text):
         return _nothing()
     quote = _clip_quote(text.split("\n\n")[0], 300)
     return {"value": text[:2000], "status": "answered", "quote": quote}
+
+
+_HEADING = re.compile(
+    r"^\s*(?:table|note|annex|appendix|chart|figure|part|section)\b[^\n]{0,80}$|"
+    r"^\s*[^\n.!?:]{1,60}$",
+    re.IGNORECASE,
+)
+
+
+def _prose(reading: LetterReading, block: Span) -> Span:
+    """A free-text answer's own words: the block up to a table, or a heading after a
+    paragraph break ("Table 2: ...", "Children placed out of area", "Note A.")."""
+    text = reading.text
+    end = block.end
+    for table in reading.tables:
+        if block.start < table.start < end and not table.start <= block.start:
+            end = min(end, table.start)
+    offset = text.find("\n\n", block.start, end)
+    while offset >= 0:
+        line_end = text.find("\n", offset + 2)
+        line = text[offset + 2 : line_end if 0 <= line_end < end else end]
+        if line.strip() and (_HEADING.match(line) or re.match(r"\s*note [a-z0-9]\b", line, re.I)):
+            end = offset
+            break
+        offset = text.find("\n\n", offset + 2, end)
+    return Span(start=block.start, end=max(block.start, end))
 
 
 # --------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from rhi_llm.core.questionnaires import FIELDS
@@ -9,6 +10,7 @@ from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.survey import Figure, Unit
 from rhi_llm.core.types import Check, CheckCode, NumberMention, Span
 from rhi_llm.meaning import (
+    CLASS_WORDS,
     YEAR_TOKEN,
     base_class,
     class_conflict,
@@ -16,8 +18,11 @@ from rhi_llm.meaning import (
     counted_on_a_day,
     other_year,
     part_of_period,
+    role_cue,
     role_score,
+    row_label,
     row_marker,
+    says,
     sentence_base,
 )
 from rhi_llm.numbers import find_numbers, format_number, same_number
@@ -132,6 +137,17 @@ def _placement_problem(reading: LetterReading, field_id: str, placed: NumberMent
     part = part_of_period(reading, placed)
     if part:
         return f"{placed.text} is the figure for part of the period ({part}), not the whole of it"
+    label = row_label(reading, placed) if reading.cell_at(placed.start) else None
+    if label and FIELDS[field_id].counts in ("children", "incidents"):
+        conflict = _label_counts(field_id, label)
+        if conflict:
+            return (
+                f"{placed.text} is in the row '{_short_label(label)}', which counts {conflict}, "
+                f"but {FIELDS[field_id].label} counts {FIELDS[field_id].counts}"
+            )
+    shared = _said_of_other(reading, field_id, placed)
+    if shared:
+        return shared
     header = column_header(reading, placed)
     if header and not YEAR_TOKEN.fullmatch(header):
         conflict = class_conflict(field_id, header)
@@ -139,5 +155,58 @@ def _placement_problem(reading: LetterReading, field_id: str, placed: NumberMent
             return (
                 f"{placed.text} is in the '{header}' column, but "
                 f"{FIELDS[field_id].label} counts {FIELDS[field_id].counts}"
+            )
+    return None
+
+
+def _short_label(label: str) -> str:
+    label = " ".join(label.split())
+    return label if len(label) <= 60 else label[:57] + "..."
+
+
+def _label_counts(field_id: str, label: str) -> str | None:
+    """What a table row's label says its figures count, when that is another kind than the
+    field's: "Missing incidents for our placed children" counts incidents."""
+    counts = FIELDS[field_id].counts
+    incidents = re.search(CLASS_WORDS["incidents"], label, re.IGNORECASE)
+    children = re.search(CLASS_WORDS["children"], label, re.IGNORECASE)
+    # the first kind the label names is what it counts: "Individual children those
+    # incidents relate to" counts children
+    first = (
+        min(
+            (m.start(), kind) for m, kind in ((incidents, "incidents"), (children, "children")) if m
+        )
+        if (incidents or children)
+        else None
+    )
+    return first[1] if first is not None and first[1] != counts else None
+
+
+def _said_of_other(reading: LetterReading, field_id: str, placed: NumberMention) -> str | None:
+    """A figure whose own words name another field of the same answer, and not this one:
+    "in 112 episodes the offer was declined" stored as offers accepted."""
+    own = role_cue(field_id)
+    block = next(
+        (b for b in reading.answer_blocks(field_id) if b.start <= placed.start < b.end), None
+    )
+    if own is None or block is None:
+        return None
+    sentence = reading.sentence_at(placed.start)
+    inside = [m for m in reading.numbers_in(sentence) if m.is_figure]
+    lo = max([m.end for m in inside if m.end <= placed.start], default=sentence.start)
+    hi = min([m.start for m in inside if m.start >= placed.end], default=sentence.end)
+    clause = reading.text[max(lo, sentence.start) : min(hi, sentence.end)]
+    if says(own, clause):
+        return None
+    for other in reading.fields_overlapping(block):
+        cue = role_cue(other)
+        if other == field_id or cue is None or cue.pattern == own.pattern:
+            continue
+        if cue.search("children incidents episodes placed"):
+            continue  # a field named by a class of count, not by what happened: not telling
+        if FIELDS[other].counts == FIELDS[field_id].counts and says(cue, clause):
+            return (
+                f"the words around {placed.text} say it is {FIELDS[other].label}, "
+                f"not {FIELDS[field_id].label}"
             )
     return None
