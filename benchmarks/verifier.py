@@ -24,8 +24,10 @@ from rhi_llm.core.questionnaires import FIELDS
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.survey import WITHHELD, Figure, Status, SurveyResponse, Unit
 from rhi_llm.core.types import NumberMention, Span
+from rhi_llm.extract.rules import figure_quote
 from rhi_llm.gold import GoldCase, GoldFile, load_gold_set, response_from_gold
 from rhi_llm.letters import load
+from rhi_llm.meaning import counted_on_a_day, other_year, part_of_period, row_marker
 from rhi_llm.numbers import find_numbers, format_number, same_number
 from rhi_llm.reading import read
 from rhi_llm.verify import clear_caches, verify
@@ -191,6 +193,8 @@ class Mutator:
             self._absent,
             self._other_quote,
             self._second_figure,
+            self._layout_traps,
+            self._span_reused,
         ]
 
     @staticmethod
@@ -327,6 +331,71 @@ class Mutator:
                 unit=Unit.PERCENT if mention.percent else Unit.COUNT,
                 of=figure.of if mention.percent else None,
                 quote=quote,
+            )
+
+    def _layout_traps(self, field_id: str, figure: Figure) -> Iterator[Mutation]:
+        """The traps of letters from other hands, each taken from this letter when it has
+        one: another year's column or clause, a count on one day, one quarter's figure, a
+        duration or clock time, a question number. The quote is the figure and the words
+        after it, as a model quotes."""
+        traps: dict[str, list[NumberMention]] = {}
+        for mention in self.reading.numbers:
+            if mention.kind in ("duration", "time"):
+                traps.setdefault("duration_as_count", []).append(mention)
+            elif mention.kind == "marker" or (
+                mention.is_figure and row_marker(self.reading, mention)
+            ):
+                traps.setdefault("marker_as_figure", []).append(mention)
+            elif not mention.is_figure:
+                continue
+            elif other_year(self.reading, mention):
+                traps.setdefault("other_year_column", []).append(mention)
+            elif counted_on_a_day(self.reading, mention):
+                traps.setdefault("point_in_time", []).append(mention)
+            elif part_of_period(self.reading, mention):
+                traps.setdefault("quarter_for_year", []).append(mention)
+        own = self.reading.answer_blocks(field_id)
+        for kind, found in sorted(traps.items()):
+            usable = [m for m in found if not same_number(m.value, figure.value or -1)]
+            if not usable:
+                continue
+            # prefer a trap inside the field's own answer: the one a model falls into
+            near = [m for m in usable if any(b.start <= m.start < b.end for b in own)]
+            mention = self.rng.choice(near or usable)
+            quote = figure_quote(self.reading, mention)
+            yield self._m(
+                kind,
+                field_id,
+                f"{mention.text} in {quote!r}",
+                value=mention.value,
+                unit=Unit.PERCENT if mention.percent else Unit.COUNT,
+                of=figure.of if mention.percent else None,
+                quote=quote,
+            )
+
+    def _span_reused(self, field_id: str, figure: Figure) -> Iterator[Mutation]:
+        """Another field's figure and quote from the same answer given to this field too
+        ("5b. and 5c. 742 accepted, 379 declined": 742 stored as declined)."""
+        blocks = self.reading.answer_blocks(field_id)
+        shared = []
+        for other_id, other in self.figures.items():
+            at = self.text.find(other.quote or "\0")
+            if other_id == field_id or at < 0:
+                continue
+            if any(b.start <= at < b.end for b in blocks) and (
+                FIELDS[other_id].counts == FIELDS[field_id].counts
+            ):
+                shared.append(other)
+        if shared:
+            other = self.rng.choice(shared)
+            yield self._m(
+                "span_reused",
+                field_id,
+                f"quote {other.quote!r} of another field",
+                value=other.value,
+                unit=other.unit,
+                of=other.of,
+                quote=other.quote,
             )
 
     def _units(self, field_id: str, figure: Figure) -> Iterator[Mutation]:

@@ -351,9 +351,11 @@ def _candidates(text: str, tables: list[Table] | None = None) -> list[Candidate]
         if number is not None:
             context = number
         asks = _reads_as_question(rest)
-        if marker_len == 0 and not asks:
+        retold = _restatement(line[indent:]) if marker_len == 0 and "?" not in line else None
+        if marker_len == 0 and (not asks or retold is not None):
+            # a sentence that retells the question and answers it: "Asked how many ..., we
+            # recorded 1,214"; "You asked ...: 734 children"
             previous_open = False
-            retold = _restatement(line[indent:])
             if retold is not None:
                 found.append(
                     Candidate(

@@ -65,7 +65,7 @@ _STOP = frozenset(
     how if in into is it its of on or our over per please provide the their them then there
     these they this those to was we were what when where which who whom why will with you
     your yours us also each all give tell state list period year years between during whether
-    such same than that so not no yes go goes went going gone march april
+    such same than that so not no yes go goes went going gone march april total
     """.split()  # noqa: SIM905
 )
 _FUZZY_CUTOFF = 86.0
@@ -183,3 +183,10 @@ def similarity(profile: Profile, found: dict[str, float], idf: dict[str, float])
     said = sum(idf.get(word, 0.0) * degree for word, degree in found.items())
     precision = held / said if said else 0.0
     return 5 * precision * recall / (4 * precision + recall)
+
+
+def question_similarities(questionnaire: str, passage: str) -> dict[str, float]:
+    """How well a passage (a table row's label and heading) says each question."""
+    found = profiles(questionnaire)
+    held = matches(found.vocabulary, passage)
+    return {key: similarity(p, held, found.idf) for key, p in found.by_key.items()}

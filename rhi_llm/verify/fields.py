@@ -7,7 +7,7 @@ import re
 from rhi_llm.core.questionnaires import FIELDS
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.survey import WITHHELD, Choice, Figure, ProviderAnswer, Status, TextAnswer
-from rhi_llm.core.types import Check, CheckCode, NumberMention, Span
+from rhi_llm.core.types import Check, CheckCode, LocatedQuestion, NumberMention, Span
 from rhi_llm.meaning import COST_WORDS, withheld_sentence_about
 from rhi_llm.numbers import same_number
 from rhi_llm.quotes import QuoteMatch, locate_quote
@@ -56,7 +56,12 @@ def _aligned(
             message=f"the question for {reading.field_label(field_id)} was not found in "
             "the letter, so the answer's place cannot be confirmed",
         )
-    asked = reading.in_question_text(span)
+    # the figure itself (or, for words, most of the quote) must stand outside the question's
+    # text: a quote may start with the question's number or label ("4b. 512")
+    if figure_at is not None:
+        asked = reading.in_question_text(Span(start=figure_at.start, end=figure_at.end))
+    else:
+        asked = _mostly_in_question(reading, span)
     if asked is not None:
         return Check(
             code=CheckCode.ALIGNED,
@@ -71,7 +76,11 @@ def _aligned(
             message=f"{figure_at.text} is part of {kind_phrase(figure_at.kind)}, not an answer",
         )
     allowed = blocks
-    if any(block.contains(span) for block in allowed):
+    # where the answer stands: the figure itself, or most of a quote of words
+    at = Span(start=figure_at.start, end=figure_at.end) if figure_at is not None else span
+    if any(block.contains(at) for block in allowed) or (
+        figure_at is None and any(_overlap(block, span) * 2 > len(span) for block in allowed)
+    ):
         if figure_at is not None:
             sentence = reading.letter.excerpt(reading.sentence_at(figure_at.start))
             if COST_WORDS.search(sentence) and withheld_status(sentence):
@@ -98,6 +107,19 @@ def _aligned(
         passed=False,
         message=f"the quote is in {where}, not in the answer to question {labels}",
     )
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def _mostly_in_question(reading: LetterReading, span: Span) -> LocatedQuestion | None:
+    """The question whose own text holds most of a quote, if one does."""
+    for question in reading.qmap.questions:
+        inside = _overlap(span, question.question)
+        if inside > 0 and inside * 2 > len(span):
+            return question
+    return None
 
 
 def _status(

@@ -26,6 +26,7 @@ from rhi_llm.meaning import (
     sentence_base,
 )
 from rhi_llm.numbers import find_numbers, format_number, same_number
+from rhi_llm.wording import question_similarities
 
 
 def _quoted_mentions(
@@ -137,7 +138,7 @@ def _placement_problem(reading: LetterReading, field_id: str, placed: NumberMent
     part = part_of_period(reading, placed)
     if part:
         return f"{placed.text} is the figure for part of the period ({part}), not the whole of it"
-    label = row_label(reading, placed) if reading.cell_at(placed.start) else None
+    label = row_label(reading, placed) if _alone_in_cell(reading, placed) else None
     if label and FIELDS[field_id].counts in ("children", "incidents"):
         conflict = _label_counts(field_id, label)
         if conflict:
@@ -145,7 +146,9 @@ def _placement_problem(reading: LetterReading, field_id: str, placed: NumberMent
                 f"{placed.text} is in the row '{_short_label(label)}', which counts {conflict}, "
                 f"but {FIELDS[field_id].label} counts {FIELDS[field_id].counts}"
             )
-    shared = _said_of_other(reading, field_id, placed)
+    shared = _said_of_other(reading, field_id, placed) or _row_reads_as_other(
+        reading, field_id, placed
+    )
     if shared:
         return shared
     header = column_header(reading, placed)
@@ -198,6 +201,20 @@ def _said_of_other(reading: LetterReading, field_id: str, placed: NumberMention)
     clause = reading.text[max(lo, sentence.start) : min(hi, sentence.end)]
     if says(own, clause):
         return None
+    # "7. 431 (a further 122 offers were declined)": the field's words name another figure
+    telling = not own.search("children incidents episodes placed")
+    for index, rival in enumerate(inside if telling else []):
+        if rival.start == placed.start:
+            continue
+        local = reading.text[sentence.start : sentence.end]
+        relative = [
+            replace(m, start=m.start - sentence.start, end=m.end - sentence.start) for m in inside
+        ]
+        if rival.percent == placed.percent and role_score(field_id, local, relative, index) >= 2:
+            return (
+                f"the letter gives {rival.text} for {FIELDS[field_id].label} in the same "
+                f"sentence; {placed.text} is another figure"
+            )
     for other in reading.fields_overlapping(block):
         cue = role_cue(other)
         if other == field_id or cue is None or cue.pattern == own.pattern:
@@ -210,3 +227,39 @@ def _said_of_other(reading: LetterReading, field_id: str, placed: NumberMention)
                 f"not {FIELDS[field_id].label}"
             )
     return None
+
+
+def _row_reads_as_other(reading: LetterReading, field_id: str, placed: NumberMention) -> str | None:
+    """A table figure whose row label reads as another question of the questionnaire, clearly
+    more than as this field's ("Went missing while placed out of area | 27" stored as
+    children placed out of area)."""
+    placed_in = reading.cell_at(placed.start)
+    if placed_in is None or reading.spec is None or not _alone_in_cell(reading, placed):
+        return None
+    table, cell = placed_in
+    label = " ".join(part for part in (table.row_label(cell), table.column_header(cell)) if part)
+    scores = question_similarities(reading.questionnaire, label)
+    own = [q.key for q in reading.spec.by_field.get(field_id, ())]
+    if not own or not scores:
+        return None
+    own_best = max(scores.get(key, 0.0) for key in own)
+    other_key, other_best = max(scores.items(), key=lambda item: item[1])
+    if other_key in own or other_best < own_best + 0.2 or other_best < 0.5:
+        return None
+    question = reading.spec.question(other_key)
+    return (
+        f"{placed.text} is in the row '{_short_label(label)}', which reads as question "
+        f"{question.label} ({', '.join(FIELDS[f].label for f in question.fields)}), not as "
+        f"{FIELDS[field_id].label}"
+    )
+
+
+def _alone_in_cell(reading: LetterReading, placed: NumberMention) -> bool:
+    """Is the figure in a table cell of its own (its row and heading name it)? A cell that
+    says "63 children went missing, in 391 incidents" is read by its words instead."""
+    placed_in = reading.cell_at(placed.start)
+    if placed_in is None:
+        return False
+    _, cell = placed_in
+    inside = reading.numbers_in(Span(start=cell.start, end=cell.end))
+    return sum(1 for m in inside if m.is_figure) == 1
