@@ -57,7 +57,8 @@ _BASE_PHRASE = re.compile(
     r"received|led|resulted|went|got)\b)(?:[^.;,\n()]|\n(?!\s*\n))){1,80})",
     re.IGNORECASE,
 )
-_BASE_BEFORE = re.compile(r"(?:\bof(?: the)?|\bout of|\bfor the)\s*$", re.IGNORECASE)
+_BASE_BEFORE = re.compile(r"(?:\bof(?: the| all)?|\bout of|\bfor the)\s*$", re.IGNORECASE)
+PART_OF = re.compile(r"\d[\d,]*\s+(?:of|out of)\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
 
 
 def _contexts(text: str, mentions: list[NumberMention], index: int) -> tuple[str, str]:
@@ -85,6 +86,14 @@ def role_score(field_id: str, text: str, mentions: list[NumberMention], index: i
     score = 2.0 * says(cue, after[:80]) + 1.0 * says(cue, before[-60:])
     if _BASE_BEFORE.search(before):
         score -= 1.5  # "of the 1442": a base, not the figure itself
+    elif (
+        index + 1 < len(mentions)
+        and re.fullmatch(r"\s*(?:of|out of)\s+(?:the\s+|all\s+)?", after)
+        and not mentions[index].percent
+    ):
+        # "702 of the 1,688 episodes": the part is what the noun after the whole counts
+        _, whole_after = _contexts(text, mentions, index + 1)
+        score += 2.0 * says(cue, whole_after[:80])
     return score
 
 

@@ -236,6 +236,38 @@ _CELL_NUMBER = re.compile(
 )
 
 
+_PARTS = re.compile(r"\((?:your |our )?(?:parts?|questions?|q)\s*([^)]{1,40})\)", re.IGNORECASE)
+_LABEL = re.compile(r"\b(\d{1,2})([a-h])?\b", re.IGNORECASE)
+
+
+def _heading(
+    lines: list[str], index: int
+) -> tuple[int | None, str | None, tuple[tuple[int, str], ...]] | None:
+    """A heading over an answer, as web pages and letters head each one: a short line of
+    its own (a blank line or the text's start before it, words after it), no full stop at
+    its end, no leading question number. What it names ("(parts 5b and 5c)") is kept:
+    (number, part, the other questions it answers), or None when it is no heading."""
+    line = lines[index].strip()
+    if not (8 <= len(line) <= 100) or line.endswith((".", ",", ";")) or "|" in line:
+        return None
+    if index > 0 and lines[index - 1].strip():
+        return None
+    after = next((ln for ln in lines[index + 1 :] if ln.strip()), "")
+    if not after or len(re.findall(r"[A-Za-z]{2,}", line)) < 3 or _parse_marker(line)[3]:
+        return None
+    if _SIGN_OFF.match(line) or _FIRST_FIGURE.match(line) or line.startswith((">", "-", "*")):
+        return None
+    named = _PARTS.search(line)
+    labels = (
+        [(int(n), (p or "").lower()) for n, p in _LABEL.findall(named.group(1))] if named else []
+    )
+    labels = [(n, p) for n, p in labels if 1 <= n <= 30]
+    if not labels:
+        return None, None, ()
+    (number, part), *more = labels
+    return number, part or None, tuple(more)
+
+
 def _quoted_request(lines: list[str]) -> set[int]:
     """Lines of a quoted e-mail that carries no reply inside it (the request, quoted below
     the answers): its questions are not where the answers are. A reply written between
@@ -326,6 +358,32 @@ def _candidates(text: str, tables: list[Table] | None = None) -> list[Candidate]
     for index, line in enumerate(lines):
         start, offset = offset, offset + len(line) + 1
         stripped = line.strip()
+        heading = _heading(lines, index)
+        if (
+            heading is not None
+            and index not in quoted
+            and not any(t.start <= start < t.end for t in tables)
+        ):
+            number, part, joint = heading
+            found.append(
+                Candidate(
+                    start=start + len(line) - len(line.lstrip()),
+                    body=start + len(line) - len(line.lstrip()),
+                    line_end=start + len(line),
+                    number=number,
+                    part=part,
+                    sub=None,
+                    context_number=number if number is not None else context,
+                    marker="",
+                    asks=True,
+                    joint=joint,
+                    question_end=start + len(line.rstrip()),
+                    window_end=start + len(line),
+                )
+            )
+            context = number if number is not None else context
+            previous_open = False
+            continue
         if not stripped or index in quoted:
             previous_open = False
             continue
@@ -1061,6 +1119,8 @@ def find_questions(
             # the year asked is named: a strong sign, where wording is thin (numbers only)
             fit += 0.2
             confidence = max(confidence, min(1.0, 2 * confidence))
+            if len(pairs) >= 3:  # a short reply that names the year and answers a few
+                confidence = max(confidence, MIN_CONFIDENCE)
         if best is None or fit > best[0]:
             best = (fit, confidence, questionnaire, pairs)
     if best is None:

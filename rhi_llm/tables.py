@@ -20,7 +20,8 @@ _SEPARATOR_ROW = re.compile(r"^[\s|:+=-]*$")
 # what a heading cell may hold and still be a heading: years, periods, quarters, question
 # numbers ("4a", "Q5"), never a figure
 _HEADING_NUMBERS = re.compile(
-    r"\b(?:19|20)\d\d(?:\s*[/-]\s*(?:19|20)?\d\d)?\b|\bQ\d{1,2}\b|\b\d{1,2}[a-h]\b",
+    r"\b(?:19|20)\d\d(?:\s*[/-]\s*(?:19|20)?\d\d)?\b|\bQ\d{1,2}\b|\b\d{1,2}[a-h]\b|"
+    r"\b\d{1,3}\s*(?:hours?|hrs?|days?|weeks?|months?)\b",
     re.IGNORECASE,
 )
 _FIGURE = re.compile(r"\d")

@@ -35,6 +35,7 @@ from rhi_llm.core.survey import SCHEMA_VERSION, Status, SurveyResponse
 from rhi_llm.core.types import NumberMention, Span
 from rhi_llm.meaning import (
     COST_WORDS,
+    YEAR_TOKEN,
     base_class,
     class_conflict,
     column_header,
@@ -46,6 +47,7 @@ from rhi_llm.meaning import (
     role_score,
     row_label,
     row_marker,
+    says,
     sentence_base,
     year_of_column,
 )
@@ -127,13 +129,16 @@ def _row_score(reading: LetterReading, field_id: str, candidate: Candidate) -> f
     label = row_label(reading, candidate.mention)
     if label is None:
         return None
+    header = column_header(reading, candidate.mention)
+    # a table of questions by column ("Quarter | Missing episodes | Interviews offered"):
+    # the heading says what the figure is, the row (a quarter, the year) when
+    named = f"{label} {header}" if header and not YEAR_TOKEN.search(header) else label
     questions = questions_for_field(reading.questionnaire, field_id)
     cues = [re.compile(c.replace(" ", r"\s+"), re.I) for q in questions for c in q.cues]
-    value = float(sum(1 for cue in cues if cue.search(label)))
+    value = float(sum(1 for cue in cues if cue.search(named)))
     role = role_cue(field_id)
-    if role and role.search(label):
+    if role and says(role, named):
         value += 1.0
-    header = column_header(reading, candidate.mention)
     if header and class_conflict(field_id, header):
         value -= 3.0
     elif (

@@ -11,6 +11,7 @@ from rhi_llm.core.survey import Figure, Unit
 from rhi_llm.core.types import Check, CheckCode, NumberMention, Span
 from rhi_llm.meaning import (
     CLASS_WORDS,
+    PART_OF,
     YEAR_TOKEN,
     base_class,
     class_conflict,
@@ -133,6 +134,12 @@ def _placement_problem(reading: LetterReading, field_id: str, placed: NumberMent
     day = counted_on_a_day(reading, placed)
     if day:
         return f"{placed.text} is a count taken {day}, not a count over the period asked"
+    before = reading.text[max(0, placed.start - 30) : placed.start]
+    if PART_OF.search(before) and not placed.percent:
+        return (
+            f"{placed.text} is the whole that the figure before it is a part of "
+            f"('{' '.join(before.split())} {placed.text}')"
+        )
     if row_marker(reading, placed):
         return f"{placed.text} is the question number heading its table row, not a figure"
     part = part_of_period(reading, placed)
