@@ -306,7 +306,9 @@ def _pdf_pages(data: bytes, path: str) -> list[str]:
             _decrypt(reader, path)
         pages = [page.extract_text() or "" for page in reader.pages]
         if not reader.is_encrypted and len(pages) <= _TABLE_PAGES:
-            pages = _with_ruled_tables(data, pages)
+            ruled = [i for i, page in enumerate(reader.pages) if _draws_rules(page)]
+            if ruled:
+                pages = _with_ruled_tables(data, pages, ruled)
         if not any(text.strip() for text in pages) and not _anything_drawn(reader):
             raise EmptyLetter(
                 "the PDF's pages hold no text and nothing drawn (blank pages, or a damaged "
@@ -349,7 +351,21 @@ def _pdf_pages(data: bytes, path: str) -> list[str]:
 _TABLE_PAGES = 30  # longer PDFs are not reply letters: their tables are left as text
 
 
-def _with_ruled_tables(data: bytes, pages: list[str]) -> list[str]:
+_RULE_OPS = re.compile(rb"(?:^|\s)(?:re|l)(?:\s|$)")
+
+
+def _draws_rules(page: Any) -> bool:
+    """Does the page draw enough lines or boxes to hold a ruled table? (Most letters draw
+    none, and pdfplumber's second reading of the file is then skipped.)"""
+    try:
+        contents = page.get_contents()
+        data = contents.get_data() if contents is not None else b""
+    except Exception:
+        return False
+    return len(_RULE_OPS.findall(data[:2_000_000])) >= 8
+
+
+def _with_ruled_tables(data: bytes, pages: list[str], ruled: list[int]) -> list[str]:
     """Pages that draw ruled tables, written again with each table row as cells joined by
     " | " (as Word and web tables are written), in reading order with the text around them.
 
@@ -361,7 +377,8 @@ def _with_ruled_tables(data: bytes, pages: list[str]) -> list[str]:
     out = list(pages)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for index, page in enumerate(pdf.pages[: len(pages)]):
+            for index in ruled:
+                page = pdf.pages[index]
                 tables = page.find_tables()
                 if tables:
                     out[index] = _page_with_tables(page, tables) or pages[index]

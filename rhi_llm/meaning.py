@@ -227,6 +227,11 @@ def counted_on_a_day(reading: LetterReading, mention: NumberMention) -> str | No
     lo = max([m.end for m in inside if m.end <= mention.start], default=sentence.start)
     hi = min([m.start for m in inside if m.start >= mention.end], default=sentence.end)
     window = reading.text[max(lo, sentence.start) : min(hi, sentence.end)]
+    # only the figure's own clause: "733 children; on 31 March 2024 we looked after 521"
+    at = mention.start - max(lo, sentence.start)
+    cut = [m.end() for m in re.finditer(r"[;:]|,\s+(?:and|but|while|whereas)\b", window[:at])]
+    after = re.search(r"[;:]|,\s+(?:and|but|while|whereas)\b", window[at:])
+    window = window[max(cut, default=0) : at + after.start() if after else len(window)]
     found = _ON_A_DAY.search(window)
     return " ".join(found.group(0).split()) if found else None
 

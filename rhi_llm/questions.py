@@ -676,7 +676,8 @@ def _score_matrix(
                 marker = min(marker, -0.3)
             common = cand_hits & mask
             cue = common.bit_count() / count if common else 0.0
-            wording = max(cue, sims[c_index][q_index])
+            fuzzy = sims[c_index][q_index]
+            wording = max(cue, fuzzy)
             row.append(_combine(cand, marker, wording) if wording else marker * 0.6)
         scores.append(row)
     return scores
@@ -1119,7 +1120,8 @@ def find_questions(
             # the year asked is named: a strong sign, where wording is thin (numbers only)
             fit += 0.2
             confidence = max(confidence, min(1.0, 2 * confidence))
-            if len(pairs) >= 3:  # a short reply that names the year and answers a few
+            answered = len(pairs) + sum(len(cands[c].joint) for _, c, _ in pairs)
+            if answered >= 3:  # a short reply that names the year and answers a few
                 confidence = max(confidence, MIN_CONFIDENCE)
         if best is None or fit > best[0]:
             best = (fit, confidence, questionnaire, pairs)

@@ -82,6 +82,8 @@ def _pipe_tables(text: str) -> list[Table]:
         if cells is None:
             close()
         else:
+            if rows and blank_run and len(cells) != len(rows[-1].cells):
+                close()  # after a blank line, a row of another width starts another table
             rows.append(_Row(start=start, end=start + len(line), cells=cells))
         blank_run = 0
     close()

@@ -42,7 +42,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         r"placing (?:authorities|councils)|host authorit(?:y|ies)",
         " othercouncil ",
     ),
-    (r"72\s*-?\s*h(?:ou)?rs?|seventy[ -]two hours|three days|3 days|72", " within72 "),
+    (r"72\s*-?\s*h(?:ou)?rs?|seventy.two(?: hours)?|three days|3 days|72", " within72 "),
     (
         r"carried out|took place|taken place|were held|was held|conducted|undertaken|"
         r"completed?|completions?|happened|done",
@@ -87,7 +87,11 @@ def canonical(text: str) -> tuple[str, ...]:
     lowered = text.lower()
     for pattern, token in _COMPILED:
         lowered = pattern.sub(token, lowered)
-    return tuple(_stem(w) for w in _WORD.findall(lowered) if w not in _STOP and not w.isdigit())
+    return tuple(
+        _stem(w)
+        for w in _WORD.findall(lowered)
+        if w not in _STOP and len(w) > 2 and not w.isdigit()
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -194,13 +194,17 @@ def _assign(
         best = max(scored, key=lambda item: (item[0], item[1]))
         return {fields[0]: best[2]} if best[0] > -1.0 else {}
     pairs = sorted(
-        ((score(reading, f, c), -i, f, c) for f in fields for i, c in enumerate(candidates)),
-        key=lambda item: (item[0], item[1]),
+        (
+            (score(reading, f, c), -i, -k, f, c)
+            for k, f in enumerate(fields)
+            for i, c in enumerate(candidates)
+        ),
+        key=lambda item: (item[0], item[1], item[2]),
         reverse=True,
     )
     given: dict[str, Candidate] = {}
     taken: set[int] = set()
-    for value, _, field_id, candidate in pairs:
+    for value, _, _, field_id, candidate in pairs:
         if value <= 0 or field_id in given or candidate.mention.start in taken:
             continue
         given[field_id] = candidate
@@ -335,7 +339,17 @@ def _numeric_groups(reading: LetterReading) -> list[list[str]]:
             continue
         keys = tuple(q.key for q in reading.questions_of(field_id))
         groups.setdefault(keys, []).append(field_id)
-    return list(groups.values())
+    # in the question's own order: a bare figure answering "7. completed (and declined)" is
+    # the first field's, when nothing says otherwise
+    order = {
+        f: i
+        for i, f in enumerate(f for q in reading.qmap.questions for f in _fields_of(reading, q.key))
+    }
+    return [sorted(g, key=lambda f: order.get(f, len(order))) for g in groups.values()]
+
+
+def _fields_of(reading: LetterReading, key: str) -> tuple[str, ...]:
+    return reading.spec.question(key).fields if reading.spec is not None else ()
 
 
 def _numeric_answers(reading: LetterReading) -> dict[str, dict[str, Any]]:
