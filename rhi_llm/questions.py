@@ -252,10 +252,12 @@ def _heading(
         return None
     if index > 0 and lines[index - 1].strip():
         return None
+    if index + 1 < len(lines) and lines[index + 1].strip():
+        return None  # the first line of a wrapped paragraph, not a line of its own
     after = next((ln for ln in lines[index + 1 :] if ln.strip()), "")
     if not after or len(re.findall(r"[A-Za-z]{2,}", line)) < 3 or _parse_marker(line)[3]:
         return None
-    if _SIGN_OFF.match(line) or _FIRST_FIGURE.match(line) or line.startswith((">", "-", "*")):
+    if _SIGN_OFF.match(line) or _FIRST_FIGURE.match(line) or line.startswith((">", "-", "*", "[")):
         return None
     named = _PARTS.search(line)
     labels = (
@@ -266,6 +268,15 @@ def _heading(
         return None, None, ()
     (number, part), *more = labels
     return number, part or None, tuple(more)
+
+
+def _runs_on(lines: list[str], index: int) -> bool:
+    """Is a line that opens with "questions 1" the wrapped end of the sentence above it?"""
+    line = lines[index].lstrip()
+    if not re.match(r"questions?\s", line, re.IGNORECASE) or line[:1].isupper():
+        return False
+    above = lines[index - 1].rstrip() if index > 0 else ""
+    return bool(above) and not re.search(r"[.:?!)]$", above)
 
 
 def _quoted_request(lines: list[str]) -> set[int]:
@@ -398,6 +409,10 @@ def _candidates(text: str, tables: list[Table] | None = None) -> list[Candidate]
                 found.append(cand)
             continue
         number, part, sub, marker_len = _parse_marker(line)
+        if marker_len and _runs_on(lines, index):
+            # "... in the same order as your\nquestions 1 to 11.": a sentence wrapped onto
+            # the line, not a question opening it
+            number, part, sub, marker_len = None, None, None, 0
         rest = line[marker_len:]
         if marker_len == 0 and previous_open and found:
             # a wrapped line continues the question above it
@@ -622,6 +637,8 @@ def _marker_score(question: Question, cand: Candidate) -> float:
             return -0.3
         return 1.0
     if cand.part is not None:
+        if cand.context_number is None and not question.part:
+            return 0.0  # "(a) ... (k)": the letter's own lettering, not the question's parts
         if cand.part != question.part:
             return -0.3
         if question.subpart and cand.sub not in (None, question.subpart):
@@ -738,7 +755,7 @@ def _combine(cand: Candidate, marker: float, cue: float) -> float:
     if cue == 0.0:
         return marker * 0.6
     asked = 0.1 if cand.question_mark else 0.0
-    if cand.number is None and cand.part is None and cand.sub is None:
+    if cand.number is None and (cand.part is None and cand.sub is None or marker == 0.0):
         bullet = 0.1 if cand.marker else 0.0
         return 0.9 * cue + asked + bullet  # a bullet or bare line: the wording decides
     return 0.6 * cue + 0.55 * max(marker, -0.3) + asked
