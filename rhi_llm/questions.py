@@ -755,7 +755,7 @@ def _combine(cand: Candidate, marker: float, cue: float) -> float:
     if cue == 0.0:
         return marker * 0.6
     asked = 0.1 if cand.question_mark else 0.0
-    if cand.number is None and (cand.part is None and cand.sub is None or marker == 0.0):
+    if cand.number is None and ((cand.part is None and cand.sub is None) or marker == 0.0):
         bullet = 0.1 if cand.marker else 0.0
         return 0.9 * cue + asked + bullet  # a bullet or bare line: the wording decides
     return 0.6 * cue + 0.55 * max(marker, -0.3) + asked
