@@ -29,6 +29,7 @@ HEADLINE_LABELS = {
     "silent_error_rate": "silent error rate (wrong and not flagged)",
     "flag_precision": "flag precision (flagged fields that were wrong)",
     "flag_recall": "flag recall (wrong fields that were flagged)",
+    "false_flag_rate": "false flag rate (right answers flagged anyway)",
     "false_value_rate": "false value rate (a number where gold has none)",
 }
 

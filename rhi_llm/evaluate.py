@@ -277,6 +277,13 @@ METRICS: dict[str, Metric] = {
         Metric("silent_error_rate", _scored, lambda s: s.silent, higher_is_better=False),
         Metric("flag_precision", lambda s: s.labelled and s.flagged, lambda s: s.wrong),
         Metric("flag_recall", lambda s: s.wrong, lambda s: s.flagged),
+        # review burden: of the answers given right, the share the verifier flags anyway
+        Metric(
+            "false_flag_rate",
+            lambda s: s.labelled and s.correct and s.verdict != "missing",
+            lambda s: s.flagged,
+            higher_is_better=False,
+        ),
         Metric(
             "false_value_rate",
             lambda s: s.kind == "numeric" and s.gold.value is None,
@@ -721,7 +728,7 @@ def check_thresholds(result: EvalResult, thresholds: Iterable[Threshold]) -> lis
 
 HEADLINE = (*METRICS, "fields_scored", "letters", "silent_errors", "false_values")
 LOWER_IS_BETTER = frozenset(
-    {"silent_error_rate", "false_value_rate", "silent_errors", "false_values"}
+    {"silent_error_rate", "false_value_rate", "false_flag_rate", "silent_errors", "false_values"}
 )
 
 

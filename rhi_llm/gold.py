@@ -35,6 +35,11 @@ class GoldField(BaseModel):
     of: str | None = None
     status: Status | None = None
     quote: str | None = None
+    # what the output also carries for a provider or a choice (the agency's name, the team,
+    # the words of the detail): labelled for readers of the gold, not scored
+    agency: str | None = None
+    team: str | None = None
+    detail: str | None = None
 
     @property
     def effective_status(self) -> Status:

@@ -28,7 +28,7 @@ from rhi_llm.core.questionnaires import QUESTIONNAIRES, Question, compiled_cues,
 from rhi_llm.core.survey import OTHER
 from rhi_llm.core.types import Letter, LocatedQuestion, QuestionMap, Span, Table
 from rhi_llm.tables import find_tables
-from rhi_llm.wording import matches, profiles, similarity
+from rhi_llm.wording import matches, profiles, said_weight, similarity
 
 _LEAD = r"^[ \t]*(?:(?:[•·▪◦*–-]|o(?=[ \t])|\*\*|__|#+)[ \t]*)*"
 _ROMAN = r"(?:iii|ii|iv|v|i)"
@@ -720,11 +720,16 @@ def _similarities(
                 known = [0.0] * len(questions)
             else:
                 held = matches(found.vocabulary, _wording_window(cand))
-                known = []
-                for question in questions:
-                    profile = found.by_key.get(question.key)
-                    value = similarity(profile, held, found.idf) if profile else 0.0
-                    known.append(value if value >= MIN_SIMILARITY else 0.0)
+                said = said_weight(held, found.idf)
+                known = [0.0] * len(questions)
+                # only the questions that share a word with the passage can score
+                sharing = {q for word in held for q in found.questions_with.get(word, ())}
+                for q_index, question in enumerate(questions):
+                    if question.key not in sharing:
+                        continue
+                    profile = found.by_key[question.key]
+                    value = similarity(profile, held, found.idf, said)
+                    known[q_index] = value if value >= MIN_SIMILARITY else 0.0
             cand.similarity[questionnaire] = known
         out.append(known)
     return out
@@ -733,13 +738,19 @@ def _similarities(
 def _in_section(questionnaire: str, question: Question, prefix: str) -> bool:
     """Does a marker's letters ("OOA" in "OOA 2a") name the question's section?"""
     spec = installed().get(questionnaire)
+    return _section_named(questionnaire, spec.hash if spec else "", question.section, prefix)
+
+
+@cache
+def _section_named(questionnaire: str, _hash: str, section: str, prefix: str) -> bool:
+    spec = installed().get(questionnaire)
     wanted = prefix.lower()
-    parts = re.findall(r"[a-z]+", question.section.lower())
+    parts = re.findall(r"[a-z]+", section.lower())
     if wanted in ("".join(parts), "".join(p[0] for p in parts)):
         return True
     if spec is None:
         return False
-    title = next((s.title for s in spec.sections if s.id == question.section), "")
+    title = next((s.title for s in spec.sections if s.id == section), "")
     words = [w for w in re.findall(r"[a-z]+", title.lower()) if w not in ("the", "and", "of")]
     return "".join(w[0] for w in words) == wanted
 
@@ -761,6 +772,11 @@ def _combine(cand: Candidate, marker: float, cue: float) -> float:
     return 0.6 * cue + 0.55 * max(marker, -0.3) + asked
 
 
+# the last score matrix built for each (questionnaire, candidate list) of the letter being
+# read, so the out-of-order pass does not build it again (cleared at each find_questions)
+_MATRICES: dict[tuple[str, int], list[list[float]]] = {}
+
+
 def _align(
     questionnaire: str,
     questions: tuple[Question, ...],
@@ -771,6 +787,8 @@ def _align(
     """Best monotone matching of questions to candidates: (question idx, cand idx, score)."""
     n_q = len(questions)
     full = _score_matrix(questionnaire, questions, cands, numbers_only)
+    if not numbers_only:
+        _MATRICES[(questionnaire, id(cands))] = full
     # A candidate no question can match only copies the column before it, and the walk back
     # steps over it: leaving it out gives the same matching, for less work.
     live = [j for j in range(len(cands)) if any(row[j] >= MIN_PAIR_SCORE for row in full)]
@@ -1126,6 +1144,7 @@ def find_questions(
     """
     text = letter.text if isinstance(letter, Letter) else letter
     cands = _candidates(text, find_tables(text) if tables is None else tables)
+    _MATRICES.clear()
     best: tuple[float, float, str, list[tuple[int, int, float]]] | None = None
     for questionnaire, questions in QUESTIONNAIRES.items():
         if only is not None and questionnaire != only:
@@ -1169,7 +1188,9 @@ def find_questions(
                 located,
             )
     else:
-        full = _score_matrix(questionnaire, questions, cands, False)
+        full = _MATRICES.get((questionnaire, id(cands))) or _score_matrix(
+            questionnaire, questions, cands, False
+        )
         repaired = _out_of_order(questions, cands, full, pairs)
         if repaired != pairs:
             located = _blocks(questionnaire, text, cands, repaired)

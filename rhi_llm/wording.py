@@ -107,6 +107,7 @@ class Profiles:
     by_key: dict[str, Profile]
     vocabulary: tuple[str, ...]  # every profile word of the questionnaire
     idf: dict[str, float]  # each word's weight, whichever question it is in
+    questions_with: dict[str, tuple[str, ...]]  # word -> the questions whose profile has it
 
 
 def _cue_words(cue: str) -> str:
@@ -142,7 +143,7 @@ def profiles(questionnaire: str) -> Profiles:
 def _profiles(questionnaire: str, _hash: str) -> Profiles:
     spec = installed().get(questionnaire)
     if spec is None:
-        return Profiles(by_key={}, vocabulary=(), idf={})
+        return Profiles(by_key={}, vocabulary=(), idf={}, questions_with={})
     bags = {q.key: set(canonical(_question_text(questionnaire, q))) for q in spec.questions}
     count = len(bags)
     used: dict[str, int] = {}
@@ -154,39 +155,59 @@ def _profiles(questionnaire: str, _hash: str) -> Profiles:
     for key, bag in bags.items():
         weights = {w: idf[w] for w in bag}
         by_key[key] = Profile(weights=weights, total=sum(weights.values()) or 1.0)
-    return Profiles(by_key=by_key, vocabulary=tuple(sorted(used)), idf=idf)
+    questions_with = {w: tuple(k for k, bag in bags.items() if w in bag) for w in used}
+    return Profiles(
+        by_key=by_key, vocabulary=tuple(sorted(used)), idf=idf, questions_with=questions_with
+    )
 
 
 def matches(vocabulary: tuple[str, ...], passage: str) -> dict[str, float]:
     """How well the passage holds each vocabulary word: 1 said, 0.8 spelt a little
     differently, absent otherwise."""
+    return dict(_matches(vocabulary, passage))
+
+
+@lru_cache(maxsize=65536)
+def _matches(vocabulary: tuple[str, ...], passage: str) -> tuple[tuple[str, float], ...]:
     words = set(canonical(passage))
-    found: dict[str, float] = {}
     if not words:
-        return found
-    choices = list(words)
-    for word in vocabulary:
-        if word in words:
-            found[word] = 1.0
-        elif len(word) >= 5:
-            best = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
-            if best is not None:
-                found[word] = 0.8
-    return found
+        return ()
+    known = set(vocabulary)
+    found = {word: 1.0 for word in words & known}
+    # a word of the passage may be one of the questionnaire's words spelt a little
+    # differently: the passage has a dozen words, the questionnaire a few hundred
+    for word in words:
+        if len(word) < 5:
+            continue
+        for match, _, _ in process.extract(
+            word, vocabulary, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=3
+        ):
+            if len(match) >= 5:
+                found.setdefault(match, 0.8)
+    return tuple(found.items())
 
 
-def similarity(profile: Profile, found: dict[str, float], idf: dict[str, float]) -> float:
+def similarity(
+    profile: Profile, found: dict[str, float], idf: dict[str, float], said: float | None = None
+) -> float:
     """How well a passage says this question, 0..1: how much of the question's weighted words
     it holds (recall), balanced with how much of what it says, in the questionnaire's words,
     belongs to this question rather than another (precision), recall counting four times as
-    much (an F2 measure): a short table label holds few of a question's words."""
-    held = sum(weight * found.get(word, 0.0) for word, weight in profile.weights.items())
+    much (an F2 measure): a short table label holds few of a question's words. ``said`` is
+    the passage's own weight (`said_weight`), when already known."""
+    weights = profile.weights
+    held = sum(weights.get(word, 0.0) * degree for word, degree in found.items())
     if held == 0:
         return 0.0
     recall = held / profile.total
-    said = sum(idf.get(word, 0.0) * degree for word, degree in found.items())
+    if said is None:
+        said = said_weight(found, idf)
     precision = held / said if said else 0.0
     return 5 * precision * recall / (4 * precision + recall)
+
+
+def said_weight(found: dict[str, float], idf: dict[str, float]) -> float:
+    return sum(idf.get(word, 0.0) * degree for word, degree in found.items())
 
 
 def question_similarities(questionnaire: str, passage: str) -> dict[str, float]:
