@@ -229,21 +229,37 @@ class Mutator:
             )
 
     def _other_quote(self, field_id: str, figure: Figure) -> Iterator[Mutation]:
+        """Another field's figure with its true quote, from outside this field's answer."""
+        yield from self._given("true_quote_other_question", field_id, self._others(field_id))
+
+    def _others(self, field_id: str, *, inside: bool = False) -> list[Figure]:
+        """The other fields' figures whose quotes stand outside this field's answer blocks,
+        or (``inside``) start in them and count the same kind of thing."""
         blocks = self.reading.answer_blocks(field_id)
-        others = []
+        found = []
         for other_id, other in self.figures.items():
             at = self.text.find(other.quote or "\0")
             if other_id == field_id or at < 0:
                 continue
-            quoted = Span(start=at, end=at + len(other.quote or ""))
-            if not any(b.contains(quoted) for b in blocks):
-                others.append(other)
+            if inside:
+                same_kind = FIELDS[other_id].counts == FIELDS[field_id].counts
+                if same_kind and any(b.start <= at < b.end for b in blocks):
+                    found.append(other)
+            elif not any(
+                b.contains(Span(start=at, end=at + len(other.quote or ""))) for b in blocks
+            ):
+                found.append(other)
+        return found
+
+    def _given(
+        self, kind: str, field_id: str, others: list[Figure], said: str = ""
+    ) -> Iterator[Mutation]:
         if others:
             other = self.rng.choice(others)
             yield self._m(
-                "true_quote_other_question",
+                kind,
                 field_id,
-                f"quote {other.quote!r}",
+                f"quote {other.quote!r}{said}",
                 value=other.value,
                 unit=other.unit,
                 of=other.of,
@@ -376,27 +392,8 @@ class Mutator:
     def _span_reused(self, field_id: str, figure: Figure) -> Iterator[Mutation]:
         """Another field's figure and quote from the same answer given to this field too
         ("5b. and 5c. 742 accepted, 379 declined": 742 stored as declined)."""
-        blocks = self.reading.answer_blocks(field_id)
-        shared = []
-        for other_id, other in self.figures.items():
-            at = self.text.find(other.quote or "\0")
-            if other_id == field_id or at < 0:
-                continue
-            if any(b.start <= at < b.end for b in blocks) and (
-                FIELDS[other_id].counts == FIELDS[field_id].counts
-            ):
-                shared.append(other)
-        if shared:
-            other = self.rng.choice(shared)
-            yield self._m(
-                "span_reused",
-                field_id,
-                f"quote {other.quote!r} of another field",
-                value=other.value,
-                unit=other.unit,
-                of=other.of,
-                quote=other.quote,
-            )
+        others = self._others(field_id, inside=True)
+        yield from self._given("span_reused", field_id, others, " of another field")
 
     def _units(self, field_id: str, figure: Figure) -> Iterator[Mutation]:
         if figure.unit == Unit.PERCENT:
