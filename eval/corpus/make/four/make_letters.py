@@ -278,7 +278,7 @@ the professional?
 3. Who delivered RHIs in your area in 2013/14? (same options as question 1)
 
 For the period 1 April 2017 to 31 March 2018:
-4a. How many incidents of children going missing from home or care were reported to your
+4a. How many incidents of a child going missing from home or from care were reported to your
 local authority?
 4b. How many individual children do these incidents relate to?
 5a. In how many of these incidents was an RHI offered to the child or to a parent/carer?
@@ -290,7 +290,7 @@ local authority?
 (i) whether the time runs from the child's return or from the police referral;
 (ii) whether it is measured in hours, calendar days or working days;
 (iii) whether any adjustment is made if the child goes missing again before the RHI.
-7a. Do you provide or commission any follow-up support for children after an RHI?
+7a. Do you provide, or commission, follow-up support for children after an RHI?
 7b. What happens to the information collected in RHIs?
 7c. If a vulnerability is identified during an RHI, what steps are taken?
 8. Is there anything else you can tell us about your RHI service, for example changes in

@@ -96,7 +96,7 @@ BLOCKS = [
     ("small", "If you are unhappy with the way your request has been handled, you may ask for an internal "
               "review. Please write to the Information Governance Manager at the address above within 40 "
               "working days. If you remain dissatisfied, you have the right to apply to the Information "
-              "Commissioner, Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF (0303 123 1113)."),
+              "Commissioner, Wycliffe House, Water Lane, Wilmslow SK9 5AF (0303 123 1113)."),
     ("small", "The information provided is the copyright of Abbotsmoor Borough Council. You may use it for "
               "your own research or for news reporting. Any other re-use, for example commercial "
               "publication, requires our permission."),

@@ -39,7 +39,7 @@ BLOCKS = [
               "internal review. Internal review requests should be submitted within 40 working days of the "
               "date of receipt of the response and addressed to foi@loxbridge.gov.uk. If you are not "
               "content with the outcome of the internal review, you have the right to apply directly to "
-              "the Information Commissioner (Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF) for a "
+              "the Information Commissioner (Wycliffe House, Water Lane, Wilmslow SK9 5AF) for a "
               "decision."),
     ("small", "Please note that this response and the information in it may be published in the council's "
               "disclosure log. The information is Loxbridge City Council copyright and may be re-used for "
