@@ -356,6 +356,51 @@ def _row_candidate(text: str, table: Table, row: int, context: int | None) -> Ca
     )
 
 
+def _heading_candidate(
+    start: int,
+    line: str,
+    heading: tuple[int | None, str | None, tuple[tuple[int, str], ...]],
+    context: int | None,
+) -> Candidate:
+    """A heading over an answer as a candidate: the whole line is its question text."""
+    number, part, joint = heading
+    body = start + len(line) - len(line.lstrip())
+    return Candidate(
+        start=body,
+        body=body,
+        line_end=start + len(line),
+        number=number,
+        part=part,
+        sub=None,
+        context_number=number if number is not None else context,
+        marker="",
+        asks=True,
+        joint=joint,
+        question_end=start + len(line.rstrip()),
+        window_end=start + len(line),
+    )
+
+
+def _retold_candidate(
+    start: int, line_end: int, retold: tuple[int, int], context: int | None
+) -> Candidate:
+    """A sentence that retells a question (`_restatement`) as a candidate."""
+    return Candidate(
+        start=start,
+        body=start,
+        line_end=line_end,
+        number=None,
+        part=None,
+        sub=None,
+        context_number=context,
+        marker="",
+        asks=False,
+        restates=True,
+        window_end=start + retold[0],
+        question_end=start + retold[1],
+    )
+
+
 def _candidates(text: str, tables: list[Table] | None = None) -> list[Candidate]:
     found: list[Candidate] = []
     context: int | None = None
@@ -375,24 +420,8 @@ def _candidates(text: str, tables: list[Table] | None = None) -> list[Candidate]
             and index not in quoted
             and not any(t.start <= start < t.end for t in tables)
         ):
-            number, part, joint = heading
-            found.append(
-                Candidate(
-                    start=start + len(line) - len(line.lstrip()),
-                    body=start + len(line) - len(line.lstrip()),
-                    line_end=start + len(line),
-                    number=number,
-                    part=part,
-                    sub=None,
-                    context_number=number if number is not None else context,
-                    marker="",
-                    asks=True,
-                    joint=joint,
-                    question_end=start + len(line.rstrip()),
-                    window_end=start + len(line),
-                )
-            )
-            context = number if number is not None else context
+            found.append(_heading_candidate(start, line, heading, context))
+            context = found[-1].context_number
             previous_open = False
             continue
         if not stripped or index in quoted:
@@ -430,22 +459,7 @@ def _candidates(text: str, tables: list[Table] | None = None) -> list[Candidate]
             # recorded 1,214"; "You asked ...: 734 children"
             previous_open = False
             if retold is not None:
-                found.append(
-                    Candidate(
-                        start=start + indent,
-                        body=start + indent,
-                        line_end=start + len(line),
-                        number=None,
-                        part=None,
-                        sub=None,
-                        context_number=context,
-                        marker="",
-                        asks=False,
-                        restates=True,
-                        window_end=start + indent + retold[0],
-                        question_end=start + indent + retold[1],
-                    )
-                )
+                found.append(_retold_candidate(start + indent, start + len(line), retold, context))
             continue
         found.append(
             Candidate(
