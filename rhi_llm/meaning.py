@@ -323,6 +323,18 @@ def row_marker(reading: LetterReading, mention: NumberMention) -> bool:
     return len(table.row_cells(cell.row)) > 1 and bool(_CELL_MARKER.match(cell.text))
 
 
+def figures_in_cell(reading: LetterReading, mention: NumberMention) -> int | None:
+    """How many figures share the table cell a figure stands in (None outside a table):
+    a figure alone in its cell is named by its row and heading; a cell that says "17
+    children; 84 incidents; 61 RHIs completed" is read by its words."""
+    placed = reading.cell_at(mention.start)
+    if placed is None:
+        return None
+    _, cell = placed
+    inside = reading.numbers_in(Span(start=cell.start, end=cell.end))
+    return sum(1 for m in inside if m.is_figure)
+
+
 def year_of_column(reading: LetterReading, offset: int) -> str | None:
     """The year a table cell's column is headed with, when it is not the year asked."""
     placed = reading.cell_at(offset)

@@ -76,6 +76,9 @@ _SIGN_OFF = re.compile(
     r"you have the right to (?:ask|request|complain))",
     re.IGNORECASE,
 )
+# a label ending in a colon: words with no figure and no sentence end before the colon
+_LABEL_COLON = re.compile(r"(?:(?![.;]\s)[^\n:\d]){8,160}:")
+_SHORT_LABEL_COLON = re.compile(r"(?:(?![.;]\s)[^\n:\d]){4,160}:")
 _TRAILING_OPTIONS = re.compile(
     r"[ \t]*(?:\(?(?:yes\s*/\s*no|please tick|tick (?:one|all that apply)|y/n)\)?[ \t:]*)+",
     re.IGNORECASE,
@@ -187,7 +190,7 @@ def _reads_as_question(rest: str) -> bool:
         return True
     # a label ending in a colon ("Number of incidents: ..."), not an answer sentence that
     # runs on to one ("71 children went missing. We do not hold ...: our system ...")
-    label = re.match(r"(?:(?![.;]\s)[^\n:\d]){8,160}:", first_line)
+    label = _LABEL_COLON.match(first_line)
     return bool(label) and not _is_answer_only(rest)
 
 
@@ -603,7 +606,7 @@ def _wording_window(cand: Candidate) -> str:
     if 0 <= question_mark < 300:
         return text[: question_mark + 1]
     first_line = text.split("\n", 1)[0]
-    label = re.match(r"(?:(?![.;]\s)[^\n:\d]){4,160}:", first_line)
+    label = _SHORT_LABEL_COLON.match(first_line)
     return first_line if label else text[:200]
 
 

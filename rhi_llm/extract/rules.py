@@ -40,6 +40,7 @@ from rhi_llm.meaning import (
     class_conflict,
     column_header,
     counted_on_a_day,
+    figures_in_cell,
     other_year,
     part_of_period,
     percent_bases,
@@ -150,21 +151,12 @@ def _row_score(reading: LetterReading, field_id: str, candidate: Candidate) -> f
     return value
 
 
-def _alone_in_cell(reading: LetterReading, candidate: Candidate) -> bool:
-    """Is the figure the only one in its table cell (or not in a cell the tables found)?
-    A cell that says "17 children; 84 incidents; 61 RHIs completed" is read by its words."""
-    placed = reading.cell_at(candidate.mention.start)
-    if placed is None:
-        return True
-    _, cell = placed
-    inside = reading.numbers_in(Span(start=cell.start, end=cell.end))
-    return sum(1 for m in inside if m.is_figure) <= 1
-
-
 def score(reading: LetterReading, field_id: str, candidate: Candidate) -> float:
     """How well a figure fits a field: its words, its noun, its column, its position."""
     in_table = (
-        _row_score(reading, field_id, candidate) if _alone_in_cell(reading, candidate) else None
+        _row_score(reading, field_id, candidate)
+        if (figures_in_cell(reading, candidate.mention) or 0) <= 1
+        else None
     )
     if in_table is not None:
         return in_table

@@ -17,6 +17,7 @@ from rhi_llm.meaning import (
     class_conflict,
     column_header,
     counted_on_a_day,
+    figures_in_cell,
     other_year,
     part_of_period,
     role_cue,
@@ -145,7 +146,7 @@ def _placement_problem(reading: LetterReading, field_id: str, placed: NumberMent
     part = part_of_period(reading, placed)
     if part:
         return f"{placed.text} is the figure for part of the period ({part}), not the whole of it"
-    label = row_label(reading, placed) if _alone_in_cell(reading, placed) else None
+    label = row_label(reading, placed) if figures_in_cell(reading, placed) == 1 else None
     if label and FIELDS[field_id].counts in ("children", "incidents"):
         conflict = _label_counts(field_id, label)
         if conflict:
@@ -241,7 +242,7 @@ def _row_reads_as_other(reading: LetterReading, field_id: str, placed: NumberMen
     more than as this field's ("Went missing while placed out of area | 27" stored as
     children placed out of area)."""
     placed_in = reading.cell_at(placed.start)
-    if placed_in is None or reading.spec is None or not _alone_in_cell(reading, placed):
+    if placed_in is None or reading.spec is None or figures_in_cell(reading, placed) != 1:
         return None
     table, cell = placed_in
     label = " ".join(part for part in (table.row_label(cell), table.column_header(cell)) if part)
@@ -259,14 +260,3 @@ def _row_reads_as_other(reading: LetterReading, field_id: str, placed: NumberMen
         f"{question.label} ({', '.join(FIELDS[f].label for f in question.fields)}), not as "
         f"{FIELDS[field_id].label}"
     )
-
-
-def _alone_in_cell(reading: LetterReading, placed: NumberMention) -> bool:
-    """Is the figure in a table cell of its own (its row and heading name it)? A cell that
-    says "63 children went missing, in 391 incidents" is read by its words instead."""
-    placed_in = reading.cell_at(placed.start)
-    if placed_in is None:
-        return False
-    _, cell = placed_in
-    inside = reading.numbers_in(Span(start=cell.start, end=cell.end))
-    return sum(1 for m in inside if m.is_figure) == 1
