@@ -210,13 +210,17 @@ _RESTATING = re.compile(
 )
 _FIRST_FIGURE = re.compile(r"(?<![\w/])(?!(?:19|20)\d\d\b)\d[\d,.]*%?(?![\w/])")
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
+# a figure that answers, not the span of time a question names ("within 72 hours of ...")
+_ANSWER_FIGURE = re.compile(
+    _FIRST_FIGURE.pattern + r"(?!\s*(?:working |calendar )?(?:hours?|days?|weeks?)\b)"
+)
 
 
 def _restatement(line: str) -> tuple[int, int] | None:
     """Where a line that retells a question stops retelling it: (end of the words that say
     what was asked, end of the question text). "The first question asked who ... ." ends at
     its full stop; "Asked how many incidents were reported, we recorded 1,214" at its comma."""
-    figure = _FIRST_FIGURE.search(line)
+    figure = _ANSWER_FIGURE.search(line)
     stop = _SENTENCE_STOP.search(line)
     if stop and (figure is None or stop.end() <= figure.start()):
         lead_end = question_end = stop.end()

@@ -45,6 +45,7 @@ EXEMPT = re.compile(
     r"\bless than (?:\d+|five|ten)\b|(?<![\w.])<\s?\d+\b",
     re.IGNORECASE,
 )
+_REFUSES = re.compile(r"\brefus(?:e|ed|ing|al)\b", re.IGNORECASE)
 REFUSAL_NOTICE = re.compile(r"\brefusal notice\b", re.IGNORECASE)
 NOT_APPLICABLE = re.compile(r"^\W*(?:n/?a|not applicable|none|nil)\W*$", re.IGNORECASE)
 SEE_ELSEWHERE = re.compile(
@@ -67,7 +68,11 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\d•])|\n\s*\n|\n(?=\s*[•\
 
 @lru_cache(maxsize=8192)
 def withheld_status(text: str) -> Status | None:
-    """The withheld status a passage states, if any (not held beats a refusal notice)."""
+    """The withheld status a passage states, if any (not held beats a refusal notice, unless
+    the passage says in words that it refuses on cost: "Refused under section 12 - offers
+    are not recorded")."""
+    if REFUSED.search(text) and _REFUSES.search(text):
+        return Status.REFUSED
     if NOT_HELD.search(text):
         return Status.NOT_HELD
     if REFUSED.search(text):

@@ -82,9 +82,11 @@ def _pipe_tables(text: str) -> list[Table]:
         if cells is None:
             close()
         else:
-            if rows and blank_run and len(cells) != len(rows[-1].cells):
-                close()  # after a blank line, a row of another width starts another table
-            rows.append(_Row(start=start, end=start + len(line), cells=cells))
+            row = _Row(start=start, end=start + len(line), cells=cells)
+            if rows and len(cells) != len(rows[-1].cells) and (blank_run or _is_heading(text, row)):
+                # after a blank line, or as a heading, a row of another width starts a table
+                close()
+            rows.append(row)
         blank_run = 0
     close()
     return tables

@@ -116,6 +116,11 @@ def test_a_count_is_preferred_to_its_percentage() -> None:
     assert_figure(response, "rhi_within_72h", 389)
 
 
+def test_a_count_with_its_share_in_brackets_is_the_count() -> None:
+    response = extract({8: "Of the interviews completed, 402 (58.4%) took place within 72 hours."})
+    assert_figure(response, "rhi_within_72h", 402)
+
+
 def test_numbers_in_words() -> None:
     response = extract({4: "Fifty-two children.", 5: "Two hundred and six episodes."})
     assert_figure(response, "lac_missing_children", 52)
@@ -155,6 +160,13 @@ def test_the_other_figure_of_the_sentence_is_not_taken() -> None:
         ("Providing this would exceed the appropriate limit under section 12.", Status.REFUSED),
         ("The figure is fewer than 5 and is withheld under section 40(2).", Status.EXEMPT),
         ("This letter acts as a refusal notice.", Status.REFUSED),
+        ("Refused under section 12 - offers are not recorded in a reportable way.", Status.REFUSED),
+        (
+            "We are unable to provide this figure. Each of the 900 files would have to be read,"
+            " about 150 hours, above the cost limit in section 12.",
+            Status.REFUSED,
+        ),
+        ("We are unable to provide this figure. The field was added in 2024.", Status.NOT_HELD),
     ],
 )
 def test_status_phrases(answer: str, status: Status) -> None:

@@ -162,3 +162,15 @@ def test_wording_folds_synonyms_and_scores_the_right_question_highest() -> None:
     assert max(scores, key=lambda k: scores[k]) == "5"
     scores = question_similarities("rhi-2024", "Return interviews offered")
     assert max(scores, key=lambda k: scores[k]) == "6"
+
+
+def test_a_heading_of_another_width_starts_a_new_table() -> None:
+    text = (
+        "No. | Question | Response\n"
+        "3 | Who delivered RHIs in 2013/14? | Not known.\n"
+        "No. | Measure | Q1 | Q2 | Q3 | Q4 | Total 2017/18\n"
+        "4a | Missing incidents | 40 | 45 | 37 | 39 | 161\n"
+    )
+    tables = find_tables(text)
+    assert len(tables) == 2
+    assert _cells(text, 1)["161"] == ("4a Missing incidents", "Total 2017/18")

@@ -52,7 +52,7 @@ from rhi_llm.meaning import (
     sentence_base,
     year_of_column,
 )
-from rhi_llm.reading import NOT_APPLICABLE, withheld_status
+from rhi_llm.reading import NOT_APPLICABLE, REFUSED, withheld_status
 
 from .metadata import letter_metadata
 from .providers import read_provider
@@ -163,6 +163,11 @@ def score(reading: LetterReading, field_id: str, candidate: Candidate) -> float:
     text, mentions, index = _local(reading, candidate)
     mention = mentions[index]
     value = role_score(field_id, text, mentions, index)
+    if not mention.percent and index + 1 < len(mentions):
+        after = mentions[index + 1]
+        if after.percent and re.fullmatch(r"\s*\(\s*", text[mention.end : after.start]):
+            # "402 (58.4%) took place within 72 hours": the count has its share's words
+            value = max(value, role_score(field_id, text, mentions, index + 1))
     if not mention.percent:
         if class_conflict(field_id, text[mention.end :]):
             value -= 3.0
@@ -288,7 +293,23 @@ def _withheld_answer(
                 about = [f for f in sharing if (cue := role_cue(f)) and cue.search(text)]
                 if about and field_id not in about:
                     continue
+            if said is Status.NOT_HELD and (costed := _costed_after(reading, sentence, block)):
+                # "We are unable to provide this figure. [...] would take 117 hours, above the
+                # limit in section 12": a refusal on cost, however it opens
+                return {"value": None, "status": Status.REFUSED.value, "quote": costed}
             return {"value": None, "status": said.value, "quote": _clip_quote(text)}
+    return None
+
+
+def _costed_after(reading: LetterReading, sentence: Span, block: Span) -> str | None:
+    """The sentence of the same paragraph, after ``sentence``, that refuses on cost."""
+    text = reading.letter.text
+    paragraph_end = text.find("\n\n", sentence.end)
+    end = min(block.end, paragraph_end if paragraph_end >= 0 else block.end)
+    for later in reading.sentences_in(Span(start=sentence.end, end=end)):
+        said = reading.letter.excerpt(later)
+        if REFUSED.search(said):
+            return _clip_quote(said)
     return None
 
 
