@@ -196,6 +196,8 @@ def other_year(reading: LetterReading, mention: NumberMention) -> str | None:
         # "(2022/23: 468)", "2022/23 - 468"
         or re.search(r"(?:^|[\s(\[])" + YEAR_TOKEN.pattern + r"\s*[:=–-]\s*$", before)
     )
+    if near is None:
+        near = _labelled_run(text[line_start : mention.start])
     if near:
         year = _year_label(near)
         return year if year != asked else None
@@ -207,6 +209,76 @@ def other_year(reading: LetterReading, mention: NumberMention) -> str | None:
         year = _year_label(year_match)
         return year if asked not in years and len(years) == 1 else None
     return None
+
+
+def _labelled_run(before: str) -> re.Match[str] | None:
+    """The year label whose run a figure is in, on a line of runs ("2022/23: 1,488 completed,
+    587 declined / 2023/24: 1,602 completed"): the last "YEAR:" before it, with no run
+    separator (" / ", "|", ";", a sentence end) between."""
+    labels = list(re.finditer(YEAR_TOKEN.pattern + r"\s*[:=–-]\s", before))
+    if not labels:
+        return None
+    last = labels[-1]
+    if _RUN_END.search(before[last.end() :]):
+        return None
+    return last
+
+
+def breakdown_whole(reading: LetterReading, mention: NumberMention) -> NumberMention | None:
+    """The figure a count is one part of, when the counts right after that figure add up to it
+    ("131 interviews. In 84 the concern was criminal exploitation and in 47 sexual"): 84 and
+    47 break 131 down, so each is a part, not the whole the question asks for."""
+    if mention.percent or not mention.is_figure:
+        return None
+    text = reading.text
+    placed = reading.cell_at(mention.start)
+    if placed is not None:
+        # within its own cell only: a table's figures add up by rows and columns
+        paragraph = Span(start=placed[1].start, end=placed[1].end)
+    else:
+        start = text.rfind("\n\n", 0, mention.start) + 1
+        end = text.find("\n\n", mention.end)
+        paragraph = Span(start=start, end=len(text) if end < 0 else end)
+    counts = [
+        m
+        for m in reading.numbers_in(paragraph)
+        if m.is_figure and not m.percent and not _IS_YEAR.match(m.text)
+    ]
+    at = next((i for i, m in enumerate(counts) if m.start == mention.start), None)
+    if at is None:
+        return None
+    for whole_at in range(max(0, at - 4), at):
+        whole = counts[whole_at]
+        if whole.value <= mention.value or mention.start - whole.end > 400:
+            continue
+        for last in range(max(at, whole_at + 2), min(len(counts), whole_at + 5)):
+            parts = counts[whole_at + 1 : last + 1]
+            if sum(p.value for p in parts) == whole.value:
+                return whole
+    return None
+
+
+_IS_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_RUN_END = re.compile(r"\s/\s|\||;|[.](?:\s|$)")
+
+
+def without_other_years(reading: LetterReading, span: Span) -> str:
+    """A passage's text with the runs labelled with another year blanked out ("2022/23: not
+    held, as ... / 2023/24: 1,133" reads as " / 2023/24: 1,133"), so that what another
+    year's run says (not held, a refusal) is not said of the year asked."""
+    text = reading.letter.excerpt(span)
+    if reading.spec is None:
+        return text
+    asked = reading.spec.period.label
+    labels = list(re.finditer(YEAR_TOKEN.pattern + r"\s*[:=–-]\s", text))
+    for index, label in enumerate(labels):
+        if _year_label(label) == asked:
+            continue
+        stop = labels[index + 1].start() if index + 1 < len(labels) else len(text)
+        ended = _RUN_END.search(text, label.end(), stop)
+        end = ended.start() if ended else stop
+        text = text[: label.start()] + " " * (end - label.start()) + text[end:]
+    return text
 
 
 _ON_A_DAY = re.compile(

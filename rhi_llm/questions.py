@@ -34,7 +34,7 @@ _LEAD = r"^[ \t]*(?:(?:[•·▪◦*–-]|o(?=[ \t])|\*\*|__|#+)[ \t]*)*"
 _ROMAN = r"(?:iii|ii|iv|v|i)"
 _NUMBER_MARKER = re.compile(
     _LEAD
-    + r"(?:(?P<prefix>[A-Z]{2,4})[ \t]+(?=\d{1,2}[a-h]?\b))?"
+    + r"(?:(?P<prefix>[A-Z]{2,4}|out[- ]of[- ]area)[ \t]+(?=\d{1,2}[a-h]?\b))?"
     + r"(?:(?P<q>Q(?:uestions?)?|No\.?)[ \t]*\.?[ \t]*)?"
     + r"(?P<num>\d{1,2})(?!\d|,\d)"
     + r"(?:(?P<part1>[a-h])(?![a-z])"
@@ -765,7 +765,7 @@ def _in_section(questionnaire: str, question: Question, prefix: str) -> bool:
 @cache
 def _section_named(questionnaire: str, _hash: str, section: str, prefix: str) -> bool:
     spec = installed().get(questionnaire)
-    wanted = prefix.lower()
+    wanted = re.sub(r"[^a-z]", "", prefix.lower())  # "Out-of-area" as "outofarea"
     parts = re.findall(r"[a-z]+", section.lower())
     if wanted in ("".join(parts), "".join(p[0] for p in parts)):
         return True

@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 
 from rhi_llm.core.reading import LetterReading
-from rhi_llm.core.survey import Figure, ProviderAnswer, Status, SurveyResponse
+from rhi_llm.core.survey import Figure, ProviderAnswer, Status, SurveyResponse, Unit
 from rhi_llm.core.types import Letter
 from rhi_llm.extract.rules import extract_rules
 from rhi_llm.reading import read
+from rhi_llm.verify import verify
 
 QUESTIONS_2024 = {
     1: "How many individual children were reported missing in your area?",
@@ -119,6 +120,35 @@ def test_a_count_is_preferred_to_its_percentage() -> None:
 def test_a_count_with_its_share_in_brackets_is_the_count() -> None:
     response = extract({8: "Of the interviews completed, 402 (58.4%) took place within 72 hours."})
     assert_figure(response, "rhi_within_72h", 402)
+
+
+def test_the_whole_of_a_breakdown_is_taken_and_a_part_alone_is_flagged() -> None:
+    reading = letter_2024(
+        {
+            6: "1,129 in all. Our own team offered interviews in 600 of them and the"
+            " commissioned charity offered interviews in 529."
+        }
+    )
+    response = extract_rules(reading)
+    assert_figure(response, "rhi_offered", 1129)
+    part = response.model_copy(
+        update={"answers": {"rhi_offered": Figure(value=600, unit=Unit.COUNT, quote="600")}}
+    )
+    report = verify(reading, part).fields["rhi_offered"]
+    assert report.verdict == "flagged"
+    assert any("one part of 1,129" in f.message for f in report.flags), report.flags
+
+
+def test_parts_of_a_whole_another_field_holds_pass() -> None:
+    reading = letter_2024(
+        {
+            6: "Interviews were offered after 1,154 episodes.",
+            7: "Of the 1,154 offers, 698 were accepted and completed and 456 were declined.",
+        }
+    )
+    response = extract_rules(reading)
+    assert_figure(response, "rhi_completed", 698)
+    assert verify(reading, response).fields["rhi_completed"].verdict == "ok"
 
 
 def test_numbers_in_words() -> None:

@@ -37,6 +37,7 @@ from rhi_llm.meaning import (
     COST_WORDS,
     YEAR_TOKEN,
     base_class,
+    breakdown_whole,
     class_conflict,
     column_header,
     counted_on_a_day,
@@ -50,6 +51,7 @@ from rhi_llm.meaning import (
     row_marker,
     says,
     sentence_base,
+    without_other_years,
     year_of_column,
 )
 from rhi_llm.reading import NOT_APPLICABLE, REFUSED, withheld_status
@@ -91,7 +93,7 @@ def _usable(reading: LetterReading, blocks: list[Span]) -> list[Candidate]:
 def _is_decoy(reading: LetterReading, mention: NumberMention, sentence: Span) -> bool:
     if reading.in_question_text(Span(start=mention.start, end=mention.end)):
         return True
-    text = reading.letter.excerpt(sentence)
+    text = without_other_years(reading, sentence)
     if withheld_status(text) or (COST_WORDS.search(text) and re.search(r"\blimit\b", text)):
         return True
     if mention.in_words and mention.value <= 1:
@@ -277,10 +279,10 @@ def _withheld_answer(
 ) -> dict[str, Any] | None:
     for block in blocks:
         for sentence in reading.sentences_in(block):
-            text = reading.letter.excerpt(sentence)
-            said = withheld_status(text)
+            said = withheld_status(without_other_years(reading, sentence))
             if said is None:
                 continue
+            text = reading.letter.excerpt(sentence)
             placed = reading.cell_at(sentence.start)
             if placed is not None:
                 # a table row: only the cell in the year asked can withhold this field
@@ -318,7 +320,7 @@ def _opens_withheld(reading: LetterReading, block: Span) -> bool:
     held), with no figure in that sentence?"""
     opening = reading.sentences_in(block)
     for sentence in opening:
-        text = reading.letter.excerpt(sentence)
+        text = without_other_years(reading, sentence)
         if not text.strip():
             continue
         figures = [m for m in reading.numbers_in(sentence) if m.is_figure]
@@ -365,8 +367,28 @@ def _fields_of(reading: LetterReading, key: str) -> tuple[str, ...]:
     return reading.spec.question(key).fields if reading.spec is not None else ()
 
 
+def _wholes_for_parts(
+    reading: LetterReading,
+    chosen: dict[str, tuple[Candidate, list[Candidate]]],
+    answers: dict[str, dict[str, Any]],
+) -> None:
+    """A field given one part of a breakdown whose whole no field took ("131 interviews. In
+    84 ... and in 47 ...": 47 chosen) takes the whole, from the same answer."""
+    held = {candidate.mention.value for candidate, _ in chosen.values()}
+    for field_id, (candidate, candidates) in chosen.items():
+        whole = breakdown_whole(reading, candidate.mention)
+        if whole is None or whole.value in held:
+            continue
+        replacement = next((c for c in candidates if c.mention.start == whole.start), None)
+        if replacement is None or score(reading, field_id, replacement) <= -1.0:
+            continue
+        answers[field_id] = _figure_answer(reading, field_id, replacement, None)
+        held.add(whole.value)
+
+
 def _numeric_answers(reading: LetterReading) -> dict[str, dict[str, Any]]:
     answers: dict[str, dict[str, Any]] = {}
+    chosen: dict[str, tuple[Candidate, list[Candidate]]] = {}
     previous_base: str | None = None
     for fields in _numeric_groups(reading):
         blocks = reading.answer_blocks(fields[0])
@@ -384,6 +406,7 @@ def _numeric_answers(reading: LetterReading) -> dict[str, dict[str, Any]]:
                 answer = _figure_answer(reading, field_id, given[field_id], previous_base)
                 previous_base = answer["of"] or previous_base
                 answers[field_id] = answer
+                chosen[field_id] = (given[field_id], candidates)
                 continue
             withheld = _withheld_answer(reading, field_id, blocks, fields)
             if withheld:
@@ -392,6 +415,7 @@ def _numeric_answers(reading: LetterReading) -> dict[str, dict[str, Any]]:
                 answers[field_id] = _nothing()
             else:
                 answers[field_id] = _nothing()
+    _wholes_for_parts(reading, chosen, answers)
     return answers
 
 

@@ -7,13 +7,14 @@ from dataclasses import replace
 
 from rhi_llm.core.questionnaires import FIELDS
 from rhi_llm.core.reading import LetterReading
-from rhi_llm.core.survey import Figure, Unit
+from rhi_llm.core.survey import Figure, SurveyResponse, Unit
 from rhi_llm.core.types import Check, CheckCode, NumberMention, Span
 from rhi_llm.meaning import (
     CLASS_WORDS,
     PART_OF,
     YEAR_TOKEN,
     base_class,
+    breakdown_whole,
     class_conflict,
     column_header,
     counted_on_a_day,
@@ -28,6 +29,7 @@ from rhi_llm.meaning import (
     sentence_base,
 )
 from rhi_llm.numbers import find_numbers, format_number, same_number
+from rhi_llm.verify.reports import FieldReport
 from rhi_llm.wording import question_similarities
 
 
@@ -260,3 +262,36 @@ def _row_reads_as_other(reading: LetterReading, field_id: str, placed: NumberMen
         f"{question.label} ({', '.join(FIELDS[f].label for f in question.fields)}), not as "
         f"{FIELDS[field_id].label}"
     )
+
+
+def parts_without_whole(
+    reading: LetterReading, response: SurveyResponse, reports: dict[str, FieldReport]
+) -> dict[str, list[Check]]:
+    """A count that is one part of a breakdown ("131 interviews. In 84 ... and in 47 ...")
+    when no field holds the whole: the question asked for the whole, not one of its parts."""
+    placed: dict[str, NumberMention] = {}
+    for field_id, answer in response.answers.items():
+        report = reports.get(field_id)
+        if not isinstance(answer, Figure) or answer.value is None or report is None:
+            continue
+        if answer.unit != Unit.COUNT or report.span is None:
+            continue
+        mention = next(
+            (m for m in reading.numbers_in(report.span) if same_number(m.value, answer.value)),
+            None,
+        )
+        if mention is not None:
+            placed[field_id] = mention
+    held = {m.value for m in placed.values()}
+    found: dict[str, list[Check]] = {}
+    for field_id, mention in placed.items():
+        whole = breakdown_whole(reading, mention)
+        if whole is None or whole.value in held:
+            continue
+        found[field_id] = [
+            _fail(
+                f"{mention.text} is one part of {whole.text} (the figures after {whole.text} "
+                f"add up to it), and no field holds {whole.text}"
+            )
+        ]
+    return found
