@@ -315,3 +315,42 @@ def test_metadata() -> None:
     assert response.reference == "WDC/1234"
     assert response.response_date == "2024-05-03"
     assert response.period is not None and response.period.start == "2023-04-01"
+
+
+# -- free text --------------------------------------------------------------------------------
+
+
+def _comments(answer: str, after: str = "") -> Any:
+    reading = letter_2024({11: answer})
+    if after:
+        text = reading.text.replace("Yours sincerely", after + "\n\nYours sincerely")
+        reading = read(
+            Letter(
+                path="t.txt",
+                format="txt",
+                text=text,
+                sha256=hashlib.sha256(text.encode()).hexdigest(),
+            )
+        )
+    return extract_rules(reading).answer("comments")
+
+
+def test_free_text_loses_its_response_label() -> None:
+    found = _comments("Response: Interviews are offered at school where the child asks.")
+    assert found.value == "Interviews are offered at school where the child asks."
+
+
+@pytest.mark.parametrize("answer", ["No further comments.", "-", "Nothing further to add."])
+def test_nothing_to_add_is_no_answer(answer: str) -> None:
+    assert _comments(answer).status == Status.NOT_ANSWERED
+
+
+def test_see_note_is_followed_and_an_unfollowable_pointer_declined() -> None:
+    found = _comments("See note C", after="Note C. Weekend returns are seen on the Monday.")
+    assert found.value == "Weekend returns are seen on the Monday."
+    assert _comments("See the attached report").status == Status.NOT_ANSWERED
+
+
+def test_free_text_stops_at_the_next_question_quoted_on_its_own_line() -> None:
+    found = _comments("We work closely with schools.\n\nWhat else would you like to know?\n\nMore.")
+    assert found.value == "We work closely with schools."

@@ -94,7 +94,9 @@ def _is_decoy(reading: LetterReading, mention: NumberMention, sentence: Span) ->
     if reading.in_question_text(Span(start=mention.start, end=mention.end)):
         return True
     text = without_other_years(reading, sentence)
-    if withheld_status(text) or (COST_WORDS.search(text) and re.search(r"\blimit\b", text)):
+    if withheld_status(text) and not _given_before_a_but(reading, mention, sentence, text):
+        return True
+    if COST_WORDS.search(text) and re.search(r"\blimit\b", text):
         return True
     if mention.in_words and mention.value <= 1:
         return True  # "one interview is offered to cover both": rarely a figure asked for
@@ -103,6 +105,29 @@ def _is_decoy(reading: LetterReading, mention: NumberMention, sentence: Span) ->
         or other_year(reading, mention) is not None
         or counted_on_a_day(reading, mention) is not None
         or part_of_period(reading, mention) is not None
+    )
+
+
+_BUT = re.compile(r"[,;]?\s+(?:but|however|whereas)\b", re.IGNORECASE)
+
+
+def _given_before_a_but(
+    reading: LetterReading, mention: NumberMention, sentence: Span, text: str
+) -> bool:
+    """Is the figure given in a clause of its own, with what is not held said only after a
+    "but" ("33 of those children went missing, in 141 incidents, but it does not hold a record
+    of how many received an interview"), and followed by words that name a field's count?"""
+    at = mention.start - sentence.start
+    cut = next((m for m in _BUT.finditer(text) if m.start() >= at), None)
+    if cut is None or withheld_status(text[: cut.start()]):
+        return False
+    # what the figure counts, in the words right after it ("33 of those children", not "2310
+    # contact records linked to missing episodes")
+    own = text[mention.end - sentence.start : cut.start()][:20]
+    return any(
+        (cue := role_cue(f)) is not None and says(cue, own)
+        for f in fields_for(reading.questionnaire)
+        if FIELDS[f].numeric
     )
 
 
@@ -315,17 +340,30 @@ def _costed_after(reading: LetterReading, sentence: Span, block: Span) -> str | 
     return None
 
 
-def _opens_withheld(reading: LetterReading, block: Span) -> bool:
-    """Does the answer open by withholding (its first sentence refuses, exempts or says not
-    held), with no figure in that sentence?"""
+def _opens_withheld(reading: LetterReading, block: Span) -> str | None:
+    """The answer's first sentence when it withholds (refuses, exempts or says not held) with
+    no figure in it, else None."""
     opening = reading.sentences_in(block)
     for sentence in opening:
         text = without_other_years(reading, sentence)
         if not text.strip():
             continue
         figures = [m for m in reading.numbers_in(sentence) if m.is_figure]
-        return withheld_status(text) is not None and not figures
-    return False
+        return text if withheld_status(text) is not None and not figures else None
+    return None
+
+
+def _withheld_by_opening(fields: list[str], sharing: list[str], opening: str) -> list[str]:
+    """The fields an opening refusal withholds: where several fields share the answer, only
+    those its first clause names ("We do not record acceptance as a separate item, so [...].
+    We do record refusals: in 112 episodes the offer was declined": accepted only); else all
+    ("We do not hold this information, because missing episodes [...]")."""
+    if len(sharing) > 1:
+        clause = re.split(r",|\bbecause\b|\bas\b|\bsince\b", opening, maxsplit=1)[0]
+        named = [f for f in sharing if (cue := role_cue(f)) and cue.search(clause)]
+        if named:
+            return [f for f in fields if f in named]
+    return fields
 
 
 def _clip_quote(text: str, limit: int = 160) -> str:
@@ -390,17 +428,20 @@ def _numeric_answers(reading: LetterReading) -> dict[str, dict[str, Any]]:
     answers: dict[str, dict[str, Any]] = {}
     chosen: dict[str, tuple[Candidate, list[Candidate]]] = {}
     previous_base: str | None = None
-    for fields in _numeric_groups(reading):
+    groups = _numeric_groups(reading)
+    numeric = [f for g in groups for f in g]
+    for fields in groups:
         blocks = reading.answer_blocks(fields[0])
         if not blocks:
             continue  # the question is not in the letter: leave the fields out
         block_text = " ".join(reading.letter.excerpt(b) for b in blocks).strip()
         candidates = _usable(reading, blocks)
-        if _opens_withheld(reading, blocks[0]):
-            # "Refused - section 12. ... we would need to open each of the 1,302 records":
-            # the figures after a refusal explain it
-            candidates = []
-        given = _assign(reading, fields, candidates)
+        opening = _opens_withheld(reading, blocks[0])
+        sharing = [f for f in numeric if reading.answer_blocks(f)[:1] == blocks[:1]]
+        withheld = _withheld_by_opening(fields, sharing, opening) if opening else []
+        # "Refused - section 12. ... we would need to open each of the 1,302 records": the
+        # figures after a refusal explain it
+        given = _assign(reading, [f for f in fields if f not in withheld], candidates)
         for field_id in fields:
             if field_id in given:
                 answer = _figure_answer(reading, field_id, given[field_id], previous_base)
@@ -408,9 +449,9 @@ def _numeric_answers(reading: LetterReading) -> dict[str, dict[str, Any]]:
                 answers[field_id] = answer
                 chosen[field_id] = (given[field_id], candidates)
                 continue
-            withheld = _withheld_answer(reading, field_id, blocks, fields)
-            if withheld:
-                answers[field_id] = withheld
+            said = _withheld_answer(reading, field_id, blocks, fields)
+            if said:
+                answers[field_id] = said
             elif not block_text or NOT_APPLICABLE.match(block_text):
                 answers[field_id] = _nothing()
             else:
@@ -641,10 +682,36 @@ def _text(reading: LetterReading, field_id: str) -> dict[str, Any] | None:
         return None
     block = _prose(reading, blocks[0])
     text = reading.letter.excerpt(block).strip().strip("|").strip()
-    if not text or NOT_APPLICABLE.match(text):
+    text = _ANSWER_LABEL.sub("", text, count=1)
+    pointer = _SEE_NOTE.match(text)
+    if pointer:
+        text = _note_text(reading.text, pointer.group(1)) or text
+    if not text or NOT_APPLICABLE.match(text) or _NOTHING_TO_ADD.match(text):
         return _nothing()
+    if _SEE_ONLY.match(text):
+        return _nothing()  # a pointer we cannot follow is no answer
     quote = _clip_quote(text.split("\n\n")[0], 300)
     return {"value": text[:2000], "status": "answered", "quote": quote}
+
+
+_ANSWER_LABEL = re.compile(r"^(?:response|answer|reply|our response)\s*[:\-–]\s*", re.IGNORECASE)
+_NOTHING_TO_ADD = re.compile(
+    r"^\W*(?:no(?:thing)? (?:further|other|additional|more) (?:comments?|information|details?|"
+    r"to add)|nothing (?:further |more |else )?to add|no comments?|[-–—]+)\W*$",
+    re.IGNORECASE,
+)
+_SEE_NOTE = re.compile(r"^\W*(?:please\s+)?see\s+(note\s+[a-z0-9]{1,3})\W*$", re.IGNORECASE)
+_SEE_ONLY = re.compile(
+    r"^\W*(?:please\s+)?(?:see|refer to)\b[^.\n]{0,60}\W*$|^\W*as (?:above|below)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _note_text(text: str, note: str) -> str | None:
+    """The paragraph a "See note C" points to, without its label."""
+    label = r"\s+".join(re.escape(w) for w in note.split())
+    found = re.search(rf"(?im)^[ \t*]*{label}\b[.:)]?[ \t]*(\S.*?)(?:\n[ \t]*\n|\Z)", text, re.S)
+    return found.group(1).strip() if found else None
 
 
 _HEADING = re.compile(
@@ -662,11 +729,16 @@ def _prose(reading: LetterReading, block: Span) -> Span:
     for table in reading.tables:
         if block.start < table.start < end and not table.start <= block.start:
             end = min(end, table.start)
-    offset = text.find("\n\n", block.start, end)
+    body = block.start + len(text[block.start : end]) - len(text[block.start : end].lstrip())
+    offset = text.find("\n\n", body, end)  # (the answer's own first line is never a heading)
     while offset >= 0:
         line_end = text.find("\n", offset + 2)
         line = text[offset + 2 : line_end if 0 <= line_end < end else end]
-        if line.strip() and (_HEADING.match(line) or re.match(r"\s*note [a-z0-9]\b", line, re.I)):
+        if line.strip() and (
+            _HEADING.match(line)
+            or re.match(r"\s*note [a-z0-9]\b", line, re.I)
+            or line.rstrip().endswith("?")  # the next question, quoted on a line of its own
+        ):
             end = offset
             break
         offset = text.find("\n\n", offset + 2, end)
