@@ -891,6 +891,20 @@ _INSTRUCTION = re.compile(
     re.IGNORECASE,
 )
 _CLOSING_EMPHASIS = re.compile(r"[ \t]*(?:\*\*|__)")
+# the request goes on after its question mark: "Please tick any that apply (social worker;
+# ...) and add any detail you can.", "If you commission the service, please give its name.",
+# an option list "(social worker / council team / other)", the quote mark closing a request
+_LINE = r"(?:[^.?\n]|\n(?![ \t]*\n)(?![ \t]*(?:\(?[a-z0-9]{1,2}[).]|[\[\-*•])))"
+_REQUEST_TAIL = re.compile(
+    r"[ \t]*\n?[ \t]*(?:"
+    r"\(?please (?:tick|give|provide|list|state|select|include|indicate|describe|explain|"
+    rf"specify|add|name|confirm|break)\b{_LINE}{{0,300}}?[.:](?=\s|$)"
+    rf"|if (?:you|so|yes)\b{_LINE}{{0,80}}?\bplease\b{_LINE}{{0,200}}?[.:][\"”]?(?=\s|$)"
+    r"|\((?:[^()\n]|\n(?![ \t]*\n)){1,60}?(?:[/;](?:[^()\n/;]|\n(?![ \t]*\n)){1,60}){2,}\)"
+    r"|[\"”](?=[ \t]*(?:\n|$))"
+    r")",
+    re.IGNORECASE,
+)
 
 
 def _question_end(text: str, cand: Candidate, wording: bool) -> int:
@@ -914,7 +928,11 @@ def _question_end(text: str, cand: Candidate, wording: bool) -> int:
         while True:
             matches = [
                 m
-                for m in (_TRAILING_OPTIONS.match(text, end), _INSTRUCTION.match(text, end))
+                for m in (
+                    _TRAILING_OPTIONS.match(text, end),
+                    _INSTRUCTION.match(text, end),
+                    _REQUEST_TAIL.match(text, end),
+                )
                 if m and m.end() > end
             ]
             if not matches:

@@ -127,3 +127,26 @@ def test_listing_then_answers_uses_the_answers(tmp_path: Path) -> None:
 def test_unrelated_letter_is_other() -> None:
     text = "Dear Sir,\nThank you for your request about parking permits.\n1. 45 permits\n"
     assert find_questions(text).questionnaire == "other"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        " Please tick\nany that apply (social worker; council team; youth worker; other) and add"
+        " any detail you can.",
+        " (social worker /\ncouncil team / youth worker / other)",
+        " If you commission the service, please give the organisation's name.",
+    ],
+)
+def test_the_request_after_a_question_mark_is_question_text(tail: str) -> None:
+    letter = (
+        "Our reference FOI 4471\n\n9. Who carries out return interviews in your area?"
+        + tail
+        + "\n\nThe Lantern Trust, a charity, under contract.\n\n"
+        "10. Do you provide or commission follow-up support after a return interview?\n\nYes.\n"
+    )
+    text = Letter(path="t.txt", format="txt", text=letter, sha256="0" * 64)
+    qmap = find_questions(text, only="rhi-2024")
+    located = next(q for q in qmap.questions if q.key == "9")
+    answer = letter[located.answer.start : located.answer.end]
+    assert answer.strip().startswith("The Lantern Trust"), answer

@@ -282,10 +282,40 @@ def test_tick_boxes() -> None:
             "A third sector agency: no. A council team: yes, the Missing Team.",
             ["local_authority_team"],
         ),
+        (
+            "A social worker (including the child's own social worker): No\n"
+            "A dedicated team within the council: Yes - the Return Team",
+            ["local_authority_team"],
+        ),
+        (
+            "The Lantern Trust, a registered charity, has delivered them since 2022. Until then"
+            " they were carried out by the council's own Missing Team, which no longer exists.",
+            ["third_sector_agency"],
+        ),
     ],
 )
 def test_provider_kinds(answer: str, kinds: list[str]) -> None:
     assert choice(extract({9: answer}), "provider") == sorted(kinds)
+
+
+def test_a_provider_of_the_past_counts_for_a_past_year() -> None:
+    letter = (
+        "Freedom of Information response\n\n1. Who delivers return home interviews now?\n\n"
+        "The Lantern Trust, a charity.\n\n2. Who delivered them in 2016/17?\n\n"
+        "Until March 2017 they were carried out by the council's Missing Team.\n"
+    )
+    reading = read(
+        Letter(
+            path="t.txt",
+            format="txt",
+            text=letter,
+            sha256=hashlib.sha256(letter.encode()).hexdigest(),
+        ),
+        questionnaire="rhi-2018",
+    )
+    response = extract_rules(reading)
+    assert choice(response, "provider_2016_17") == ["local_authority_team"]
+    assert choice(response, "provider") == ["third_sector_agency"]
 
 
 def test_provider_agency_name() -> None:

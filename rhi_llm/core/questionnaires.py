@@ -87,6 +87,11 @@ class FieldSpec(_Spec):
     options: tuple[OptionSpec, ...] = ()
     multiple: bool = Field(default=False, description="a choice may have several options")
     reader: ChoiceReader = "ticked"
+    tense: Literal["now", "past"] = Field(
+        default="now",
+        description="a provider field asked of now reads 'until 2022 it was the X Team' as "
+        "no longer so; one asked of a past year does not",
+    )
 
     @model_validator(mode="before")
     @classmethod

@@ -103,7 +103,7 @@ def _clauses(text: str) -> list[str]:
 
 
 _ANSWER_AFTER = re.compile(
-    r"[^:?\-–\n]{0,40}?(?:[:?\-–]\s*)+(?:answer:?\s*)?\b(?P<said>yes|no)\b(?P<sep>\W*)", _I
+    r"[^:?\-–\n]{0,60}?(?:[:?\-–]\s*)+(?:answer:?\s*)?\b(?P<said>yes|no)\b(?P<sep>\W*)", _I
 )
 
 
@@ -124,7 +124,19 @@ def _explicit(clause: str) -> tuple[list[ProviderKind], str, str] | None:
     return None
 
 
-def read_provider(text: str) -> ProviderReading:
+_FORMER = re.compile(
+    r"^\W*(?:until|before|prior to|previously|formerly|up to)\b|\bno longer\b|\bused to\b|"
+    r"\buntil (?:it|they) (?:was|were) (?:replaced|closed)\b",
+    _I,
+)
+
+
+def read_provider(text: str, *, now: bool = True) -> ProviderReading:
+    """The provider kinds an answer names; asked of now (``now``), not those it says delivered
+    interviews only in the past ("Until October 2022 the interviews were carried out by the
+    council's own Missing Children Team, which no longer exists")."""
+    if now:
+        text = "\n".join(c for c in _clauses(text) if not _FORMER.search(c))
     result = ProviderReading()
     denied: set[ProviderKind] = set()
     for tick in ticked_options(text):

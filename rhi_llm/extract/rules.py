@@ -656,12 +656,13 @@ def _provider(reading: LetterReading, field_id: str) -> dict[str, Any] | None:
         return None
     text = reading.letter.excerpt(blocks[0])
     withheld = withheld_status(text)
-    result = read_provider(text)
+    now = FIELDS[field_id].tense == "now"
+    result = read_provider(text, now=now)
     referred = [b for b in reading.answer_blocks(field_id) if b not in blocks]
     if not result.kinds and referred:
         # "2. As 1.": the kinds the answer it points to names
         text = reading.letter.excerpt(referred[0])
-        result = read_provider(text)
+        result = read_provider(text, now=now)
     if not result.kinds:
         if withheld:
             return {"value": None, "status": withheld.value, "quote": _clip_quote(text, 120)}
