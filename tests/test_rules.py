@@ -288,6 +288,14 @@ def test_tick_boxes() -> None:
             ["local_authority_team"],
         ),
         (
+            "Youth workers from the council's Targeted Youth Support service.",
+            ["youth_worker", "local_authority_team"],
+        ),
+        (
+            "Keystone Youth Services Ltd, an independent provider commissioned by the council.",
+            ["commissioned_independent_service"],
+        ),
+        (
             "The Lantern Trust, a registered charity, has delivered them since 2022. Until then"
             " they were carried out by the council's own Missing Team, which no longer exists.",
             ["third_sector_agency"],
@@ -316,6 +324,29 @@ def test_a_provider_of_the_past_counts_for_a_past_year() -> None:
     response = extract_rules(reading)
     assert choice(response, "provider_2016_17") == ["local_authority_team"]
     assert choice(response, "provider") == ["third_sector_agency"]
+
+
+def test_a_joint_answer_for_three_years_gives_each_year_its_own_sentences() -> None:
+    letter = (
+        "Freedom of Information response\n\n1. Who delivers return home interviews now?\n"
+        "2. Who delivered them in 2016/17?\n3. Who delivered them in 2013/14?\n\n"
+        "Questions 1 to 3: at present, and throughout 2016/17, interviews have been carried out"
+        " by the council's own Safe Return Team. In 2013/14 the work was done by the Lantern"
+        " Trust, a local charity.\n\n4a. How many missing incidents were reported?\n\n100.\n"
+    )
+    reading = read(
+        Letter(
+            path="t.txt",
+            format="txt",
+            text=letter,
+            sha256=hashlib.sha256(letter.encode()).hexdigest(),
+        ),
+        questionnaire="rhi-2018",
+    )
+    response = extract_rules(reading)
+    assert choice(response, "provider") == ["local_authority_team"]
+    assert choice(response, "provider_2016_17") == ["local_authority_team"]
+    assert choice(response, "provider_2013_14") == ["third_sector_agency"]
 
 
 def test_provider_agency_name() -> None:

@@ -182,6 +182,15 @@ _TICK_LINE = re.compile(r"^\W{0,3}\[\s*[xX✓✔]\s*\]")
 _INDEPENDENT = re.compile(r"independent|\bltd\b|limited|compan(?:y|ies)|\bcic\b|private|spot", _I)
 
 
+# "the council's Youth Service", "Stallbridge City Council's Targeted Youth Support service":
+# a council service, whatever its name says
+_COUNCILS_OWN = re.compile(
+    r"\bcouncil['’]s (?:own )?(?:[A-Z][\w&'’-]*\s){0,5}(?:team|service|hub|unit)\b", _I
+)
+# "Keystone Youth Services Ltd": a company's name, not youth workers
+_COMPANY_NAME = re.compile(r"[\w&'’ -]{0,40}?\b(?:ltd|limited|cic|plc)\b", _I)
+
+
 def _mentions(clause: str, result: ProviderReading) -> None:
     found: list[ProviderKind] = []
     for kind, pattern in KIND_WORDS:
@@ -190,8 +199,18 @@ def _mentions(clause: str, result: ProviderReading) -> None:
                 continue
             if kind == K.LOCAL_AUTHORITY_TEAM and re.search(r"youth", match.group(0), _I):
                 continue
+            if (
+                kind == K.YOUTH_WORKER
+                and match.group(0)[:1].isupper()
+                and _COMPANY_NAME.match(clause, match.end())
+            ):
+                continue
             found.append(kind)
             break
+    if K.LOCAL_AUTHORITY_TEAM not in found and (
+        (own := _COUNCILS_OWN.search(clause)) and not _NEGATION.search(clause[: own.start()])
+    ):
+        found.append(K.LOCAL_AUTHORITY_TEAM)
     if (
         K.COMMISSIONED_INDEPENDENT_SERVICE in found
         and K.THIRD_SECTOR_AGENCY in found

@@ -650,11 +650,42 @@ def _choices(reading: LetterReading) -> dict[str, dict[str, Any]]:
     return answers
 
 
+_NOW = re.compile(r"\b(?:at present|now|currently|today|these days|since)\b", re.IGNORECASE)
+
+
+def _own_period(reading: LetterReading, field_id: str, block: Span) -> str:
+    """A provider answer shared by the questions of several years, cut to the sentences of
+    this field's year ("At present, and throughout 2016/17, ... the Safe Return Team. In
+    2013/14 the work was commissioned from a local charity"); the whole answer otherwise."""
+    text = reading.letter.excerpt(block)
+    sharing = [
+        f for f in reading.fields_overlapping(block) if FIELDS[f].kind == FIELDS[field_id].kind
+    ]
+    if len(sharing) < 2:
+        return text
+    years = {
+        _year_text(m)
+        for q in questions_for_field(reading.questionnaire, field_id)
+        for m in YEAR_TOKEN.finditer(q.wording)
+    }
+    own = []
+    for sentence in reading.sentences_in(block):
+        said = reading.letter.excerpt(sentence)
+        named = {_year_text(m) for m in YEAR_TOKEN.finditer(said)}
+        if (years and years & named) or (not years and (not named or _NOW.search(said))):
+            own.append(said)
+    return "\n".join(own) if own else text
+
+
+def _year_text(match: re.Match[str]) -> str:
+    return f"{match.group(1)}/{match.group(2)[-2:]}"
+
+
 def _provider(reading: LetterReading, field_id: str) -> dict[str, Any] | None:
     blocks = reading.blocks_of(field_id)
     if not blocks:
         return None
-    text = reading.letter.excerpt(blocks[0])
+    text = _own_period(reading, field_id, blocks[0])
     withheld = withheld_status(text)
     now = FIELDS[field_id].tense == "now"
     result = read_provider(text, now=now)
