@@ -210,6 +210,10 @@ _RESTATING = re.compile(
 )
 _FIRST_FIGURE = re.compile(r"(?<![\w/])(?!(?:19|20)\d\d\b)\d[\d,.]*%?(?![\w/])")
 _SENTENCE_STOP = re.compile(r"[.!?](?=\s|$)")
+_TOLD_BY_CLAUSE = re.compile(
+    r"\s*(?:(?:finally|lastly|next|then|also|and),?\s+)?(?:when\s+)?(?:asked|invited)\b",
+    re.IGNORECASE,
+)
 # a figure that answers, not the span of time a question names ("within 72 hours of ...")
 _ANSWER_FIGURE = re.compile(
     _FIRST_FIGURE.pattern + r"(?!\s*(?:working |calendar )?(?:hours?|days?|weeks?)\b)"
@@ -222,7 +226,13 @@ def _restatement(line: str) -> tuple[int, int] | None:
     its full stop; "Asked how many incidents were reported, we recorded 1,214" at its comma."""
     figure = _ANSWER_FIGURE.search(line)
     stop = _SENTENCE_STOP.search(line)
-    if stop and (figure is None or stop.end() <= figure.start()):
+    told = _TOLD_BY_CLAUSE.match(line)
+    comma = line.find(",", told.end()) if told else -1
+    if told and comma > 0 and (stop is None or comma < stop.start()):
+        # "Asked what happens to the information, the interview summary is added ...": the
+        # question is the clause before the comma, whether or not a figure follows
+        lead_end = question_end = comma + 1
+    elif stop and (figure is None or stop.end() <= figure.start()):
         lead_end = question_end = stop.end()
     elif figure is not None:
         lead_end = figure.start()

@@ -150,3 +150,20 @@ def test_the_request_after_a_question_mark_is_question_text(tail: str) -> None:
     located = next(q for q in qmap.questions if q.key == "9")
     answer = letter[located.answer.start : located.answer.end]
     assert answer.strip().startswith("The Lantern Trust"), answer
+
+
+def test_a_question_retold_as_a_clause_ends_at_its_comma() -> None:
+    letter = (
+        "Our reference FOI 2231\n\n"
+        "Asked how many missing incidents were reported in the year, we recorded 880.\n\n"
+        "Asked what happens to the information gathered during interviews, the summary is"
+        " added to the child's record and shared with the police.\n\n"
+        "Asked what steps follow when an interview identifies a vulnerability, the worker"
+        " tells the duty manager the same day.\n"
+    )
+    text = Letter(path="t.txt", format="txt", text=letter, sha256="0" * 64)
+    qmap = find_questions(text, only="rhi-2018")
+    answers = {q.key: letter[q.answer.start : q.answer.end].strip() for q in qmap.questions}
+    assert answers["7b"].startswith("the summary is added"), answers
+    assert answers["4a"] == "we recorded 880.", answers
+    assert answers["7c"].startswith("the worker tells"), answers
