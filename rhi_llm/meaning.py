@@ -97,6 +97,11 @@ def role_score(field_id: str, text: str, mentions: list[NumberMention], index: i
     return score
 
 
+# the sentence opens with the base: "Of the 2,214 episodes, an interview was offered in 90.1%"
+_BASE_OPENS = re.compile(
+    r"^\W*(?:of|out of)\s+(?:the\s+|all\s+|these\s+|those\s+)?((?:[^.;,\n%]|[.,](?=\d)){1,80}),",
+    re.IGNORECASE,
+)
 _BASE_FIRST = re.compile(
     r"\b(?:of|out of)\s+(?:the\s+|all\s+)?((?:[^.;,\n%]|[.,](?=\d)){1,80}),\s*$", re.I
 )
@@ -110,7 +115,8 @@ def sentence_base(reading: LetterReading, mention: NumberMention) -> str | None:
     said = base_class(after)
     if said:
         return said
-    before = _BASE_FIRST.search(reading.text[sentence.start : mention.start])
+    lead = reading.text[sentence.start : mention.start]
+    before = _BASE_FIRST.search(lead) or _BASE_OPENS.match(lead)
     return _phrase_class(before.group(1)) if before else None
 
 
@@ -125,8 +131,9 @@ def _phrase_class(phrase: str) -> str | None:
 
 
 def base_class(after_percent: str) -> str | None:
-    """What a percentage is of, from the words after it: children, incidents or interviews."""
-    base = _BASE_PHRASE.match(after_percent)
+    """What a percentage is of, from the words after it: children, incidents or interviews
+    (markup closing round the figure aside: "**52.6%** of all missing episodes")."""
+    base = _BASE_PHRASE.match(re.sub(r"^[*_]+", "", after_percent))
     return _phrase_class(base.group(1)) if base else None
 
 

@@ -996,7 +996,10 @@ def _has_wording(questionnaire: str, question: Question, cand: Candidate) -> boo
 
 _ANSWER_WORDS = re.compile(
     r"^\W*(?:yes|no)\b|\brefused\b|\bnot (?:held|recorded|known|available)\b|"
-    r"\bsection \d+|\bexempt|\bwithheld\b|\bwe (?:do|did|have|are|hold|record)\b",
+    r"\bsection \d+|\bexempt|\bwithheld\b|\bwe (?:do|did|have|are|hold|record)\b|"
+    # a statement, not a question's words: "(i) The clock starts when the referral arrives"
+    r"^\W*(?:\(?[ivx]{1,4}\)\s*)?(?:the|our|it|this|they|each|every|all)\b[^?\n]{0,60}?\b"
+    r"(?:starts?|begins?|runs?|is|are|was|were|has|have|takes?|counts?|applies)\b(?![^\n]*\?)",
     re.IGNORECASE,
 )
 

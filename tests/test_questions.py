@@ -167,3 +167,16 @@ def test_a_question_retold_as_a_clause_ends_at_its_comma() -> None:
     assert answers["7b"].startswith("the summary is added"), answers
     assert answers["4a"] == "we recorded 880.", answers
     assert answers["7c"].startswith("the worker tells"), answers
+
+
+def test_a_numbered_statement_is_an_answer_not_the_questions_words() -> None:
+    letter = (
+        "Our reference FOI 3310\n\nQ6(c). How do you measure the 72 hours?\n\n"
+        "(i) The clock starts when the police referral reaches us, not at the moment the child\n"
+        "returns, because we rarely know the exact return time.\n"
+        "(ii) In hours, counted around the clock.\n"
+    )
+    text = Letter(path="t.txt", format="txt", text=letter, sha256="0" * 64)
+    qmap = find_questions(text, only="rhi-2018")
+    located = next(q for q in qmap.questions if q.key == "6c-i")
+    assert "The clock starts" in letter[located.answer.start : located.answer.end]

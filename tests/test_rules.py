@@ -151,6 +151,24 @@ def test_parts_of_a_whole_another_field_holds_pass() -> None:
     assert verify(reading, response).fields["rhi_completed"].verdict == "ok"
 
 
+def test_a_share_after_its_base_is_the_answer_and_the_base_is_flagged() -> None:
+    reading = letter_2024({6: "Of the 2,214 episodes, an interview was offered in 90.1%."})
+    response = extract_rules(reading)
+    assert_figure(response, "rhi_offered", 90.1, "percent", "missing_incidents")
+    base = response.model_copy(
+        update={
+            "answers": {"rhi_offered": Figure(value=2214, unit=Unit.COUNT, quote="2,214 episodes")}
+        }
+    )
+    report = verify(reading, base).fields["rhi_offered"]
+    assert any("is the base that 90.1%" in f.message for f in report.flags), report.flags
+
+
+def test_a_percentage_in_bold_keeps_its_base() -> None:
+    response = extract({7: "An interview took place after **52.6%** of all missing episodes."})
+    assert_figure(response, "rhi_completed", 52.6, "percent", "missing_incidents")
+
+
 def test_numbers_in_words() -> None:
     response = extract({4: "Fifty-two children.", 5: "Two hundred and six episodes."})
     assert_figure(response, "lac_missing_children", 52)
@@ -415,3 +433,37 @@ def test_see_note_is_followed_and_an_unfollowable_pointer_declined() -> None:
 def test_free_text_stops_at_the_next_question_quoted_on_its_own_line() -> None:
     found = _comments("We work closely with schools.\n\nWhat else would you like to know?\n\nMore.")
     assert found.value == "We work closely with schools."
+
+
+def _counted_from(answer: str) -> list[str]:
+    letter = (
+        "Freedom of Information response\n\n6c. How is the 72 hours measured?\n\n"
+        "(i) Is it counted from the return or from the police referral?\n\n"
+        + answer
+        + "\n\n(ii) Hours or days, calendar or working days?\n\nHours\nor working days?\n"
+    )
+    reading = read(
+        Letter(
+            path="t.txt",
+            format="txt",
+            text=letter,
+            sha256=hashlib.sha256(letter.encode()).hexdigest(),
+        ),
+        questionnaire="rhi-2018",
+    )
+    return choice(extract_rules(reading), "measure_72h_from")
+
+
+@pytest.mark.parametrize(
+    ("answer", "option"),
+    [
+        (
+            "The clock starts when the police referral reaches us, not when the child returns.",
+            "police_referral",
+        ),
+        ("The time runs from the child's return, not from the referral.", "return"),
+        ("Return (the time found, from the police safe and well record).", "return"),
+    ],
+)
+def test_what_the_72_hours_count_from(answer: str, option: str) -> None:
+    assert _counted_from(answer) == [option]

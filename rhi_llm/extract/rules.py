@@ -204,7 +204,12 @@ def score(reading: LetterReading, field_id: str, candidate: Candidate) -> float:
         value += 0.5  # a count is preferred to a percentage of the same thing
     if candidate.first_in_block:
         value += 0.3
+    if not mention.percent and _BASE_LEAD.search(text[: mention.start]) and len(mentions) > 1:
+        value -= 1.0  # "Of the 2,214 episodes, an interview was offered in 90.1%": the base
     return value
+
+
+_BASE_LEAD = re.compile(r"(?:^|[.;:]\s+)\W*(?:of|out of) (?:the |these |those |all )?$", re.I)
 
 
 def _assign(
@@ -537,34 +542,62 @@ def _ticked_option(
 
 
 def _from_named(reading: LetterReading, spec: FieldSpec) -> dict[str, Any] | None:
-    """What something is counted from: "from the police referral", else the first option
-    named, in the order the options are listed."""
+    """What something is counted from: the option the answer opens with ("Return (time
+    found)"), else the one it says the count starts from ("from the police referral", "the
+    clock starts when the police referral reaches us"), else the first option named; an option
+    denied ("not from the referral", "rather than the return") never counts."""
     found = _block_text(reading, spec.id)
     if found is None:
         return None
     text, _ = found
-    words = "|".join(o.words for o in spec.options if o.words)
-    explicit = re.search(rf"from (?:the )?(?:date of (?:the )?)?(?:{words})", text, re.IGNORECASE)
-    if explicit:
-        said = explicit.group(0)
-        for option in spec.options:
-            if option.words and re.search(rf"(?:{option.words})$", said, re.IGNORECASE):
+    options = [o for o in spec.options if o.words]
+    words = "|".join(o.words for o in options if o.words)
+
+    def option_of(said: str) -> dict[str, Any] | None:
+        for option in options:
+            if re.search(rf"(?:{option.words})$", said, re.IGNORECASE):
                 return _choice([option.value], said)
+        return None
+
+    opening = re.match(rf"\W*(?:{words})\b", text.lstrip(), re.IGNORECASE)
+    if opening:
+        chosen = option_of(opening.group(0).strip(" \t\n*-:|("))
+        if chosen:
+            return chosen
+    for pattern in (
+        rf"\bfrom (?:the )?(?:date of (?:the )?)?(?:{words})",
+        rf"\b(?:starts?|runs?|begins?)\s+(?:at|when|on|with)\s+(?:the (?:time|moment|date) "
+        rf"(?:of |that )?)?(?:the )?(?:child'?s |young person'?s )?(?:{words})",
+    ):
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            if _DENIED_BEFORE.search(text[max(0, match.start() - 14) : match.start()]):
+                continue
+            chosen = option_of(match.group(0))
+            if chosen:
+                return chosen
     lowered = text.lower()
     for option in spec.options:
         name = (option.name or option.value.replace("_", " ")).lower()
-        at = lowered.find(name)
-        if at >= 0:
-            return _choice([option.value], text[at : at + len(name)])
+        for at in (m.start() for m in re.finditer(re.escape(name), lowered)):
+            if not _DENIED_BEFORE.search(lowered[max(0, at - 30) : at]):
+                return _choice([option.value], text[at : at + len(name)])
     return _nothing()
 
 
+_DENIED_BEFORE = re.compile(r"\b(?:not|rather than|instead of|never)\b[^,.;]*$", re.IGNORECASE)
+
+
 def _first_named(reading: LetterReading, spec: FieldSpec) -> dict[str, Any] | None:
-    """The first option, in the order listed, whose words the answer uses."""
+    """The option the answer opens with ("Hours", then the wrapped "or working days?" of a
+    two-column layout), else the first option, in the order listed, whose words it uses."""
     found = _block_text(reading, spec.id)
     if found is None:
         return None
     text, _ = found
+    for option in spec.options:
+        opening = re.match(rf"\W*(?:{option.words or '$^'})\b", text, re.IGNORECASE)
+        if opening:
+            return _choice([option.value], opening.group(0).strip(" \t\n*-:|("))
     for option in spec.options:
         match = re.search(option.words or "$^", text, re.IGNORECASE)
         if match:

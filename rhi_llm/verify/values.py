@@ -143,6 +143,9 @@ def _placement_problem(reading: LetterReading, field_id: str, placed: NumberMent
             f"{placed.text} is the whole that the figure before it is a part of "
             f"('{' '.join(before.split())} {placed.text}')"
         )
+    base = _base_of_a_share(reading, placed)
+    if base:
+        return base
     if row_marker(reading, placed):
         return f"{placed.text} is the question number heading its table row, not a figure"
     part = part_of_period(reading, placed)
@@ -170,6 +173,24 @@ def _placement_problem(reading: LetterReading, field_id: str, placed: NumberMent
                 f"{FIELDS[field_id].label} counts {FIELDS[field_id].counts}"
             )
     return None
+
+
+_BASE_LEAD = re.compile(r"^\W*(?:of|out of) (?:the |these |those |all )?$", re.IGNORECASE)
+
+
+def _base_of_a_share(reading: LetterReading, placed: NumberMention) -> str | None:
+    """A count that opens its sentence as the base of a share given after it ("Of the 2,214
+    episodes, an interview was offered in 90.1%"): the answer is the share, not the base."""
+    if placed.percent:
+        return None
+    sentence = reading.sentence_at(placed.start)
+    if not _BASE_LEAD.match(reading.text[sentence.start : placed.start]):
+        return None
+    later = [m for m in reading.numbers_in(sentence) if m.start > placed.end and m.is_figure]
+    share = next((m for m in later if m.percent), None)
+    if share is None:
+        return None
+    return f"{placed.text} is the base that {share.text} after it is a share of, not the answer"
 
 
 def _short_label(label: str) -> str:
