@@ -451,7 +451,8 @@ def _counted_from(answer: str) -> list[str]:
         ),
         questionnaire="rhi-2018",
     )
-    return choice(extract_rules(reading), "measure_72h_from")
+    found: list[str] = choice(extract_rules(reading), "measure_72h_from")
+    return found
 
 
 @pytest.mark.parametrize(
