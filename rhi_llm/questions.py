@@ -315,7 +315,22 @@ def _quoted_request(lines: list[str]) -> set[int]:
         elif line.strip():
             close()
     close()
+    # the request quoted whole below an "-----Original Message-----" line, under a reply that
+    # numbers its own answers
+    for index, line in enumerate(lines):
+        if _ORIGINAL_MESSAGE.match(line):
+            numbered = sum(1 for ln in lines[:index] if _parse_marker(ln)[0] is not None)
+            if numbered >= 3:
+                quoted.update(range(index, len(lines)))
+            break
     return quoted
+
+
+_ORIGINAL_MESSAGE = re.compile(
+    r"^\s*(?:-{2,}\s*original message\s*-{2,}|-{2,}\s*forwarded message\s*-{2,}|"
+    r"on .{5,80}\bwrote:)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _table_rows(tables: list[Table]) -> dict[int, tuple[Table, int]]:

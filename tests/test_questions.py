@@ -180,3 +180,20 @@ def test_a_numbered_statement_is_an_answer_not_the_questions_words() -> None:
     qmap = find_questions(text, only="rhi-2018")
     located = next(q for q in qmap.questions if q.key == "6c-i")
     assert "The clock starts" in letter[located.answer.start : located.answer.end]
+
+
+def test_a_request_quoted_below_a_numbered_reply_is_not_where_the_answers_are() -> None:
+    letter = (
+        "Dear Ms Lund\n\nPlease see our answers, numbered as in your request.\n\n"
+        "4a. 623 episodes.\n4b. 214 children.\n5a. 590.\n6a. 401 completed.\n\n"
+        "Kind regards\n\n-----Original Message-----\nFrom: A Lund\n\n"
+        "4a. How many incidents of a child going missing were reported in the year?\n"
+        "4b. How many individual children do these incidents relate to?\n"
+        "5a. In how many of these incidents was an RHI offered?\n"
+        "6a. In how many incidents was an RHI carried out?\n"
+    )
+    text = Letter(path="t.eml", format="eml", text=letter, sha256="0" * 64)
+    qmap = find_questions(text, only="rhi-2018")
+    answers = {q.key: letter[q.answer.start : q.answer.end].strip() for q in qmap.questions}
+    assert answers["4a"] == "623 episodes.", answers
+    assert answers["6a"] == "401 completed.", answers
