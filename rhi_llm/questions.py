@@ -433,6 +433,84 @@ def _retold_candidate(
     )
 
 
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+_PROSE_REFERENCE = re.compile(
+    r"\b(?:(?P<prefix>out[- ]of[- ]area|ooa)[ \t]+)?question[ \t]+(?P<num>\d{1,2})"
+    rf"(?P<part>[a-h])?(?:[ \t]*\((?P<sub>{_ROMAN})\))?(?![\w/])"
+    rf"|\bthe (?P<ordinal>{'|'.join(_ORDINALS)}) question\b",
+    re.IGNORECASE,
+)
+# "see question 4", "the answer to question 2", "as in question 1": a pointer, not an answer
+_POINTER_BEFORE = re.compile(
+    r"(?:\bsee|\b(?:answer|response|reply|refer|referred|back)\s+to|\bas in|\bsame as|"
+    r"\bunder|\bwith)\s+(?:our |your |the )?$",
+    re.IGNORECASE,
+)
+# "Question 4a asked how many ...": a question named as a sentence's subject, not a marker
+_SUBJECT_REFERENCE = re.compile(
+    rf"\s*question\s+\d{{1,2}}[a-h]?(?:\s*\({_ROMAN}\))?\s+(?:asked|asks|wanted|was|is|"
+    r"concerned|covered|sought)\b",
+    re.IGNORECASE,
+)
+_ANSWERS_BEFORE = re.compile(r"\b(?:which|this|that)\s+answers\s+(?:your |our )?$", re.I)
+
+
+def _reference_candidates(line: str, start: int) -> list[Candidate]:
+    """Answers a paragraph gives by naming their questions in its prose ("Question 4a asked
+    how many incidents were reported, and there were 1,384; question 4b asked ...", "On
+    question 5a, an RHI was offered in 96.4%", "... were declined, which answers question
+    5c"): one candidate per question named, its question text the clause that names it."""
+    found: list[Candidate] = []
+    for ref in _PROSE_REFERENCE.finditer(line):
+        before = line[: ref.start()]
+        if _POINTER_BEFORE.search(before[-20:]):
+            continue
+        sentence_start = max(before.rfind(". "), before.rfind("; "), before.rfind("? "))
+        sentence_start = (
+            sentence_start + 2 if sentence_start >= 0 else len(before) - len(before.lstrip())
+        )
+        if _ANSWERS_BEFORE.search(before):
+            # the answer came first: its clause is the answer, with no question text
+            opening = question_end = sentence_start
+        else:
+            opening = sentence_start
+            stop = re.search(r"[,;:]|[.?!](?=\s|$)", line[ref.end() :])
+            question_end = ref.end() + (stop.end() if stop else len(line) - ref.end())
+            retold = (
+                _restatement(line[opening:])
+                if not line[opening : ref.start()].strip()
+                and re.match(r"\s+(?:asked|asks|wanted to know)\b", line[ref.end() :], re.I)
+                else None
+            )
+            if retold is not None:
+                # "The first question asked who delivers RHIs at present, a third sector
+                # agency or a council team." runs to its full stop; "Question 4a asked how
+                # many incidents ..., and there were 1,384" stops before its figure
+                question_end = opening + retold[1]
+        if found and start + opening <= found[-1].start:
+            continue
+        ordinal = ref.group("ordinal")
+        number = _ORDINALS.index(ordinal.lower()) + 1 if ordinal else int(ref.group("num"))
+        found.append(
+            Candidate(
+                start=start + opening,
+                body=start + opening,
+                line_end=start + question_end,
+                number=number,
+                part=(ref.group("part") or "").lower() or None,
+                sub=(ref.group("sub") or "").lower() or None,
+                context_number=number,
+                marker="",
+                asks=False,
+                restates=True,
+                window_end=start + question_end,
+                question_end=start + question_end,
+                prefix=ref.group("prefix") or "",
+            )
+        )
+    return found
+
+
 def _candidates(text: str, tables: list[Table] | None = None) -> list[Candidate]:
     found: list[Candidate] = []
     context: int | None = None
@@ -484,6 +562,16 @@ def _candidates(text: str, tables: list[Table] | None = None) -> list[Candidate]
             continue
         if number is not None:
             context = number
+        named = (
+            _reference_candidates(line, start)
+            if marker_len == 0 or _SUBJECT_REFERENCE.match(line)
+            else []
+        )
+        if named:
+            found.extend(named)
+            context = named[-1].number
+            previous_open = False
+            continue
         asks = _reads_as_question(rest)
         retold = _restatement(line[indent:]) if marker_len == 0 and "?" not in line else None
         if marker_len == 0 and (not asks or retold is not None):

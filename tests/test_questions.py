@@ -197,3 +197,26 @@ def test_a_request_quoted_below_a_numbered_reply_is_not_where_the_answers_are() 
     answers = {q.key: letter[q.answer.start : q.answer.end].strip() for q in qmap.questions}
     assert answers["4a"] == "623 episodes.", answers
     assert answers["6a"] == "401 completed.", answers
+
+
+def test_questions_named_in_the_prose_of_a_paragraph() -> None:
+    letter = (
+        "Disclosure log entry FOI-2018-5521\n\n"
+        "The first question asked who delivers RHIs at present, a charity or a council team."
+        " The answer is the council's own Safe Return Team.\n\n"
+        "Question 4a asked how many missing incidents were reported, and there were 880"
+        " incidents; question 4b asked how many children they relate to, and the answer is"
+        " 301 children.\n\n"
+        "On question 5a, an interview was offered in 812 incidents. The child accepted 500"
+        " offers; the other 312 offers were declined, which answers question 5c.\n\n"
+        "Turning to question 6a, interviews took place after 455 incidents. The council would"
+        " see question 4a for the base.\n"
+    )
+    text = Letter(path="t.html", format="html", text=letter, sha256="0" * 64)
+    qmap = find_questions(text, only="rhi-2018")
+    answers = {q.key: letter[q.answer.start : q.answer.end].strip() for q in qmap.questions}
+    assert answers["1"] == "The answer is the council's own Safe Return Team.", answers
+    assert answers["4a"] == "and there were 880 incidents;", answers
+    assert answers["4b"] == "and the answer is 301 children.", answers
+    assert answers["5c"].startswith("the other 312 offers were declined"), answers
+    assert answers["6a"].startswith("interviews took place after 455"), answers
