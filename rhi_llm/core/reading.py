@@ -132,9 +132,13 @@ class LetterReading:
     def sentences_in(self, span: Span) -> list[Span]:
         """The sentences of a span, cut to the span (a block starts mid-sentence after a
         question that ends without a full stop)."""
+        # sentences are sorted and do not overlap: only those from the one holding the span's
+        # start up to its end can overlap it
+        first = max(0, bisect.bisect_right(self._sentence_starts, span.start) - 1)
+        last = bisect.bisect_left(self._sentence_starts, span.end, lo=first)
         return [
             Span(start=max(s.start, span.start), end=min(s.end, span.end))
-            for s in self.sentences
+            for s in self.sentences[first : last + 1]
             if s.overlaps(span)
         ]
 
