@@ -20,13 +20,14 @@ first; a second alignment over the text after the list, on numbers alone, finds 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from rhi_llm.core.questionnaires import QUESTIONNAIRES, Question, compiled_cues, installed
 from rhi_llm.core.survey import OTHER
-from rhi_llm.core.types import Letter, LocatedQuestion, QuestionMap, Span, Table
+from rhi_llm.core.types import ORDER_ONLY, Letter, LocatedQuestion, QuestionMap, Span, Table
 from rhi_llm.tables import find_tables
 from rhi_llm.wording import matches, profiles, said_weight, similarity
 
@@ -1289,6 +1290,55 @@ def _with_parents(
     return sorted([*answered, *extra], key=lambda item: order[item[0].key])
 
 
+def _fill_gaps(
+    text: str,
+    questions: Sequence[Question],
+    cands: list[Candidate],
+    pairs: list[tuple[int, int, float]],
+) -> list[tuple[int, int, float]]:
+    """Between two placed questions, headings over answers that match no question's words
+    (a council's own paraphrase: "What we do with what children tell us") take the questions
+    left between them, in order, when there are exactly as many of each. Such a place is
+    known by order only (score `ORDER_ONLY`): the verifier treats it as unsure."""
+    ordered = sorted(pairs, key=lambda p: p[1])
+    if len(ordered) < 2:
+        return pairs
+    paired_q = {q for q, _, _ in pairs}
+    paired_c = {c for _, c, _ in pairs}
+    # the parts of a question answered as one ("6c" placed: its (i)-(iii) have no heading)
+    placed = {(questions[q].section, questions[q].number, questions[q].part) for q in paired_q}
+    paired_q |= {
+        i for i, q in enumerate(questions) if q.subpart and (q.section, q.number, q.part) in placed
+    }
+    added: list[tuple[int, int, float]] = []
+    for (q_lo, c_lo, _), (q_hi, c_hi, _) in pairwise(ordered):
+        if q_hi <= q_lo + 1:
+            continue
+        gap_q = [q for q in range(q_lo + 1, q_hi) if q not in paired_q]
+        gap_c = [
+            c
+            for c in range(c_lo + 1, c_hi)
+            if c not in paired_c and _heads_an_answer(text, cands, c)
+        ]
+        if gap_q and len(gap_q) == len(gap_c):
+            added += [(q, c, ORDER_ONLY) for q, c in zip(gap_q, gap_c, strict=True)]
+    if not added:
+        return pairs
+    return sorted([*pairs, *added], key=lambda p: p[1])
+
+
+def _heads_an_answer(text: str, cands: list[Candidate], index: int) -> bool:
+    """Is the candidate a heading (or retold question) with an answer of its own under it,
+    not a section's title over the next heading?"""
+    cand = cands[index]
+    if cand.number is not None or cand.question_end is None:
+        return False
+    # up to the next heading or numbered line ("Option (c): ..." under a heading is its answer)
+    after = (c for c in cands[index + 1 :] if c.question_end is not None or c.number is not None)
+    end = next((c.start for c in after), len(text))
+    return bool(text[cand.question_end : end].strip())
+
+
 def find_questions(
     letter: Letter | str, *, only: str | None = None, tables: list[Table] | None = None
 ) -> QuestionMap:
@@ -1347,8 +1397,9 @@ def find_questions(
             questionnaire, questions, cands, False
         )
         repaired = _out_of_order(questions, cands, full, pairs)
-        if repaired != pairs:
-            located = _blocks(questionnaire, text, cands, repaired)
+        filled = _fill_gaps(text, questions, cands, repaired)
+        if filled != pairs:
+            located = _blocks(questionnaire, text, cands, filled)
         located = _add_joint(questionnaire, located)
     return QuestionMap(
         questionnaire=questionnaire,

@@ -220,3 +220,42 @@ def test_questions_named_in_the_prose_of_a_paragraph() -> None:
     assert answers["4b"] == "and the answer is 301 children.", answers
     assert answers["5c"].startswith("the other 312 offers were declined"), answers
     assert answers["6a"].startswith("interviews took place after 455"), answers
+
+
+_PARAPHRASED = (
+    "Freedom of Information response FOI 5120\n\n"
+    "Missing episodes in the year (part 4a)\n\n812 episodes were reported.\n\n"
+    "How many young people that was\n\n{four_b}\n\n"
+    "Offers made (part 5a)\n\nAn interview was offered after 790 episodes.\n\n"
+    "Yours sincerely\n"
+)
+
+
+def test_a_heading_in_the_councils_own_words_is_placed_by_order_and_said_so() -> None:
+    letter = _PARAPHRASED.format(four_b="They were 301 different children.")
+    qmap = find_questions(
+        Letter(path="t.md", format="md", text=letter, sha256="0" * 64), only="rhi-2018"
+    )
+    placed = {q.key: q for q in qmap.questions}
+    assert "301" in letter[placed["4b"].answer.start : placed["4b"].answer.end]
+    assert placed["4b"].by_order_only and not placed["4a"].by_order_only
+
+
+def test_a_figure_under_a_question_placed_by_order_must_say_what_it_counts() -> None:
+    from rhi_llm.core.survey import SurveyResponse
+    from rhi_llm.verify import verify
+
+    for four_b, verdict in (("They were 301 different children.", "ok"), ("301.", "flagged")):
+        letter = _PARAPHRASED.format(four_b=four_b)
+        reading = read(
+            Letter(path="t.md", format="md", text=letter, sha256="0" * 64),
+            questionnaire="rhi-2018",
+        )
+        response = SurveyResponse.model_validate(
+            {
+                "questionnaire": reading.questionnaire,
+                "missing_children": {"value": 301, "unit": "count", "quote": "301"},
+            }
+        )
+        report = verify(reading, response).fields["missing_children"]
+        assert report.verdict == verdict, report.flags

@@ -98,6 +98,15 @@ class LocatedQuestion(BaseModel):
     answer: Span = Field(description="the answer block: after the question, up to the next one")
     score: float = Field(description="how sure the finder is, 0..1")
 
+    @property
+    def by_order_only(self) -> bool:
+        """Placed by its order between placed questions, no words matching (`ORDER_ONLY`)."""
+        return self.score <= ORDER_ONLY
+
+
+# the score of a question placed by its order alone, between questions placed by their words
+ORDER_ONLY = 0.3
+
 
 class QuestionMap(BaseModel):
     """The question finder's result: which questionnaire a letter answers and where."""

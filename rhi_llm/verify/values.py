@@ -146,6 +146,9 @@ def _placement_problem(reading: LetterReading, field_id: str, placed: NumberMent
     base = _base_of_a_share(reading, placed)
     if base:
         return base
+    unsure = _unsure_and_unsaid(reading, field_id, placed)
+    if unsure:
+        return unsure
     if row_marker(reading, placed):
         return f"{placed.text} is the question number heading its table row, not a figure"
     part = part_of_period(reading, placed)
@@ -173,6 +176,25 @@ def _placement_problem(reading: LetterReading, field_id: str, placed: NumberMent
                 f"{FIELDS[field_id].label} counts {FIELDS[field_id].counts}"
             )
     return None
+
+
+def _unsure_and_unsaid(reading: LetterReading, field_id: str, placed: NumberMention) -> str | None:
+    """A figure under a question placed by order alone must say in its own words (its
+    sentence, or its table row and column) that it is this field's."""
+    located = reading.questions_of(field_id)
+    if not located or not all(q.by_order_only for q in located):
+        return None
+    cue = role_cue(field_id)
+    own = reading.letter.excerpt(reading.sentence_at(placed.start))
+    label = " ".join(filter(None, (row_label(reading, placed), column_header(reading, placed))))
+    if cue is not None and (says(cue, own) or (label and says(cue, label))):
+        return None
+    asked = ", ".join(q.label for q in located)
+    return (
+        f"question {asked} was placed by its order alone (its heading does not use the "
+        f"question's words), and nothing around {placed.text} says it is "
+        f"{FIELDS[field_id].label}"
+    )
 
 
 _BASE_LEAD = re.compile(r"^\W*(?:of|out of) (?:the |these |those |all )?$", re.IGNORECASE)
