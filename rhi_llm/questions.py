@@ -114,6 +114,7 @@ class Candidate:
     question_end: int | None = None  # where its question text ends, when known from layout
     window_end: int | None = None  # where the words that say what it asks end
     similarity: dict[str, list[float]] = field(default_factory=dict)
+    heads: bool = False  # a heading over its answer, or a sentence retelling its question
 
 
 def _marker_prefix(line: str) -> str:
@@ -182,6 +183,14 @@ def _joint_questions(
         return tuple((number, chr(c)) for c in range(ord(part) + 1, ord(last_part) + 1))
     if not part and not last_part and number < last <= number + 10:
         return tuple((n, "") for n in range(number + 1, last + 1))
+    if part and last_part and number < last <= number + 10:
+        # "Questions 4a to 6b": every part from 4a's next to 6b (parts a questionnaire does
+        # not have match nothing)
+        letters = "abcdefgh"
+        spread = [(number, p) for p in letters[letters.index(part) + 1 :]]
+        spread += [(n, p) for n in range(number + 1, last) for p in ("", *letters)]
+        spread += [(last, p) for p in letters[: letters.index(last_part) + 1]]
+        return tuple(spread)
     return ((last, last_part),)
 
 
@@ -347,6 +356,11 @@ def _table_rows(tables: list[Table]) -> dict[int, tuple[Table, int]]:
     return starts
 
 
+_ANSWER_COLUMN = re.compile(
+    r"^\W*(?:our |council'?s? )?(?:response|answer|reply|information(?: held)?)\W*$", re.I
+)
+
+
 def _row_candidate(text: str, table: Table, row: int, context: int | None) -> Candidate | None:
     """A table row as a question: its first cell's number, its wording cell, and the cells
     after that as its answer."""
@@ -369,6 +383,12 @@ def _row_candidate(text: str, table: Table, row: int, context: int | None) -> Ca
     wording = rest[0] if rest and re.search(r"[A-Za-z]{3}", rest[0].text[within:]) else None
     if wording is not None and re.match(r"^[<£]?\s*\d", wording.text[within:].strip()):
         wording = None
+    if (
+        wording is not None
+        and wording is not first
+        and _ANSWER_COLUMN.search(table.column_header(wording) or "")
+    ):
+        wording = None  # "Q | Response": the cell after the number is the answer
     if wording is None and number is None:
         return None
     body = wording.start + (within if wording is first else 0) if wording else first.end
@@ -411,6 +431,7 @@ def _heading_candidate(
         joint=joint,
         question_end=start + len(line.rstrip()),
         window_end=start + len(line),
+        heads=True,
     )
 
 
@@ -431,6 +452,7 @@ def _retold_candidate(
         restates=True,
         window_end=start + retold[0],
         question_end=start + retold[1],
+        heads=True,
     )
 
 
@@ -1331,7 +1353,7 @@ def _heads_an_answer(text: str, cands: list[Candidate], index: int) -> bool:
     """Is the candidate a heading (or retold question) with an answer of its own under it,
     not a section's title over the next heading?"""
     cand = cands[index]
-    if cand.number is not None or cand.question_end is None:
+    if cand.number is not None or cand.question_end is None or not cand.heads:
         return False
     # up to the next heading or numbered line ("Option (c): ..." under a heading is its answer)
     after = (c for c in cands[index + 1 :] if c.question_end is not None or c.number is not None)

@@ -259,3 +259,21 @@ def test_a_figure_under_a_question_placed_by_order_must_say_what_it_counts() -> 
         )
         report = verify(reading, response).fields["missing_children"]
         assert report.verdict == verdict, report.flags
+
+
+def test_a_number_and_response_table_and_a_joint_range_with_parts() -> None:
+    letter = (
+        "FOI reference QCC-4410\n\nTable A: Questions 1 to 3\nQ | Response\n"
+        "1 | Local authority team: the Missing and Return Service.\n"
+        "2 | The same service as in our answer to question 1.\n"
+        "3 | The child's allocated social worker.\n\n"
+        "Questions 4a to 6b are answered jointly in the table below.\n\n"
+        "Measure | 2017/18\nIncidents | 1,176\nChildren | 318\n\nYours sincerely\n"
+    )
+    qmap = find_questions(
+        Letter(path="t.txt", format="txt", text=letter, sha256="0" * 64), only="rhi-2018"
+    )
+    placed = {q.key: letter[q.answer.start : q.answer.end] for q in qmap.questions}
+    assert "Local authority team" in placed["1"], placed
+    assert {"4a", "4b", "5a", "5c", "6a", "6b"} <= set(placed), placed
+    assert "1,176" in placed["5b"], placed

@@ -45,7 +45,10 @@ KIND_WORDS: tuple[tuple[ProviderKind, re.Pattern[str]], ...] = (
         ),
     ),
     (K.SOCIAL_WORKER, re.compile(r"social workers?", _I)),
-    (K.YOUTH_WORKER, re.compile(r"youth workers?|youth service", _I)),
+    (
+        K.YOUTH_WORKER,
+        re.compile(r"youth (?:support |and community |justice )?(?:workers?|services?)", _I),
+    ),
     (
         K.LOCAL_AUTHORITY_TEAM,
         re.compile(
