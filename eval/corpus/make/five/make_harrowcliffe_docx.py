@@ -4,7 +4,7 @@ from docx import Document
 from docx.shared import Pt, Cm
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-OUT = Path(__file__).resolve().parent.parent / "harrowcliffe-2018.docx"
+OUT = Path(__file__).resolve().parents[2] / "letters" / "harrowcliffe-2018.docx"
 
 doc = Document()
 st = doc.styles["Normal"]

@@ -5,7 +5,7 @@ from email.utils import format_datetime
 from datetime import datetime, timezone, timedelta
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "ilsbury-2024.eml"
+OUT = Path(__file__).resolve().parents[2] / "letters" / "ilsbury-2024.eml"
 
 reply = """Dear Sam,
 

@@ -3,7 +3,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-OUT = Path(__file__).resolve().parent.parent / "kinderton-2024.pdf"
+OUT = Path(__file__).resolve().parents[2] / "letters" / "kinderton-2024.pdf"
 
 
 class Letter(FPDF):

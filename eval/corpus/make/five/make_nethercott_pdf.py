@@ -2,7 +2,7 @@
 from pathlib import Path
 from fpdf import FPDF
 
-HERE = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parents[2] / "letters"
 SRC = HERE / "nethercott-2018.txt"
 OUT = HERE / "nethercott-2018.pdf"
 

@@ -25,7 +25,7 @@ from docx.shared import Pt, Cm
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-OUT = Path(__file__).resolve().parent.parent
+OUT = Path(__file__).resolve().parents[2] / "letters"
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
 

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE.parent
+OUT = HERE.parents[1] / "letters"
 sys.path.insert(0, str(HERE))
 
 import render  # noqa: E402

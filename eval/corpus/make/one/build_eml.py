@@ -8,7 +8,7 @@ from email.policy import SMTP
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE.parent
+OUT = HERE.parents[1] / "letters"
 
 
 def html_version(text: str) -> str:

@@ -22,7 +22,7 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE.parent
+OUT = HERE.parents[1] / "letters"
 SRC = HERE / "src"
 FONTDIR = Path("/usr/share/fonts/truetype/dejavu")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
-OUT = HERE.parent
+OUT = HERE.parents[1] / "letters"
 
 
 def html_body(reply: str, quoted_intro: str, original: str) -> str:
