@@ -277,9 +277,12 @@ def _heading(
     line = lines[index].strip()
     if not (8 <= len(line) <= 100) or line.endswith((".", ",", ";")) or "|" in line:
         return None
-    if index > 0 and lines[index - 1].strip():
+    # a line that names the questions it answers ("... (your questions 1 and 2)") heads them
+    # even where paragraphs have no blank line between them (a Word document's text)
+    naming = bool(_PARTS.search(line)) and not line.endswith("?")
+    if index > 0 and lines[index - 1].strip() and not naming:
         return None
-    if index + 1 < len(lines) and lines[index + 1].strip():
+    if index + 1 < len(lines) and lines[index + 1].strip() and not naming:
         return None  # the first line of a wrapped paragraph, not a line of its own
     after = next((ln for ln in lines[index + 1 :] if ln.strip()), "")
     if not after or len(re.findall(r"[A-Za-z]{2,}", line)) < 3 or _parse_marker(line)[3]:
@@ -601,7 +604,17 @@ def _candidates(text: str, tables: list[Table] | None = None) -> list[Candidate]
             # a sentence that retells the question and answers it: "Asked how many ..., we
             # recorded 1,214"; "You asked ...: 734 children"
             previous_open = False
-            if retold is not None:
+            over = found[-1] if found and found[-1].heads and found[-1].joint else None
+            if (
+                retold is not None
+                and over is not None
+                and over.question_end is not None
+                and not text[over.question_end : start].strip()
+            ):
+                # "Children in our care (your questions 3, 4 and 5)" then "You asked how many
+                # children we looked after, ...": the heading's questions, retold under it
+                over.question_end = over.window_end = start + indent + retold[1]
+            elif retold is not None:
                 found.append(_retold_candidate(start + indent, start + len(line), retold, context))
             continue
         found.append(

@@ -277,3 +277,20 @@ def test_a_number_and_response_table_and_a_joint_range_with_parts() -> None:
     assert "Local authority team" in placed["1"], placed
     assert {"4a", "4b", "5a", "5c", "6a", "6b"} <= set(placed), placed
     assert "1,176" in placed["5b"], placed
+
+
+def test_a_heading_naming_its_questions_heads_them_without_blank_lines() -> None:
+    letter = (
+        "Our ref FOI-2207\nThank you for your request.\n"
+        "Children reported missing and missing episodes (your questions 1 and 2)\n"
+        "You wanted to know how many children went missing and how often.\n"
+        "In 2023/24, 338 children were reported missing, in 1,044 episodes.\n"
+        "Who carries out the interviews (your question 9)\n"
+        "The council's own Return Team.\n"
+    )
+    qmap = find_questions(
+        Letter(path="t.docx", format="docx", text=letter, sha256="0" * 64), only="rhi-2024"
+    )
+    placed = {q.key: letter[q.answer.start : q.answer.end] for q in qmap.questions}
+    assert "338 children" in placed["1"] and "338 children" in placed["2"], placed
+    assert "Return Team" in placed["9"], placed
