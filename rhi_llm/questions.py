@@ -1047,8 +1047,8 @@ _LINE = r"(?:[^.?\n]|\n(?![ \t]*\n)(?![ \t]*(?:\(?[a-z0-9]{1,2}[).]|[\[\-*•]))
 _REQUEST_TAIL = re.compile(
     r"[ \t]*\n?[ \t]*(?:"
     r"\(?please (?:tick|give|provide|list|state|select|include|indicate|describe|explain|"
-    rf"specify|add|name|confirm|break)\b{_LINE}{{0,300}}?[.:](?=\s|$)"
-    rf"|if (?:you|so|yes)\b{_LINE}{{0,80}}?\bplease\b{_LINE}{{0,200}}?[.:][\"”]?(?=\s|$)"
+    rf"specify|add|name|confirm|break)\b{_LINE}{{0,300}}?[.:](?=(?:\*\*|__)?(?:\s|$))"
+    rf"|if (?:you|so|yes|it|they|this|a|the)\b{_LINE}{{0,80}}?\bplease\b{_LINE}{{0,200}}?[.:][\"”]?(?=(?:\*\*|__)?(?:\s|$))"
     r"|\((?:[^()\n]|\n(?![ \t]*\n)){1,60}?(?:[/;](?:[^()\n/;]|\n(?![ \t]*\n)){1,60}){2,}\)"
     r"|[\"”](?=[ \t]*(?:\n|$))"
     r")",

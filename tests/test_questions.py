@@ -136,6 +136,8 @@ def test_unrelated_letter_is_other() -> None:
         " any detail you can.",
         " (social worker /\ncouncil team / youth worker / other)",
         " If you commission the service, please give the organisation's name.",
+        " If it is a charity, please give its name; if it is a council team, please give the"
+        " name of the team.**",
     ],
 )
 def test_the_request_after_a_question_mark_is_question_text(tail: str) -> None:

@@ -164,6 +164,22 @@ def test_a_share_after_its_base_is_the_answer_and_the_base_is_flagged() -> None:
     assert any("is the base that 90.1%" in f.message for f in report.flags), report.flags
 
 
+def test_a_count_within_another_span_of_time_is_flagged() -> None:
+    reading = letter_2024(
+        {
+            8: "We do not hold the time of return. 804 interviews took place within five working days."
+        }
+    )
+    response = SurveyResponse.model_validate(
+        {
+            "questionnaire": "rhi-2024",
+            "rhi_within_72h": {"value": 804, "unit": "count", "quote": "804 interviews took place"},
+        }
+    )
+    report = verify(reading, response).fields["rhi_within_72h"]
+    assert any("within five working days" in f.message for f in report.flags), report.flags
+
+
 def test_a_percentage_in_bold_keeps_its_base() -> None:
     response = extract({7: "An interview took place after **52.6%** of all missing episodes."})
     assert_figure(response, "rhi_completed", 52.6, "percent", "missing_incidents")

@@ -149,6 +149,9 @@ def _placement_problem(reading: LetterReading, field_id: str, placed: NumberMent
     unsure = _unsure_and_unsaid(reading, field_id, placed)
     if unsure:
         return unsure
+    other_span = _other_time_span(reading, field_id, placed)
+    if other_span:
+        return other_span
     if row_marker(reading, placed):
         return f"{placed.text} is the question number heading its table row, not a figure"
     part = part_of_period(reading, placed)
@@ -176,6 +179,29 @@ def _placement_problem(reading: LetterReading, field_id: str, placed: NumberMent
                 f"{FIELDS[field_id].label} counts {FIELDS[field_id].counts}"
             )
     return None
+
+
+_TIME_SPAN = re.compile(
+    r"\bwithin\s+(?:\w+|\d+)\s+(?:working\s+|calendar\s+|clear\s+)?(?:hours?|days?|weeks?)\b",
+    re.IGNORECASE,
+)
+
+
+def _other_time_span(reading: LetterReading, field_id: str, placed: NumberMention) -> str | None:
+    """A count 'within' a span of time its field's words do not name ("804 took place within
+    five working days", for interviews within 72 hours): a count of something else."""
+    cue = role_cue(field_id)
+    if cue is None:
+        return None
+    sentence = reading.sentence_at(placed.start)
+    clause = reading.text[placed.end : sentence.end]
+    span = _TIME_SPAN.search(clause)
+    if span is None or cue.search(span.group(0)) or not cue.search("within 72 hours"):
+        return None  # (only for a field that counts within a span of time)
+    return (
+        f"{placed.text} counts {' '.join(span.group(0).split())}, not what "
+        f"{FIELDS[field_id].label} counts"
+    )
 
 
 def _unsure_and_unsaid(reading: LetterReading, field_id: str, placed: NumberMention) -> str | None:
