@@ -1048,7 +1048,8 @@ _REQUEST_TAIL = re.compile(
     r"[ \t]*\n?[ \t]*(?:"
     r"\(?please (?:tick|give|provide|list|state|select|include|indicate|describe|explain|"
     rf"specify|add|name|confirm|break)\b{_LINE}{{0,300}}?[.:](?=(?:\*\*|__)?(?:\s|$))"
-    rf"|if (?:you|so|yes|it|they|this|a|the)\b{_LINE}{{0,80}}?\bplease\b{_LINE}{{0,200}}?[.:][\"”]?(?=(?:\*\*|__)?(?:\s|$))"
+    rf"|if (?:you|so|yes|it|they|this|a|the)\b{_LINE}{{0,80}}?\bplease\b{_LINE}{{0,200}}?"
+    r"[.:][\"”]?(?=(?:\*\*|__)?(?:\s|$))"
     r"|\((?:[^()\n]|\n(?![ \t]*\n)){1,60}?(?:[/;](?:[^()\n/;]|\n(?![ \t]*\n)){1,60}){2,}\)"
     r"|[\"”](?=[ \t]*(?:\n|$))"
     r")",

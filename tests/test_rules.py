@@ -167,7 +167,8 @@ def test_a_share_after_its_base_is_the_answer_and_the_base_is_flagged() -> None:
 def test_a_count_within_another_span_of_time_is_flagged() -> None:
     reading = letter_2024(
         {
-            8: "We do not hold the time of return. 804 interviews took place within five working days."
+            8: "We do not hold the time of return. 804 interviews took place within five"
+            " working days."
         }
     )
     response = SurveyResponse.model_validate(
