@@ -58,6 +58,13 @@ _BASE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _BASE_BEFORE = re.compile(r"(?:\bof(?: the| all)?|\bout of|\bfor the)\s*$", re.IGNORECASE)
+# a figure its own sentence says does not answer the question ("... 37 children were discussed
+# at the panel; this is a count of children, and it is not an answer to your question 4")
+NOT_THE_ANSWER = re.compile(
+    r"\bnot (?:an|the) answer to\b|\bdoes not answer\b|\bis not what (?:you|was) asked\b|"
+    r"\bnot (?:a|the) figure (?:you|that you) asked for\b",
+    re.IGNORECASE,
+)
 PART_OF = re.compile(r"\d[\d,]*\s+(?:of|out of)\s+(?:the\s+|all\s+)?$", re.IGNORECASE)
 
 
@@ -194,7 +201,12 @@ def other_year(reading: LetterReading, mention: NumberMention) -> str | None:
     line_start = text.rfind("\n", 0, mention.start) + 1
     line_end = text.find("\n", mention.end)
     line_end = len(text) if line_end < 0 else line_end
-    clause = re.split(r"[,;.](?:\s|$)|\band\b|\bwhile\b", text[mention.end : line_end])[0][:90]
+    sentence = reading.sentence_at(mention.start)
+    if line_end < sentence.end and not reading.cell_at(mention.start):
+        line_end = sentence.end  # a sentence wrapped onto the next line: "326\nchildren in 2022/23"
+    clause = re.split(
+        r"[,;.](?:\s|$)|\band\b|\bwhile\b", text[mention.end : line_end].replace("\n", " ")
+    )[0][:90]
     before = text[max(line_start, mention.start - 25) : mention.start]
     near = (
         re.search(r"\b(?:in|for|during)\s+\(?" + YEAR_TOKEN.pattern, clause)
@@ -210,12 +222,32 @@ def other_year(reading: LetterReading, mention: NumberMention) -> str | None:
         return year if year != asked else None
     if _EARLIER.match(clause):
         return "an earlier year"
+    one = _sentence_of_one_year(
+        text[sentence.start : mention.start], reading.letter.excerpt(sentence)
+    )
+    if one is not None and _year_label(one) != asked:
+        return _year_label(one)
     header = column_header(reading, mention)
     if header and (year_match := YEAR_TOKEN.search(header)):
         years = {_year_label(m) for m in YEAR_TOKEN.finditer(header)}
         year = _year_label(year_match)
         return year if asked not in years and len(years) == 1 else None
     return None
+
+
+def _sentence_of_one_year(before: str, whole: str) -> re.Match[str] | None:
+    """The year a sentence is about when it names one year only, before the figure, as its
+    subject ("The comparable figures for 2022/23 were 79 children and 571 episodes.")."""
+    named = list(YEAR_TOKEN.finditer(whole))
+    if not named or len({_year_label(m) for m in named}) != 1:
+        return None
+    first = YEAR_TOKEN.search(before)
+    if first is None:
+        return None
+    lead = before[max(0, first.start() - 12) : first.start()]
+    if not re.search(r"\b(?:for|in|during|of)\s+$", lead, re.IGNORECASE):
+        return None
+    return first
 
 
 def _labelled_run(before: str) -> re.Match[str] | None:

@@ -24,7 +24,8 @@ from rhi_llm.tables import find_tables
 
 NOT_HELD = re.compile(
     r"\bnot (?:held|recorded|captured|collected|routinely recorded|comprehensively recorded|"
-    r"centrally recorded|reportable|available|something we record|something we hold)\b|"
+    r"centrally recorded|reportable|available|something we record|something we hold|"
+    r"(?:a |in a )?reportable (?:field|form|format))\b|"
     r"\bdo(?:es)? not (?:hold|record|collect|capture|currently record)\b|"
     r"\bdon'?t (?:hold|record|collect)\b|\bno (?:such )?records?\b(?! of)|"
     r"\b(?:is|are) not (?:able to be )?(?:reported|extracted)\b|"
@@ -34,9 +35,10 @@ NOT_HELD = re.compile(
     re.IGNORECASE,
 )
 REFUSED = re.compile(
-    r"\bsection 12\b|\bs\.?\s?12\b|\bappropriate limit\b|\bcost limit\b|"
-    r"\bexceed(?:s|ed|ing)? the (?:appropriate |cost |time )?limit\b|\bsection 14\b|"
-    r"\bvexatious\b|\brefus(?:e|ed|ing) (?:this|the|that) (?:part|request|question)\b",
+    r"\bsection\s+12\b|\bs\.?\s?12\b|\bappropriate\s+limit\b|\bcost\s+limit\b|"
+    r"\bexceed(?:s|ed|ing)? the (?:appropriate |cost |time )?limit\b|\bsection\s+14\b|"
+    r"\bvexatious\b|\brefus(?:e|ed|ing) (?:this|the|that) (?:part|request|question)\b|"
+    r"\b(?:part|request|question)s? (?:is|are) (?:therefore )?refused\b",
     re.IGNORECASE,
 )
 EXEMPT = re.compile(

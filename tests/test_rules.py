@@ -238,6 +238,36 @@ def test_status_phrases(answer: str, status: Status) -> None:
     assert_declined(extract({3: answer}), "lac_total", status)
 
 
+@pytest.mark.parametrize(
+    ("answer", "value"),
+    [
+        ("The council looked after 326\nchildren in 2022/23 and 356 children in 2023/24.", 356),
+        ("We looked after 356 children. The comparable figure for 2022/23 was 326 children.", 356),
+        ("We looked after 356 children in 2023/24, up from 326 children the year before.", 356),
+    ],
+)
+def test_another_years_figure_is_not_taken(answer: str, value: int) -> None:
+    assert_figure(extract({3: answer}), "lac_total", value)
+
+
+def test_a_refusal_over_a_line_break_and_figures_that_are_no_answer() -> None:
+    refused = extract(
+        {
+            3: "Whether a child was looked after is not a reportable field. To answer these two"
+            " parts an officer would read 623 records, more than the hours allowed under"
+            " section\n12, so this part of the request is refused."
+        }
+    )
+    assert_declined(refused, "lac_total", Status.REFUSED)
+    advice = extract(
+        {
+            4: "It may help you to know that 37 children were discussed at the panel; it is not"
+            " an answer to your question 4."
+        }
+    )
+    assert_declined(advice, "lac_missing_children")
+
+
 def test_decoy_figures_inside_a_refusal_are_not_taken() -> None:
     response = extract(
         {

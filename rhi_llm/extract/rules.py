@@ -35,6 +35,7 @@ from rhi_llm.core.survey import SCHEMA_VERSION, Status, SurveyResponse
 from rhi_llm.core.types import NumberMention, Span
 from rhi_llm.meaning import (
     COST_WORDS,
+    NOT_THE_ANSWER,
     YEAR_TOKEN,
     base_class,
     breakdown_whole,
@@ -90,6 +91,11 @@ def _usable(reading: LetterReading, blocks: list[Span]) -> list[Candidate]:
     return found
 
 
+_COUNTS_THE_REQUEST = re.compile(
+    r"\s+(?:parts?|questions?|ways?|reasons?|options?|sections?)\b", re.IGNORECASE
+)
+
+
 def _is_decoy(reading: LetterReading, mention: NumberMention, sentence: Span) -> bool:
     if reading.in_question_text(Span(start=mention.start, end=mention.end)):
         return True
@@ -100,6 +106,10 @@ def _is_decoy(reading: LetterReading, mention: NumberMention, sentence: Span) ->
         return True
     if mention.in_words and mention.value <= 1:
         return True  # "one interview is offered to cover both": rarely a figure asked for
+    if NOT_THE_ANSWER.search(text):
+        return True  # "... 37 children were discussed ...; it is not an answer to question 4"
+    if mention.in_words and _COUNTS_THE_REQUEST.match(reading.text, mention.end):
+        return True  # "to answer these two parts": the request's parts, not a figure
     return (
         row_marker(reading, mention)
         or other_year(reading, mention) is not None

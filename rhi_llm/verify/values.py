@@ -11,6 +11,7 @@ from rhi_llm.core.survey import Figure, SurveyResponse, Unit
 from rhi_llm.core.types import Check, CheckCode, NumberMention, Span
 from rhi_llm.meaning import (
     CLASS_WORDS,
+    NOT_THE_ANSWER,
     PART_OF,
     YEAR_TOKEN,
     base_class,
@@ -146,6 +147,8 @@ def _placement_problem(reading: LetterReading, field_id: str, placed: NumberMent
     base = _base_of_a_share(reading, placed)
     if base:
         return base
+    if NOT_THE_ANSWER.search(reading.letter.excerpt(reading.sentence_at(placed.start))):
+        return f"the sentence that gives {placed.text} says it is not the answer to the question"
     unsure = _unsure_and_unsaid(reading, field_id, placed)
     if unsure:
         return unsure
