@@ -174,3 +174,20 @@ def test_a_heading_of_another_width_starts_a_new_table() -> None:
     tables = find_tables(text)
     assert len(tables) == 2
     assert _cells(text, 1)["161"] == ("4a Missing incidents", "Total 2017/18")
+
+
+def test_another_years_not_recorded_cell_does_not_withhold_the_year_asked() -> None:
+    text = (
+        "Freedom of Information response, reference 2291\n\n"
+        "8. Of the interviews carried out, how many took place within 72 hours of the return?\n"
+        " | 2021/22 | 2022/23 | 2023/24\n"
+        "Completed within 72 hours | Not recorded | Not recorded | 1,049\n\n"
+        "9. Who carries out return interviews in your area?\n\nThe council's Return Team.\n"
+    )
+    reading = read(
+        Letter(path="t.txt", format="txt", text=text, sha256="0" * 64), questionnaire="rhi-2024"
+    )
+    from rhi_llm.extract.rules import extract_rules
+
+    found = extract_rules(reading).answer("rhi_within_72h")
+    assert isinstance(found, Figure) and found.value == 1049, found

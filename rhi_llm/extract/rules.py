@@ -100,7 +100,11 @@ def _is_decoy(reading: LetterReading, mention: NumberMention, sentence: Span) ->
     if reading.in_question_text(Span(start=mention.start, end=mention.end)):
         return True
     text = without_other_years(reading, sentence)
-    if withheld_status(text) and not _given_before_a_but(reading, mention, sentence, text):
+    placed = reading.cell_at(mention.start)
+    # in a row of figure cells, only the figure's own cell speaks for it ("Not recorded |
+    # Not recorded | 1,049"); a cell that holds a whole answer is read as sentences
+    said = placed[1].text if placed is not None and len(placed[1].text) <= 30 else text
+    if withheld_status(said) and not _given_before_a_but(reading, mention, sentence, text):
         return True
     if COST_WORDS.search(text) and re.search(r"\blimit\b", text):
         return True
