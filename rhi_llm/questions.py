@@ -257,7 +257,8 @@ def _restatement(line: str) -> tuple[int, int] | None:
 
 
 _CELL_NUMBER = re.compile(
-    r"^(?:[A-Z]{2,4}[ \t]+)?(?:Q(?:uestions?)?[ \t]*)?(?P<num>\d{1,2})(?P<part>[a-h])?"
+    r"^(?:(?P<prefix>[A-Z]{2,4})[ \t]*(?=\d))?(?:Q(?:uestions?)?[ \t]*)?(?P<num>\d{1,2})"
+    r"(?P<part>[a-h])?"
     rf"(?:[ \t]*\(?(?P<sub>{_ROMAN})\))?[.):]?$",
     re.IGNORECASE,
 )
@@ -359,6 +360,9 @@ def _table_rows(tables: list[Table]) -> dict[int, tuple[Table, int]]:
     return starts
 
 
+_CELL_PAIR = re.compile(
+    r"^(?P<num>\d{1,2})(?P<part>[a-h])?[ \t]+(?:and|&|to)[ \t]+\d{1,2}[a-h]?$", re.IGNORECASE
+)
 _ANSWER_COLUMN = re.compile(
     r"^\W*(?:our |council'?s? )?(?:response|answer|reply|information(?: held)?)\W*$", re.I
 )
@@ -370,11 +374,22 @@ def _row_candidate(text: str, table: Table, row: int, context: int | None) -> Ca
     cells = sorted(table.row_cells(row), key=lambda c: c.column)
     first = cells[0]
     number, part, sub, marker_len = _parse_marker(first.text)
+    prefix = _marker_prefix(first.text)
     bare = _CELL_NUMBER.match(first.text)
-    if not marker_len and bare:
-        # a first cell that is only a question number: "2", "4a", "6c(ii)", "OOA 2b"
+    if bare and (not marker_len or bare.group("prefix")):
+        # a first cell that is only a question number: "2", "4a", "6c(ii)", "OOA 2b", "OA2a"
         number, part, sub = int(bare.group("num")), bare.group("part"), bare.group("sub")
         part, sub, marker_len = part and part.lower(), sub and sub.lower(), len(first.text)
+        prefix = bare.group("prefix") or prefix
+    joint: tuple[tuple[int, str], ...] = ()
+    pair = _CELL_PAIR.match(first.text)
+    if not marker_len and pair:
+        number, part = int(pair.group("num")), (pair.group("part") or "").lower() or None
+        marker_len = pair.end("part") if pair.group("part") else pair.end("num")
+    if marker_len and _JOINT.fullmatch(first.text[marker_len:].rstrip(" .:)")):
+        # "4a and 4b", "2 and 3": a cell of question numbers answered together
+        joint = _joint_questions(number, part, first.text[marker_len:])
+        marker_len = len(first.text)
     rest = cells
     within = 0  # where the wording starts in the first cell ("1. Who delivers RHIs now")
     if marker_len and len(first.text[marker_len:].strip(" .:)-")) == 0:
@@ -406,7 +421,8 @@ def _row_candidate(text: str, table: Table, row: int, context: int | None) -> Ca
         context_number=number if number is not None else context,
         marker=first.text[:marker_len].strip() if marker_len else "",
         asks=wording is not None,
-        prefix=_marker_prefix(first.text),
+        prefix=prefix,
+        joint=joint,
         question_end=end,
         window_end=end,
     )
@@ -916,8 +932,9 @@ def _section_named(questionnaire: str, _hash: str, section: str, prefix: str) ->
     spec = installed().get(questionnaire)
     wanted = re.sub(r"[^a-z]", "", prefix.lower())  # "Out-of-area" as "outofarea"
     parts = re.findall(r"[a-z]+", section.lower())
-    if wanted in ("".join(parts), "".join(p[0] for p in parts)):
-        return True
+    content = [p for p in parts if p not in ("the", "and", "of")]
+    if wanted in ("".join(parts), "".join(p[0] for p in parts), "".join(p[0] for p in content)):
+        return True  # "OOA", "OA" for out_of_area
     if spec is None:
         return False
     title = next((s.title for s in spec.sections if s.id == section), "")

@@ -296,3 +296,22 @@ def test_a_heading_naming_its_questions_heads_them_without_blank_lines() -> None
     placed = {q.key: letter[q.answer.start : q.answer.end] for q in qmap.questions}
     assert "338 children" in placed["1"] and "338 children" in placed["2"], placed
     assert "Return Team" in placed["9"], placed
+
+
+def test_table_rows_numbered_jointly_and_with_section_letters() -> None:
+    letter = (
+        "Reference FOI 7781\n\nRef | Your question (our summary) | Our response\n"
+        "1 | Who carries out return interviews today? | A voluntary sector body.\n"
+        "2 and 3 | Was the same arrangement in place in 2016/17 and 2013/14? | Yes, both years.\n"
+        "4a and 4b | Missing episodes in the year, and the children involved | 1,146 episodes,"
+        " 402 children\n"
+        "OA2a | How many children in your care were placed outside the county? | 187 children\n"
+        "OA2b | How many of them went missing? | 41 children, in 158 missing episodes\n"
+    )
+    qmap = find_questions(
+        Letter(path="t.txt", format="txt", text=letter, sha256="0" * 64), only="rhi-2018"
+    )
+    placed = {q.key: letter[q.answer.start : q.answer.end] for q in qmap.questions}
+    assert "both years" in placed["2"] and "both years" in placed["3"], placed
+    assert "1,146" in placed["4a"] and "1,146" in placed["4b"], placed
+    assert "187" in placed["ooa-2a"] and "158" in placed["ooa-2b"], placed
