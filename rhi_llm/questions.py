@@ -35,7 +35,8 @@ _LEAD = r"^[ \t]*(?:(?:[•·▪◦*–-]|o(?=[ \t])|\*\*|__|#+)[ \t]*)*"
 _ROMAN = r"(?:iii|ii|iv|v|i)"
 _NUMBER_MARKER = re.compile(
     _LEAD
-    + r"(?:(?P<prefix>[A-Z]{2,4}|out[- ]of[- ]area)[ \t]+(?=\d{1,2}[a-h]?\b))?"
+    + r"(?:(?P<prefix>[A-Z]{2,4}|out[- ]of[- ]area)[ \t]+(?=\d{1,2}[a-h]?\b)"
+    + r"|(?P<letter>[A-F])(?=\d{1,2}[a-h]?\b))?"
     + r"(?:(?P<q>Q(?:uestions?)?|No\.?)[ \t]*\.?[ \t]*)?"
     + r"(?P<num>\d{1,2})(?!\d|,\d)"
     + r"(?:(?P<part1>[a-h])(?![a-z])"
@@ -119,7 +120,7 @@ class Candidate:
 
 def _marker_prefix(line: str) -> str:
     match = _NUMBER_MARKER.match(line)
-    return (match.group("prefix") or "") if match else ""
+    return (match.group("prefix") or match.group("letter") or "") if match else ""
 
 
 def _parse_marker(line: str) -> tuple[int | None, str | None, str | None, int]:
@@ -132,8 +133,10 @@ def _parse_marker(line: str) -> tuple[int | None, str | None, str | None, int]:
         quarter = match.group("q") and _QUARTER.match(line, match.end())
         if match.group("prefix") and not (part or match.group("sep")):
             quarter = True  # "PO 4471": a prefix needs a part letter or a separator
+        if match.group("letter") and match.end() < len(line) and not line[match.end()].isspace():
+            quarter = True  # "B2a" stands alone before its text
         if (
-            (match.group("sep") or part or sub or match.group("q"))
+            (match.group("sep") or part or sub or match.group("q") or match.group("letter"))
             and 1 <= number <= 30
             and not quarter
         ):
@@ -268,6 +271,9 @@ _PARTS = re.compile(r"\((?:your |our )?(?:parts?|questions?|q)\s*([^)]{1,40})\)"
 _LABEL = re.compile(r"\b(\d{1,2})([a-h])?\b", re.IGNORECASE)
 
 
+_PAGE_FOOTER = re.compile(r"\bpage \d+(?: of \d+)?\s*$", re.IGNORECASE)
+
+
 def _heading(
     lines: list[str], index: int
 ) -> tuple[int | None, str | None, tuple[tuple[int, str], ...]] | None:
@@ -288,6 +294,8 @@ def _heading(
     after = next((ln for ln in lines[index + 1 :] if ln.strip()), "")
     if not after or len(re.findall(r"[A-Za-z]{2,}", line)) < 3 or _parse_marker(line)[3]:
         return None
+    if _PAGE_FOOTER.search(line):
+        return None  # "OBC 2018-OBC-00791 ... Page 1 of 2"
     if _SIGN_OFF.match(line) or _FIRST_FIGURE.match(line) or line.startswith((">", "-", "*", "[")):
         return None
     named = _PARTS.search(line)
@@ -932,6 +940,11 @@ def _section_named(questionnaire: str, _hash: str, section: str, prefix: str) ->
     spec = installed().get(questionnaire)
     wanted = re.sub(r"[^a-z]", "", prefix.lower())  # "Out-of-area" as "outofarea"
     parts = re.findall(r"[a-z]+", section.lower())
+    if len(wanted) == 1 and spec is not None:
+        # "Schedule B", "B2a": the questionnaire's sections in order, A first
+        order = [s.id for s in spec.sections]
+        at = ord(wanted) - ord("a")
+        return 0 <= at < len(order) and order[at] == section
     content = [p for p in parts if p not in ("the", "and", "of")]
     if wanted in ("".join(parts), "".join(p[0] for p in parts), "".join(p[0] for p in content)):
         return True  # "OOA", "OA" for out_of_area

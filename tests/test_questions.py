@@ -315,3 +315,21 @@ def test_table_rows_numbered_jointly_and_with_section_letters() -> None:
     assert "both years" in placed["2"] and "both years" in placed["3"], placed
     assert "1,146" in placed["4a"] and "1,146" in placed["4b"], placed
     assert "187" in placed["ooa-2a"] and "158" in placed["ooa-2b"], placed
+
+
+def test_schedule_b_numbers_the_second_section_and_a_page_footer_heads_nothing() -> None:
+    letter = (
+        "Reference 2018-OBC-00791\n\n"
+        "7b    Use made of RHI information      Recorded on the child's file.\n\n"
+        "OBC 2018-OBC-00791                                     Page 1 of 2\n\n"
+        "7c    Action when a vulnerability is found    Referral to the Front Door.\n\n"
+        "SCHEDULE B - OUR LOOKED AFTER CHILDREN PLACED OUT OF AREA\n\n"
+        "B2a   Our looked after children placed out of area    167\n"
+        "B2b   ... of whom went missing                        17 episodes\n"
+    )
+    qmap = find_questions(
+        Letter(path="t.txt", format="txt", text=letter, sha256="0" * 64), only="rhi-2018"
+    )
+    placed = {q.key: letter[q.answer.start : q.answer.end] for q in qmap.questions}
+    assert "167" in placed["ooa-2a"] and "17 episodes" in placed["ooa-2b"], placed
+    assert all("Page 1" not in letter[q.question.start : q.question.end] for q in qmap.questions)

@@ -414,6 +414,13 @@ def test_a_joint_answer_for_three_years_gives_each_year_its_own_sentences() -> N
     assert choice(response, "provider_2013_14") == ["third_sector_agency"]
 
 
+def test_one_line_of_boxes_marks_the_words_after_the_ticked_one() -> None:
+    from rhi_llm.extract.ticks import ticked_options
+
+    ticks = ticked_options("[ ] Yes  [X] No  [ ] Case by case")
+    assert [t.text for t in ticks] == ["[X] No"]
+
+
 def test_provider_agency_name() -> None:
     answer = extract({9: "The Lantern Project, a local children's charity."}).answer("provider")
     assert isinstance(answer, ProviderAnswer) and answer.agency == "The Lantern Project"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 _TICK = re.compile(r"\[\s*[xX✓✔]\s*\]|[☒☑✓✔]|(?<![\w\[\]'’-])[xX](?![\w\]'’-])")
 _EMPTY_BOX = re.compile(r"\[\s*\]|☐")
+_BOX = re.compile(r"\[\s*[xX✓✔]?\s*\]|[☐☒☑]")
 _OPTION = re.compile(
     r"(?:^|(?<=[\s\]\-–:]))\(?(?P<letter>[a-i])\)(?=\s)", re.IGNORECASE | re.MULTILINE
 )
@@ -48,6 +49,15 @@ def ticked_options(text: str) -> list[Tick]:
         if letter is not None:
             current_letter, current_line = letter, stripped
         if not ticked:
+            continue
+        boxes = list(_BOX.finditer(stripped))
+        if len(boxes) >= 2 and letter is None:
+            # "[ ] Yes  [X] No  [ ] Case by case": each box marks the words after it
+            for at, box in enumerate(boxes):
+                if _TICK.fullmatch(box.group(0)):
+                    end = boxes[at + 1].start() if at + 1 < len(boxes) else len(stripped)
+                    words = stripped[box.start() : end].strip()
+                    ticks.append(Tick(letter=None, text=words, quote=words))
             continue
         if letter is not None or _EMPTY_BOX.sub("", stripped) != stripped or len(stripped) > 3:
             ticks.append(Tick(letter=letter, text=stripped, quote=stripped))
