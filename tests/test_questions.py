@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rhi_llm.core.types import Letter, Span
+from rhi_llm.core.types import Letter, LetterFormat, Span
 from rhi_llm.gold import GoldCase, load_gold_set
 from rhi_llm.letters import load
 from rhi_llm.questions import find_questions
@@ -129,6 +129,17 @@ def test_unrelated_letter_is_other() -> None:
     assert find_questions(text).questionnaire == "other"
 
 
+def _answers(
+    letter: str, questionnaire: str, fmt: LetterFormat = "txt", *, strip: bool = True
+) -> dict[str, str]:
+    """Each located question's answer text in a letter written for a test."""
+    found = find_questions(
+        Letter(path=f"t.{fmt}", format=fmt, text=letter, sha256="0" * 64), only=questionnaire
+    )
+    blocks = {q.key: letter[q.answer.start : q.answer.end] for q in found.questions}
+    return {k: v.strip() for k, v in blocks.items()} if strip else blocks
+
+
 @pytest.mark.parametrize(
     "tail",
     [
@@ -163,9 +174,7 @@ def test_a_question_retold_as_a_clause_ends_at_its_comma() -> None:
         "Asked what steps follow when an interview identifies a vulnerability, the worker"
         " tells the duty manager the same day.\n"
     )
-    text = Letter(path="t.txt", format="txt", text=letter, sha256="0" * 64)
-    qmap = find_questions(text, only="rhi-2018")
-    answers = {q.key: letter[q.answer.start : q.answer.end].strip() for q in qmap.questions}
+    answers = _answers(letter, "rhi-2018", "txt")
     assert answers["7b"].startswith("the summary is added"), answers
     assert answers["4a"] == "we recorded 880.", answers
     assert answers["7c"].startswith("the worker tells"), answers
@@ -194,9 +203,7 @@ def test_a_request_quoted_below_a_numbered_reply_is_not_where_the_answers_are() 
         "5a. In how many of these incidents was an RHI offered?\n"
         "6a. In how many incidents was an RHI carried out?\n"
     )
-    text = Letter(path="t.eml", format="eml", text=letter, sha256="0" * 64)
-    qmap = find_questions(text, only="rhi-2018")
-    answers = {q.key: letter[q.answer.start : q.answer.end].strip() for q in qmap.questions}
+    answers = _answers(letter, "rhi-2018", "eml")
     assert answers["4a"] == "623 episodes.", answers
     assert answers["6a"] == "401 completed.", answers
 
@@ -214,9 +221,7 @@ def test_questions_named_in_the_prose_of_a_paragraph() -> None:
         "Turning to question 6a, interviews took place after 455 incidents. The council would"
         " see question 4a for the base.\n"
     )
-    text = Letter(path="t.html", format="html", text=letter, sha256="0" * 64)
-    qmap = find_questions(text, only="rhi-2018")
-    answers = {q.key: letter[q.answer.start : q.answer.end].strip() for q in qmap.questions}
+    answers = _answers(letter, "rhi-2018", "html")
     assert answers["1"] == "The answer is the council's own Safe Return Team.", answers
     assert answers["4a"] == "and there were 880 incidents;", answers
     assert answers["4b"] == "and the answer is 301 children.", answers
@@ -272,10 +277,7 @@ def test_a_number_and_response_table_and_a_joint_range_with_parts() -> None:
         "Questions 4a to 6b are answered jointly in the table below.\n\n"
         "Measure | 2017/18\nIncidents | 1,176\nChildren | 318\n\nYours sincerely\n"
     )
-    qmap = find_questions(
-        Letter(path="t.txt", format="txt", text=letter, sha256="0" * 64), only="rhi-2018"
-    )
-    placed = {q.key: letter[q.answer.start : q.answer.end] for q in qmap.questions}
+    placed = _answers(letter, "rhi-2018", "txt", strip=False)
     assert "Local authority team" in placed["1"], placed
     assert {"4a", "4b", "5a", "5c", "6a", "6b"} <= set(placed), placed
     assert "1,176" in placed["5b"], placed
@@ -290,10 +292,7 @@ def test_a_heading_naming_its_questions_heads_them_without_blank_lines() -> None
         "Who carries out the interviews (your question 9)\n"
         "The council's own Return Team.\n"
     )
-    qmap = find_questions(
-        Letter(path="t.docx", format="docx", text=letter, sha256="0" * 64), only="rhi-2024"
-    )
-    placed = {q.key: letter[q.answer.start : q.answer.end] for q in qmap.questions}
+    placed = _answers(letter, "rhi-2024", "docx", strip=False)
     assert "338 children" in placed["1"] and "338 children" in placed["2"], placed
     assert "Return Team" in placed["9"], placed
 
@@ -308,10 +307,7 @@ def test_table_rows_numbered_jointly_and_with_section_letters() -> None:
         "OA2a | How many children in your care were placed outside the county? | 187 children\n"
         "OA2b | How many of them went missing? | 41 children, in 158 missing episodes\n"
     )
-    qmap = find_questions(
-        Letter(path="t.txt", format="txt", text=letter, sha256="0" * 64), only="rhi-2018"
-    )
-    placed = {q.key: letter[q.answer.start : q.answer.end] for q in qmap.questions}
+    placed = _answers(letter, "rhi-2018", "txt", strip=False)
     assert "both years" in placed["2"] and "both years" in placed["3"], placed
     assert "1,146" in placed["4a"] and "1,146" in placed["4b"], placed
     assert "187" in placed["ooa-2a"] and "158" in placed["ooa-2b"], placed
@@ -327,9 +323,9 @@ def test_schedule_b_numbers_the_second_section_and_a_page_footer_heads_nothing()
         "B2a   Our looked after children placed out of area    167\n"
         "B2b   ... of whom went missing                        17 episodes\n"
     )
-    qmap = find_questions(
+    placed = _answers(letter, "rhi-2018", "txt", strip=False)
+    assert "167" in placed["ooa-2a"] and "17 episodes" in placed["ooa-2b"], placed
+    found = find_questions(
         Letter(path="t.txt", format="txt", text=letter, sha256="0" * 64), only="rhi-2018"
     )
-    placed = {q.key: letter[q.answer.start : q.answer.end] for q in qmap.questions}
-    assert "167" in placed["ooa-2a"] and "17 episodes" in placed["ooa-2b"], placed
-    assert all("Page 1" not in letter[q.question.start : q.question.end] for q in qmap.questions)
+    assert all("Page 1" not in letter[q.question.start : q.question.end] for q in found.questions)

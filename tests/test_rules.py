@@ -44,6 +44,19 @@ def letter_2024(answers: dict[int, str]) -> LetterReading:
     return reading
 
 
+def _read_as(letter: str, questionnaire: str) -> LetterReading:
+    """A letter written for a test, read as answering the given questionnaire."""
+    return read(
+        Letter(
+            path="t.txt",
+            format="txt",
+            text=letter,
+            sha256=hashlib.sha256(letter.encode()).hexdigest(),
+        ),
+        questionnaire=questionnaire,
+    )
+
+
 def extract(answers: dict[int, str]) -> SurveyResponse:
     return extract_rules(letter_2024(answers))
 
@@ -377,15 +390,7 @@ def test_a_provider_of_the_past_counts_for_a_past_year() -> None:
         "The Lantern Trust, a charity.\n\n2. Who delivered them in 2016/17?\n\n"
         "Until March 2017 they were carried out by the council's Missing Team.\n"
     )
-    reading = read(
-        Letter(
-            path="t.txt",
-            format="txt",
-            text=letter,
-            sha256=hashlib.sha256(letter.encode()).hexdigest(),
-        ),
-        questionnaire="rhi-2018",
-    )
+    reading = _read_as(letter, "rhi-2018")
     response = extract_rules(reading)
     assert choice(response, "provider_2016_17") == ["local_authority_team"]
     assert choice(response, "provider") == ["third_sector_agency"]
@@ -399,15 +404,7 @@ def test_a_joint_answer_for_three_years_gives_each_year_its_own_sentences() -> N
         " by the council's own Safe Return Team. In 2013/14 the work was done by the Lantern"
         " Trust, a local charity.\n\n4a. How many missing incidents were reported?\n\n100.\n"
     )
-    reading = read(
-        Letter(
-            path="t.txt",
-            format="txt",
-            text=letter,
-            sha256=hashlib.sha256(letter.encode()).hexdigest(),
-        ),
-        questionnaire="rhi-2018",
-    )
+    reading = _read_as(letter, "rhi-2018")
     response = extract_rules(reading)
     assert choice(response, "provider") == ["local_authority_team"]
     assert choice(response, "provider_2016_17") == ["local_authority_team"]
@@ -496,15 +493,7 @@ def _counted_from(answer: str) -> list[str]:
         + answer
         + "\n\n(ii) Hours or days, calendar or working days?\n\nHours\nor working days?\n"
     )
-    reading = read(
-        Letter(
-            path="t.txt",
-            format="txt",
-            text=letter,
-            sha256=hashlib.sha256(letter.encode()).hexdigest(),
-        ),
-        questionnaire="rhi-2018",
-    )
+    reading = _read_as(letter, "rhi-2018")
     found: list[str] = choice(extract_rules(reading), "measure_72h_from")
     return found
 
