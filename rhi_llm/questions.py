@@ -561,6 +561,19 @@ def _reference_candidates(line: str, start: int) -> list[Candidate]:
     return found
 
 
+def _retold_under_heading(
+    text: str, found: list[Candidate], start: int, indent: int, retold: tuple[int, int]
+) -> bool:
+    """A sentence right under a heading that names several questions retells them: "Children
+    in our care (your questions 3, 4 and 5)" then "You asked how many children we looked
+    after, ...". It joins the heading's question text instead of standing as a question."""
+    over = found[-1] if found and found[-1].heads and found[-1].joint else None
+    if over is None or over.question_end is None or text[over.question_end : start].strip():
+        return False
+    over.question_end = over.window_end = start + indent + retold[1]
+    return True
+
+
 def _candidates(text: str, tables: list[Table] | None = None) -> list[Candidate]:
     found: list[Candidate] = []
     context: int | None = None
@@ -614,7 +627,7 @@ def _candidates(text: str, tables: list[Table] | None = None) -> list[Candidate]
             context = number
         named = (
             _reference_candidates(line, start)
-            if marker_len == 0 or _SUBJECT_REFERENCE.match(line)
+            if not marker_len or _SUBJECT_REFERENCE.match(line)
             else []
         )
         if named:
@@ -628,17 +641,7 @@ def _candidates(text: str, tables: list[Table] | None = None) -> list[Candidate]
             # a sentence that retells the question and answers it: "Asked how many ..., we
             # recorded 1,214"; "You asked ...: 734 children"
             previous_open = False
-            over = found[-1] if found and found[-1].heads and found[-1].joint else None
-            if (
-                retold is not None
-                and over is not None
-                and over.question_end is not None
-                and not text[over.question_end : start].strip()
-            ):
-                # "Children in our care (your questions 3, 4 and 5)" then "You asked how many
-                # children we looked after, ...": the heading's questions, retold under it
-                over.question_end = over.window_end = start + indent + retold[1]
-            elif retold is not None:
+            if retold is not None and not _retold_under_heading(text, found, start, indent, retold):
                 found.append(_retold_candidate(start + indent, start + len(line), retold, context))
             continue
         found.append(
