@@ -177,7 +177,7 @@ _NOT_INTERVIEWS = re.compile(
 YEAR_TOKEN = re.compile(r"\b(20\d{2})\s*(?:/|-|–|to)\s*(?:20)?(\d{2})\b")
 
 
-def _year_label(match: re.Match[str]) -> str:
+def year_label(match: re.Match[str]) -> str:
     return f"{match.group(1)}/{match.group(2)}"
 
 
@@ -218,19 +218,19 @@ def other_year(reading: LetterReading, mention: NumberMention) -> str | None:
     if near is None:
         near = _labelled_run(text[line_start : mention.start])
     if near:
-        year = _year_label(near)
+        year = year_label(near)
         return year if year != asked else None
     if _EARLIER.match(clause):
         return "an earlier year"
     one = _sentence_of_one_year(
         text[sentence.start : mention.start], reading.letter.excerpt(sentence)
     )
-    if one is not None and _year_label(one) != asked:
-        return _year_label(one)
+    if one is not None and year_label(one) != asked:
+        return year_label(one)
     header = column_header(reading, mention)
     if header and (year_match := YEAR_TOKEN.search(header)):
-        years = {_year_label(m) for m in YEAR_TOKEN.finditer(header)}
-        year = _year_label(year_match)
+        years = {year_label(m) for m in YEAR_TOKEN.finditer(header)}
+        year = year_label(year_match)
         return year if asked not in years and len(years) == 1 else None
     return None
 
@@ -239,7 +239,7 @@ def _sentence_of_one_year(before: str, whole: str) -> re.Match[str] | None:
     """The year a sentence is about when it names one year only, before the figure, as its
     subject ("The comparable figures for 2022/23 were 79 children and 571 episodes.")."""
     named = list(YEAR_TOKEN.finditer(whole))
-    if not named or len({_year_label(m) for m in named}) != 1:
+    if not named or len({year_label(m) for m in named}) != 1:
         return None
     first = YEAR_TOKEN.search(before)
     if first is None:
@@ -254,7 +254,7 @@ def _labelled_run(before: str) -> re.Match[str] | None:
     """The year label whose run a figure is in, on a line of runs ("2022/23: 1,488 completed,
     587 declined / 2023/24: 1,602 completed"): the last "YEAR:" before it, with no run
     separator (" / ", "|", ";", a sentence end) between."""
-    labels = list(re.finditer(YEAR_TOKEN.pattern + r"\s*[:=–-]\s", before))
+    labels = list(_YEAR_LABEL.finditer(before))
     if not labels:
         return None
     last = labels[-1]
@@ -298,6 +298,10 @@ def breakdown_whole(reading: LetterReading, mention: NumberMention) -> NumberMen
 
 
 _IS_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_YEAR_LABEL = re.compile(YEAR_TOKEN.pattern + r"\s*[:=–-]\s")  # "2022/23: ..." opening a run
+# a count that opens its sentence (or clause) as the base of what follows: "Of the 2,214
+# episodes, an interview was offered in 90.1%"
+BASE_LEAD = re.compile(r"(?:^|[.;:]\s+)\W*(?:of|out of) (?:the |these |those |all )?$", re.I)
 _RUN_END = re.compile(r"\s/\s|\||;|[.](?:\s|$)")
 
 
@@ -309,9 +313,9 @@ def without_other_years(reading: LetterReading, span: Span) -> str:
     if reading.spec is None:
         return text
     asked = reading.spec.period.label
-    labels = list(re.finditer(YEAR_TOKEN.pattern + r"\s*[:=–-]\s", text))
+    labels = list(_YEAR_LABEL.finditer(text))
     for index, label in enumerate(labels):
-        if _year_label(label) == asked:
+        if year_label(label) == asked:
             continue
         stop = labels[index + 1].start() if index + 1 < len(labels) else len(text)
         ended = _RUN_END.search(text, label.end(), stop)
@@ -453,7 +457,7 @@ def year_of_column(reading: LetterReading, offset: int) -> str | None:
         return None
     table, cell = placed
     header = table.column_header(cell)
-    years = {_year_label(m) for m in YEAR_TOKEN.finditer(header)}
+    years = {year_label(m) for m in YEAR_TOKEN.finditer(header)}
     if len(years) == 1 and reading.spec.period.label not in years:
         return years.pop()
     return None

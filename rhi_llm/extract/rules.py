@@ -34,6 +34,7 @@ from rhi_llm.core.records import Provenance
 from rhi_llm.core.survey import SCHEMA_VERSION, Status, SurveyResponse
 from rhi_llm.core.types import NumberMention, Span
 from rhi_llm.meaning import (
+    BASE_LEAD,
     COST_WORDS,
     NOT_THE_ANSWER,
     YEAR_TOKEN,
@@ -53,6 +54,7 @@ from rhi_llm.meaning import (
     says,
     sentence_base,
     without_other_years,
+    year_label,
     year_of_column,
 )
 from rhi_llm.reading import NOT_APPLICABLE, REFUSED, withheld_status
@@ -218,12 +220,9 @@ def score(reading: LetterReading, field_id: str, candidate: Candidate) -> float:
         value += 0.5  # a count is preferred to a percentage of the same thing
     if candidate.first_in_block:
         value += 0.3
-    if not mention.percent and _BASE_LEAD.search(text[: mention.start]) and len(mentions) > 1:
+    if not mention.percent and BASE_LEAD.search(text[: mention.start]) and len(mentions) > 1:
         value -= 1.0  # "Of the 2,214 episodes, an interview was offered in 90.1%": the base
     return value
-
-
-_BASE_LEAD = re.compile(r"(?:^|[.;:]\s+)\W*(?:of|out of) (?:the |these |those |all )?$", re.I)
 
 
 def _assign(
@@ -453,11 +452,12 @@ def _numeric_answers(reading: LetterReading) -> dict[str, dict[str, Any]]:
         blocks = reading.answer_blocks(fields[0])
         if not blocks:
             continue  # the question is not in the letter: leave the fields out
-        block_text = " ".join(reading.letter.excerpt(b) for b in blocks).strip()
         candidates = _usable(reading, blocks)
         opening = _opens_withheld(reading, blocks[0])
-        sharing = [f for f in numeric if reading.answer_blocks(f)[:1] == blocks[:1]]
-        withheld = _withheld_by_opening(fields, sharing, opening) if opening else []
+        withheld: list[str] = []
+        if opening:
+            sharing = [f for f in numeric if reading.answer_blocks(f)[:1] == blocks[:1]]
+            withheld = _withheld_by_opening(fields, sharing, opening)
         # "Refused - section 12. ... we would need to open each of the 1,302 records": the
         # figures after a refusal explain it
         given = _assign(reading, [f for f in fields if f not in withheld], candidates)
@@ -468,13 +468,7 @@ def _numeric_answers(reading: LetterReading) -> dict[str, dict[str, Any]]:
                 answers[field_id] = answer
                 chosen[field_id] = (given[field_id], candidates)
                 continue
-            said = _withheld_answer(reading, field_id, blocks, fields)
-            if said:
-                answers[field_id] = said
-            elif not block_text or NOT_APPLICABLE.match(block_text):
-                answers[field_id] = _nothing()
-            else:
-                answers[field_id] = _nothing()
+            answers[field_id] = _withheld_answer(reading, field_id, blocks, fields) or _nothing()
     _wholes_for_parts(reading, chosen, answers)
     return answers
 
@@ -711,21 +705,17 @@ def _own_period(reading: LetterReading, field_id: str, block: Span) -> str:
     if len(sharing) < 2:
         return text
     years = {
-        _year_text(m)
+        year_label(m)
         for q in questions_for_field(reading.questionnaire, field_id)
         for m in YEAR_TOKEN.finditer(q.wording)
     }
     own = []
     for sentence in reading.sentences_in(block):
         said = reading.letter.excerpt(sentence)
-        named = {_year_text(m) for m in YEAR_TOKEN.finditer(said)}
+        named = {year_label(m) for m in YEAR_TOKEN.finditer(said)}
         if (years and years & named) or (not years and (not named or _NOW.search(said))):
             own.append(said)
     return "\n".join(own) if own else text
-
-
-def _year_text(match: re.Match[str]) -> str:
-    return f"{match.group(1)}/{match.group(2)[-2:]}"
 
 
 def _provider(reading: LetterReading, field_id: str) -> dict[str, Any] | None:

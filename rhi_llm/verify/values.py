@@ -10,6 +10,7 @@ from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.survey import Figure, SurveyResponse, Unit
 from rhi_llm.core.types import Check, CheckCode, NumberMention, Span
 from rhi_llm.meaning import (
+    BASE_LEAD,
     CLASS_WORDS,
     NOT_THE_ANSWER,
     PART_OF,
@@ -226,16 +227,13 @@ def _unsure_and_unsaid(reading: LetterReading, field_id: str, placed: NumberMent
     )
 
 
-_BASE_LEAD = re.compile(r"^\W*(?:of|out of) (?:the |these |those |all )?$", re.IGNORECASE)
-
-
 def _base_of_a_share(reading: LetterReading, placed: NumberMention) -> str | None:
     """A count that opens its sentence as the base of a share given after it ("Of the 2,214
     episodes, an interview was offered in 90.1%"): the answer is the share, not the base."""
     if placed.percent:
         return None
     sentence = reading.sentence_at(placed.start)
-    if not _BASE_LEAD.match(reading.text[sentence.start : placed.start]):
+    if not BASE_LEAD.match(reading.text[sentence.start : placed.start]):
         return None
     later = [m for m in reading.numbers_in(sentence) if m.start > placed.end and m.is_figure]
     share = next((m for m in later if m.percent), None)
