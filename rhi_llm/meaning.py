@@ -517,12 +517,13 @@ def withheld_sentence_about(
     A block shared by several fields (out-of-area 5b: children, incidents, interviews) may
     withhold one of them; that sentence only counts against the field it talks about.
     """
-    own = reading.sentence_at(figure_at.start)
     sharing = [f for f in fields_sharing(reading, block) if f != field_id]
     for sentence in reading.sentences_in(block):
-        if sentence == own:
-            continue
         text = reading.letter.excerpt(sentence)
+        if sentence.start <= figure_at.start < sentence.end:
+            # "... fewer than five and is withheld ...; those children went missing on 9
+            # occasions": the clauses before the figure's own
+            text = withheld_before_a_semicolon(text, figure_at.start - sentence.start) or ""
         said = withheld_status(text)
         if said is None:
             continue
@@ -533,6 +534,20 @@ def withheld_sentence_about(
             continue
         return said, text
     return None
+
+
+def withheld_before_a_semicolon(text: str, at: int) -> str | None:
+    """The clauses before a figure at ``at`` in a sentence, when they withhold something and
+    the figure's own clause, after a semicolon, does not ("the number of children was fewer
+    than five and is withheld under section 40(2) ...; those children went missing on 9
+    occasions in total"); None otherwise."""
+    cut = text.rfind(";", 0, at)
+    if cut < 0:
+        return None
+    end = text.find(";", at)
+    if withheld_status(text[cut + 1 : end if end >= 0 else len(text)]) is not None:
+        return None
+    return text[:cut] if withheld_status(text[:cut]) is not None else None
 
 
 def fields_sharing(reading: LetterReading, block: Span) -> list[str]:

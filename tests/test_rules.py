@@ -378,6 +378,27 @@ def test_tick_boxes() -> None:
             " they were carried out by the council's own Missing Team, which no longer exists.",
             ["third_sector_agency"],
         ),
+        (
+            "Council team or named post - Yes (the Missing Worker)\nYouth worker - No\n"
+            "Other - Yes. A police Early Intervention Officer sees some 16 and 17 year olds.",
+            ["local_authority_team", "other"],
+        ),
+        (
+            "The council's Family Hub workers. Young people in a housing association scheme"
+            " are seen by their housing key worker.",
+            ["local_authority_team", "other"],
+        ),
+        (
+            "The allocated social worker or, for children not open to social care, by the"
+            " police officer who did the safe and well check.",
+            ["social_worker", "other"],
+        ),
+        (
+            "The Lantern Trust, a charity. We do not use youth workers, social workers or any"
+            " other provider.",
+            ["third_sector_agency"],
+        ),
+        ("The Missing Team.\nOther - No", ["local_authority_team"]),
     ],
 )
 def test_provider_kinds(answer: str, kinds: list[str]) -> None:
@@ -511,3 +532,40 @@ def _counted_from(answer: str) -> list[str]:
 )
 def test_what_the_72_hours_count_from(answer: str, option: str) -> None:
     assert _counted_from(answer) == [option]
+
+
+def test_a_unit_the_answer_denies_is_not_taken() -> None:
+    letter = (
+        "Freedom of Information response\n\n6c. How is the 72 hours measured?\n\n"
+        "(ii) Hours or days, calendar or working days?\n\n"
+        "Elapsed clock hours, day and night. We do\nnot use working days.\n\n"
+        "(iii) Any adjustment for a child who goes missing again?\n\nNo.\n"
+    )
+    reading = _read_as(letter, "rhi-2018")
+    assert choice(extract_rules(reading), "measure_72h_units") == ["hours"]
+
+
+def test_an_option_in_the_next_questions_wording_is_not_the_answer() -> None:
+    letter = (
+        "Freedom of Information response\n\n"
+        "Do you offer RHIs to looked after children whom other councils have placed in your"
+        " area? Yes.\n\nIf yes, or case by case, who carries out those RHIs? The Safety Team.\n"
+    )
+    reading = _read_as(letter, "rhi-2018")
+    assert choice(extract_rules(reading), "incoming_offered") == ["yes"]
+
+
+def test_a_figure_after_a_semicolon_is_given_though_the_clause_before_withholds() -> None:
+    letter = (
+        "Freedom of Information response\n\n"
+        "Out of area 2b. How many of those children went missing?\n\n"
+        "The number of children is fewer than five and is withheld under section 40(2);"
+        " those children went missing on 9 occasions in total.\n\n"
+        "Out of area 2c. How many were offered an RHI?\n\nAll of them.\n"
+    )
+    reading = _read_as(letter, "rhi-2018")
+    response = extract_rules(reading)
+    assert_declined(response, "ooa_missing_children", Status.EXEMPT)
+    assert_figure(response, "ooa_missing_incidents", 9)
+    report = verify(reading, response).fields["ooa_missing_incidents"]
+    assert report.verdict == "ok", report.checks

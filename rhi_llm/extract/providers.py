@@ -46,6 +46,16 @@ KIND_WORDS: tuple[tuple[ProviderKind, re.Pattern[str]], ...] = (
     ),
     (K.SOCIAL_WORKER, re.compile(r"social workers?", _I)),
     (
+        K.OTHER,
+        # a police officer or a housing key worker who holds the interview, or an option
+        # "Other" that the letter ticks or answers yes
+        re.compile(
+            r"\bpolice (?:[\w-]+ ){0,3}officers?\b|\bhousing (?:association|key ?workers?)\b|"
+            r"^\W*other\b(?!\s+(?:councils?|authorities|local|areas?)\b)",
+            _I,
+        ),
+    ),
+    (
         K.YOUTH_WORKER,
         re.compile(r"youth (?:support |and community |justice )?(?:workers?|services?)", _I),
     ),
@@ -63,7 +73,13 @@ KIND_WORDS: tuple[tuple[ProviderKind, re.Pattern[str]], ...] = (
         re.compile(r"\b[A-Z][\w&'’/()-]*(?: [A-Z][\w&'’/()-]*)* (?:Team|Hub)\b"),
     ),
 )
-_NEGATION = re.compile(r"\b(?:no|not|never|nor|neither|without|none)\b[^.;\n]*$", _I)
+# A negation reaches to the end of its clause, not past a comma that starts a new part of the
+# sentence ("for children not open to social care, by the police officer who ...")
+_NEGATION = re.compile(
+    r"\b(?:no|not|never|nor|neither|without|none)\b"
+    r"(?:(?!,\s*(?:but|by|while|whereas|though|although)\b)[^.;\n])*$",
+    _I,
+)
 _PART_ANSWER = re.compile(r"^\s*(?:q\d+\s*)?\(?([ab])\)?\s*[:.)]?\s*(?:answer:?\s*)?(yes|no)\b", _I)
 _AGENCY = re.compile(
     r"(?:The )?(?:[A-Z][\w'’]*\s){0,4}(?:Trust|Charity|Project|Partnership|Society|Foundation)\b"

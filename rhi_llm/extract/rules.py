@@ -53,6 +53,7 @@ from rhi_llm.meaning import (
     row_marker,
     says,
     sentence_base,
+    withheld_before_a_semicolon,
     without_other_years,
     year_label,
     year_of_column,
@@ -106,7 +107,11 @@ def _is_decoy(reading: LetterReading, mention: NumberMention, sentence: Span) ->
     # in a row of figure cells, only the figure's own cell speaks for it ("Not recorded |
     # Not recorded | 1,049"); a cell that holds a whole answer is read as sentences
     said = placed[1].text if placed is not None and len(placed[1].text) <= 30 else text
-    if withheld_status(said) and not _given_before_a_but(reading, mention, sentence, text):
+    if (
+        withheld_status(said)
+        and not _given_before_a_but(reading, mention, sentence, text)
+        and not (said is text and withheld_before_a_semicolon(text, mention.start - sentence.start))
+    ):
         return True
     if COST_WORDS.search(text) and re.search(r"\blimit\b", text):
         return True
@@ -519,14 +524,21 @@ def _ticked(reading: LetterReading, spec: FieldSpec) -> dict[str, Any] | None:
     if chosen:
         return _choice(chosen, quote)
     for option in named:
-        said = re.search(option.words or "$^", text, re.IGNORECASE)
-        if said:
-            return _choice([option.value], said.group(0))
+        for said in re.finditer(option.words or "$^", text, re.IGNORECASE):
+            if not _in_a_question(text, said.end()):
+                return _choice([option.value], said.group(0))
     match = _YES_NO.match(text)
     if yes_no and match and match.group(1).lower() in yes_no:
         quote = _clip_quote(match.group(0), 80)
         return _choice([match.group(1).lower()], quote, detail=_clip_quote(text.strip(), 300))
     return _nothing()
+
+
+def _in_a_question(text: str, at: int) -> bool:
+    """Words in a sentence that ends with a question mark: the next question's text run into
+    this answer ("Yes.\n\nIf yes, or case by case, who carries out those RHIs?")."""
+    end = re.search(r"[.?!\n]", text[at:])
+    return end is not None and end.group(0) == "?"
 
 
 def _ticked_option(
@@ -607,9 +619,9 @@ def _first_named(reading: LetterReading, spec: FieldSpec) -> dict[str, Any] | No
         if opening:
             return _choice([option.value], opening.group(0).strip(" \t\n*-:|("))
     for option in spec.options:
-        match = re.search(option.words or "$^", text, re.IGNORECASE)
-        if match:
-            return _choice([option.value], match.group(0))
+        for match in re.finditer(option.words or "$^", text, re.IGNORECASE):
+            if not _DENIED_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
+                return _choice([option.value], match.group(0))
     return _nothing()
 
 

@@ -8,7 +8,7 @@ from rhi_llm.core.questionnaires import FIELDS
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.survey import WITHHELD, Choice, Figure, ProviderAnswer, Status, TextAnswer
 from rhi_llm.core.types import Check, CheckCode, LocatedQuestion, NumberMention, Span
-from rhi_llm.meaning import COST_WORDS, withheld_sentence_about
+from rhi_llm.meaning import COST_WORDS, withheld_before_a_semicolon, withheld_sentence_about
 from rhi_llm.numbers import same_number
 from rhi_llm.quotes import QuoteMatch, locate_quote
 from rhi_llm.reading import withheld_status
@@ -166,9 +166,10 @@ def _decoy_problem(
     reading: LetterReading, field_id: str, figure_at: NumberMention, blocks: list[Span]
 ) -> str | None:
     """Why an answered figure may be a decoy from a refusal or a not-held statement."""
-    sentence = reading.letter.excerpt(reading.sentence_at(figure_at.start))
+    own = reading.sentence_at(figure_at.start)
+    sentence = reading.letter.excerpt(own)
     said_here = withheld_status(sentence)
-    if said_here:
+    if said_here and withheld_before_a_semicolon(sentence, figure_at.start - own.start) is None:
         return (
             f"{figure_at.text} sits in a sentence saying the information is "
             f"{said_here.value.replace('_', ' ')}: it is not the answer"
