@@ -1095,7 +1095,10 @@ def _question_end(text: str, cand: Candidate, wording: bool) -> int:
     if cand.question_end is not None:
         return cand.question_end
     if not wording:
-        return cand.body
+        # a two-column schedule: the question's words, then a wide gap, then the answer
+        # ("B5b   ... of whom received an RHI          31 of them were reported missing")
+        left = _LEFT_COLUMN.match(text, cand.body, cand.text_end)
+        return left.end(1) if left else cand.body
     region = text[cand.body : cand.text_end]
     first_mark = region.find("?")
     paragraph_end = region.find("\n\n")
@@ -1125,6 +1128,9 @@ def _question_end(text: str, cand: Candidate, wording: bool) -> int:
         end = _label_end(text, cand, region, paragraph_end)
     emphasis = _CLOSING_EMPHASIS.match(text, end)
     return emphasis.end() if emphasis else end
+
+
+_LEFT_COLUMN = re.compile(r"[ \t]*((?:\.{3}|…)?[ \t]*[A-Za-z][^\n\d]*?[A-Za-z?])[ \t]{3,}\S")
 
 
 def _label_end(text: str, cand: Candidate, region: str, paragraph_end: int) -> int:

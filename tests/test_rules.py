@@ -569,3 +569,31 @@ def test_a_figure_after_a_semicolon_is_given_though_the_clause_before_withholds(
     assert_figure(response, "ooa_missing_incidents", 9)
     report = verify(reading, response).fields["ooa_missing_incidents"]
     assert report.verdict == "ok", report.checks
+
+
+def test_in_a_two_column_schedule_the_questions_words_do_not_name_the_answers_figure() -> None:
+    letter = (
+        "Freedom of Information response\n\nPART B - OUT OF AREA PLACEMENTS\n\n"
+        "B1    How RHIs reach our children placed       [X] d  (their own social worker)\n"
+        "      outside the borough (tick one)\n"
+        "B2a   Our looked after children placed out     151\n"
+        "      of area during 2017/18\n"
+        "B2b   ... of whom went missing                 14 children, 40 episodes\n"
+        "B2c   ... offered an RHI                       38\n"
+        "B2d   ... who received an RHI                  25\n"
+        "B3    Do we offer RHIs to children placed      [X] Yes  [ ] No\n"
+        "      here by other councils?\n"
+        "B4    If yes, which agency delivers them       The Safe Return Team.\n"
+        "B5a   Looked after children placed here         236\n"
+        "      by other councils, 2017/18\n"
+        "B5b   ... of whom received an RHI               31 of them were reported missing\n"
+        "                                                here (90 episodes). Whether the\n"
+        "                                                placing council then held an\n"
+        "                                                interview is not held by us.\n"
+        "B6    Other comments on out of area             None.\n"
+    )
+    reading = _read_as(letter, "rhi-2018")
+    response = extract_rules(reading)
+    assert_figure(response, "incoming_missing_children", 31)
+    assert_figure(response, "incoming_missing_incidents", 90)
+    assert_declined(response, "incoming_rhi_completed", Status.NOT_HELD)

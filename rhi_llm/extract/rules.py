@@ -155,7 +155,7 @@ def _given_before_a_but(
 def _local(reading: LetterReading, candidate: Candidate) -> tuple[str, list[NumberMention], int]:
     """The sentence text and its figures relative to it, and the candidate's index."""
     sentence = candidate.sentence
-    text = reading.letter.excerpt(sentence)
+    text = _without_question_text(reading, sentence)
     inside = [m for m in reading.numbers_in(sentence) if m.is_figure]
     relative = [
         NumberMention(
@@ -171,6 +171,22 @@ def _local(reading: LetterReading, candidate: Candidate) -> tuple[str, list[Numb
     ]
     index = next(i for i, m in enumerate(inside) if m.start == candidate.mention.start)
     return text, relative, index
+
+
+def _without_question_text(reading: LetterReading, sentence: Span) -> str:
+    """A sentence's text with the words of a question it holds blanked out (offsets kept):
+    in a two-column schedule the question's line runs into its answer ("B5b ... of whom
+    received an RHI      29 of them were reported missing here"), and the question's words
+    do not say what the figure counts."""
+    text = reading.letter.excerpt(sentence)
+    for question in reading.qmap.questions:
+        span = question.question
+        if span.end <= sentence.start or span.start >= sentence.end:
+            continue
+        start, end = max(span.start, sentence.start), min(span.end, sentence.end)
+        at, stop = start - sentence.start, end - sentence.start
+        text = text[:at] + re.sub(r"\S", " ", text[at:stop]) + text[stop:]
+    return text
 
 
 def _row_score(reading: LetterReading, field_id: str, candidate: Candidate) -> float | None:
