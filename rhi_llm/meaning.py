@@ -210,7 +210,8 @@ def other_year(reading: LetterReading, mention: NumberMention) -> str | None:
     before = text[max(line_start, mention.start - 25) : mention.start]
     near = (
         re.search(r"\b(?:in|for|during)\s+\(?" + YEAR_TOKEN.pattern, clause)
-        or re.match(r"\s*\(" + YEAR_TOKEN.pattern, clause)
+        # "468 (2022/23)", but not "1,588 (2016/17: 1,377)", the other year's own figure
+        or re.match(r"\s*\(" + YEAR_TOKEN.pattern + r"(?!\s*[:=–-]\s*[\d£])", clause)
         or re.search(r"(?:in|for|during)\s+" + YEAR_TOKEN.pattern + r"[\s,:)]*$", before)
         # "(2022/23: 468)", "2022/23 - 468"
         or re.search(r"(?:^|[\s(\[])" + YEAR_TOKEN.pattern + r"\s*[:=–-]\s*$", before)

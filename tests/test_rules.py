@@ -257,6 +257,7 @@ def test_status_phrases(answer: str, status: Status) -> None:
         ("The council looked after 326\nchildren in 2022/23 and 356 children in 2023/24.", 356),
         ("We looked after 356 children. The comparable figure for 2022/23 was 326 children.", 356),
         ("We looked after 356 children in 2023/24, up from 326 children the year before.", 356),
+        ("356 (2022/23: 326)", 356),
     ],
 )
 def test_another_years_figure_is_not_taken(answer: str, value: int) -> None:
