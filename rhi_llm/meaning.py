@@ -124,7 +124,15 @@ def sentence_base(reading: LetterReading, mention: NumberMention) -> str | None:
         return said
     lead = reading.text[sentence.start : mention.start]
     before = _BASE_FIRST.search(lead) or _BASE_OPENS.match(lead)
-    return _phrase_class(before.group(1)) if before else None
+    if before:
+        return _phrase_class(before.group(1))
+    # a row label that names its unit: "Return interviews offered (% of episodes)   95%"
+    line = reading.text[reading.text.rfind("\n", 0, mention.start) + 1 : mention.start]
+    label = _LABEL_BASE.search(line)
+    return _phrase_class(label.group(1)) if label else None
+
+
+_LABEL_BASE = re.compile(r"\(\s*(?:%|per ?cent(?:age)?)\s+of\s+([^()\n]{1,60})\)", re.IGNORECASE)
 
 
 def _phrase_class(phrase: str) -> str | None:

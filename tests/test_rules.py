@@ -598,3 +598,8 @@ def test_in_a_two_column_schedule_the_questions_words_do_not_name_the_answers_fi
     assert_figure(response, "incoming_missing_children", 31)
     assert_figure(response, "incoming_missing_incidents", 90)
     assert_declined(response, "incoming_rhi_completed", Status.NOT_HELD)
+
+
+def test_a_row_label_that_names_its_unit_gives_a_percentages_base() -> None:
+    response = extract({6: "Return interviews offered (% of episodes)        91%"})
+    assert_figure(response, "rhi_offered", 91, "percent", "missing_incidents")
