@@ -1220,6 +1220,12 @@ def _blocks(
         if wording and not worded and not (cand.question_mark or cand.restates):
             wording = cand.question_end is not None  # a letter of bare numbers and answers
         q_end = _question_end(text, cand, wording)
+        if not wording and not re.search(r"[a-z]$", question.key):
+            # "9. (d) By the child's own social worker." answering a question with no parts:
+            # the letter is the option chosen, not part of the question's number
+            option = re.search(r"\s*\([a-i]\)\s*$", text[cand.start : q_end])
+            if option and option.start() > 0:
+                q_end = cand.start + option.start()
         next_start = cands[pairs[index + 1][1]].start if index + 1 < len(pairs) else letter_end
         q_end = min(q_end, next_start)
         answer_start = q_end

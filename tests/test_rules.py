@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from rhi_llm.core.reading import LetterReading
-from rhi_llm.core.survey import Figure, ProviderAnswer, Status, SurveyResponse, Unit
+from rhi_llm.core.survey import Choice, Figure, ProviderAnswer, Status, SurveyResponse, Unit
 from rhi_llm.core.types import Letter
 from rhi_llm.extract.rules import extract_rules
 from rhi_llm.reading import read
@@ -603,3 +603,66 @@ def test_in_a_two_column_schedule_the_questions_words_do_not_name_the_answers_fi
 def test_a_row_label_that_names_its_unit_gives_a_percentages_base() -> None:
     response = extract({6: "Return interviews offered (% of episodes)        91%"})
     assert_figure(response, "rhi_offered", 91, "percent", "missing_incidents")
+
+
+def _delivered(answer: str, number: str = "Out of area 1.") -> Any:
+    letter = (
+        "Freedom of Information response\n\n"
+        f"{number} How are RHIs delivered to your looked after children placed outside"
+        " your area?\n\n"
+        f"{answer}\n\n"
+        "Out of area 2a. How many looked after children were placed out of area?\n\n74.\n"
+    )
+    reading = _read_as(letter, "rhi-2018")
+    response = extract_rules(reading)
+    return choice(response, "ooa_delivery"), verify(reading, response).fields["ooa_delivery"]
+
+
+@pytest.mark.parametrize(
+    ("answer", "options"),
+    [
+        ("(h) A combination, depending on where the child lives.", ["combination"]),
+        ("Option d): by the child's own social worker.", ["own_social_worker"]),
+        (
+            "We spot purchase from another provider (option (f)).",
+            ["spot_purchase_other"],
+        ),
+        (
+            "(b) and (e), depending on the distance.",
+            ["childrens_services_not_social_worker", "spot_purchase_host_authority"],
+        ),
+    ],
+)
+def test_an_option_chosen_by_its_letter(answer: str, options: list[str]) -> None:
+    chosen, report = _delivered(answer)
+    assert chosen == options
+    assert report.verdict == "ok", report.checks
+
+
+def test_an_option_letter_after_the_questions_number_is_the_answer() -> None:
+    chosen, report = _delivered("(d) By the child's own social worker.", number="9.")
+    assert chosen == ["own_social_worker"]
+    assert report.verdict == "ok", report.checks
+
+
+def test_an_option_the_answers_letter_and_words_do_not_support_is_flagged() -> None:
+    letter = (
+        "Freedom of Information response\n\n"
+        "Out of area 1. How are RHIs delivered to your looked after children placed outside"
+        " your area?\n\n(b) By children's services, but never the child's social worker.\n\n"
+        "Out of area 2a. How many looked after children were placed out of area?\n\n74.\n"
+    )
+    reading = _read_as(letter, "rhi-2018")
+    response = extract_rules(reading)
+    wrong = response.model_copy(
+        update={
+            "answers": {
+                "ooa_delivery": Choice(
+                    value=["own_social_worker"],
+                    quote="(b) By children's services, but never the child's social worker.",
+                )
+            }
+        }
+    )
+    assert verify(reading, wrong).fields["ooa_delivery"].verdict == "flagged"
+    assert verify(reading, response).fields["ooa_delivery"].verdict == "ok"

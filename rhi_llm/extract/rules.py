@@ -539,6 +539,9 @@ def _ticked(reading: LetterReading, spec: FieldSpec) -> dict[str, Any] | None:
                 break
     if chosen:
         return _choice(chosen, quote)
+    lettered = _options_by_letter(text, spec)
+    if lettered:
+        return _choice([o.value for o, _ in lettered], lettered[0][1])
     for option in named:
         for said in re.finditer(option.words or "$^", text, re.IGNORECASE):
             if not _in_a_question(text, said.end()):
@@ -548,6 +551,40 @@ def _ticked(reading: LetterReading, spec: FieldSpec) -> dict[str, Any] | None:
         quote = _clip_quote(match.group(0), 80)
         return _choice([match.group(1).lower()], quote, detail=_clip_quote(text.strip(), 300))
     return _nothing()
+
+
+# an option given by its letter: "(h) A combination.", "Option d): by the child's own social
+# worker", "9. (c)", "we spot purchase ... (option (f))"
+_LETTER_OPENING = re.compile(r"^\W*(?:option\s*)?\(?([a-i])\)(?=[\s.,:;]|$)", re.IGNORECASE)
+_LETTER_NAMED = re.compile(r"\boption\s*\(?([a-i])\b\)?", re.IGNORECASE)
+_MORE_LETTERS = re.compile(r"\s*(?:,|and|&|\+|/)\s*\(?([a-i])\)(?=[\s.,:;]|$)", re.IGNORECASE)
+
+
+def _options_by_letter(text: str, spec: FieldSpec) -> list[tuple[OptionSpec, str]]:
+    """The options an answer chooses by their tick-box letters, with the words that say so."""
+    marks = {o.mark: o for o in spec.options if o.mark}
+    if not marks:
+        return []
+    found = _LETTER_OPENING.match(text)
+    if found is None:
+        found = next(
+            (
+                m
+                for m in _LETTER_NAMED.finditer(text)
+                if not _DENIED_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+            ),
+            None,
+        )
+    if found is None or found.group(1).lower() not in marks:
+        return []
+    letters = [found.group(1).lower()]
+    end = found.end()
+    if spec.multiple:
+        while more := _MORE_LETTERS.match(text, end):
+            letters.append(more.group(1).lower())
+            end = more.end()
+    quote = _line_of(text, found.start(1))
+    return [(marks[x], quote) for x in dict.fromkeys(letters) if x in marks]
 
 
 def _in_a_question(text: str, at: int) -> bool:
