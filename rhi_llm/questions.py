@@ -1092,13 +1092,19 @@ _REQUEST_TAIL = re.compile(
 
 def _question_end(text: str, cand: Candidate, wording: bool) -> int:
     """Where a located question's own text ends (the answer starts after this)."""
+    if _OPENS_AN_ANSWER.match(text, cand.body, cand.text_end):
+        return cand.body  # "Q10  Yes. Return practitioners can ...": the answer itself
     if cand.question_end is not None:
         return cand.question_end
     if not wording:
         # a two-column schedule: the question's words, then a wide gap, then the answer
         # ("B5b   ... of whom received an RHI          31 of them were reported missing")
         left = _LEFT_COLUMN.match(text, cand.body, cand.text_end)
-        return left.end(1) if left else cand.body
+        if left:
+            return left.end(1)
+        # "Question 10 - follow-up support" over a blank line: a label naming the question
+        label = _SHORT_LABEL.match(text, cand.body)
+        return label.end(1) if label else cand.body
     region = text[cand.body : cand.text_end]
     first_mark = region.find("?")
     paragraph_end = region.find("\n\n")
@@ -1130,6 +1136,15 @@ def _question_end(text: str, cand: Candidate, wording: bool) -> int:
     return emphasis.end() if emphasis else end
 
 
+_OPENS_AN_ANSWER = re.compile(
+    r"[ \t]*(?:[-–:|][ \t]*)?(?:yes|no)\b(?:[.,;!]|[ \t]+[-–])", re.IGNORECASE
+)
+_SHORT_LABEL = re.compile(
+    r"[ \t]*(?:[-–:|][ \t]*)?((?!(?:not|none|nil|yes|no|see|n/?a|refused|exempt|unknown|zero|"
+    r"withheld|nothing|all|every|case.by.case|partly|sometimes|varies)\b)"
+    r"[A-Za-z][A-Za-z'’ /&()-]{2,60}?)[ \t]*(?=\n[ \t]*\n)",
+    re.IGNORECASE,
+)
 _LEFT_COLUMN = re.compile(r"[ \t]*((?:\.{3}|…)?[ \t]*[A-Za-z][^\n\d]*?[A-Za-z?])[ \t]{3,}\S")
 
 

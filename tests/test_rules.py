@@ -666,3 +666,46 @@ def test_an_option_the_answers_letter_and_words_do_not_support_is_flagged() -> N
     )
     assert verify(reading, wrong).fields["ooa_delivery"].verdict == "flagged"
     assert verify(reading, response).fields["ooa_delivery"].verdict == "ok"
+
+
+_NUMBERED_ONLY = {
+    1: "402 children",
+    2: "1,311 episodes",
+    3: "640 children looked after in the year",
+    4: "88 children",
+    5: "297 episodes",
+    6: "1,290 interviews offered",
+    7: "1,004 completed",
+    8: "801 within 72 hours",
+    9: "The council's Missing Team.",
+}
+
+
+@pytest.mark.parametrize(
+    ("layout", "blank_after"),
+    [
+        ("Q{n}  {answer}", False),  # the answer on the marker's line, one line each
+        ("Question {n} - {label}\n\n{answer}", True),  # a short label over a blank line
+    ],
+)
+def test_a_yes_after_a_bare_number_or_a_short_label_is_the_answer(
+    layout: str, blank_after: bool
+) -> None:
+    labels = {10: "follow-up support", 11: "further information"}
+    answers = {
+        **_NUMBERED_ONLY,
+        10: "Yes. Our practitioners can offer follow-up support for 8 weeks after the interview.",
+        11: "Nothing further to add.",
+    }
+    parts = ["Westerby District Council", "Our ref: WDC/4410", "Period: 2023/24", ""]
+    for n, answer in answers.items():
+        parts.append(layout.format(n=n, answer=answer, label=labels.get(n, "figures")))
+        parts += [""] if blank_after else []
+    response = extract_rules(_read_as("\n".join(parts), "rhi-2024"))
+    assert choice(response, "follow_up_support") == ["yes"]
+    assert_figure(response, "lac_missing_incidents", 297)
+
+
+def test_a_yes_after_a_response_label_is_the_answer() -> None:
+    response = extract({10: "Response: Yes. The team offers up to six further sessions."})
+    assert choice(response, "follow_up_support") == ["yes"]

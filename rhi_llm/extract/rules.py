@@ -498,7 +498,10 @@ def _numeric_answers(reading: LetterReading) -> dict[str, dict[str, Any]]:
 # Choices
 # --------------------------------------------------------------------------------------------
 
-_YES_NO = re.compile(r"^\W*(?:answer:?\s*)?(yes|no)\b[^\n]*", re.IGNORECASE)
+_YES_NO = re.compile(
+    r"^\W*(?:(?:answer|response|reply|our (?:answer|response))\s*[:\-–]?\s*)?(yes|no)\b[^\n]*",
+    re.IGNORECASE,
+)
 
 
 def _block_text(reading: LetterReading, field_id: str) -> tuple[str, Span] | None:
