@@ -709,3 +709,27 @@ def test_a_yes_after_a_bare_number_or_a_short_label_is_the_answer(
 def test_a_yes_after_a_response_label_is_the_answer() -> None:
     response = extract({10: "Response: Yes. The team offers up to six further sessions."})
     assert choice(response, "follow_up_support") == ["yes"]
+
+
+@pytest.mark.parametrize(
+    ("answer", "options"),
+    [
+        ("Brookside Young People's Trust, as for our own children.", ["third_sector_agency"]),
+        ("Our own Missing Children Service, with the same workers.", ["local_authority_team"]),
+        ("The Missing and Exploitation Hub.", ["local_authority_team"]),
+    ],
+)
+def test_who_interviews_children_placed_here(answer: str, options: list[str]) -> None:
+    letter = (
+        "Freedom of Information response\n\n"
+        "Out of area 3. Do you offer RHIs to looked after children placed in your area by"
+        " other councils?\n\nYes.\n\n"
+        "Out of area 4. If yes or case by case, which agency delivers them?\n\n"
+        f"{answer}\n\n"
+        "Out of area 5a. How many looked after children did other councils place in your"
+        " area?\n\n58.\n"
+    )
+    reading = _read_as(letter, "rhi-2018")
+    response = extract_rules(reading)
+    assert choice(response, "incoming_provider") == options
+    assert verify(reading, response).fields["incoming_provider"].verdict == "ok"
