@@ -529,6 +529,9 @@ def _counted_from(answer: str) -> list[str]:
         ),
         ("The time runs from the child's return, not from the referral.", "return"),
         ("Return (the time found, from the police safe and well record).", "return"),
+        ("From the time the police notification reaches us, not the return.", "police_referral"),
+        ("From the time the police record the child as returned.", "return"),
+        ("The period starts on the day the child returns.", "return"),
     ],
 )
 def test_what_the_72_hours_count_from(answer: str, option: str) -> None:

@@ -640,14 +640,22 @@ def _from_named(reading: LetterReading, spec: FieldSpec) -> dict[str, Any] | Non
         chosen = option_of(opening.group(0).strip(" \t\n*-:|("))
         if chosen:
             return chosen
+    # "from the time the police notification reaches us", "starts on the day the child
+    # returns", "from the child’s return"
+    moment = (
+        r"(?:(?:date|time|moment|point|day)(?: and time)?\s+(?:(?:of|that|when|on which)\s+)?)?"
+    )
+    who = r"(?:the )?(?:(?:child|young person)(?:['’]?s)?\s+)?"
     for pattern in (
-        rf"\bfrom (?:the )?(?:date of (?:the )?)?(?:{words})",
-        rf"\b(?:starts?|runs?|begins?)\s+(?:at|when|on|with)\s+(?:the (?:time|moment|date) "
-        rf"(?:of |that )?)?(?:the )?(?:child'?s |young person'?s )?(?:{words})",
+        rf"\bfrom (?:the )?{moment}{who}(?:{words})",
+        rf"\b(?:starts?|runs?|begins?|counted)\s+(?:at|when|on|with|from)\s+(?:the )?{moment}"
+        rf"{who}(?:{words})",
     ):
         for match in re.finditer(pattern, text, re.IGNORECASE):
             if _DENIED_BEFORE.search(text[max(0, match.start() - 14) : match.start()]):
                 continue
+            if _POLICE_RECORD_THE_RETURN.match(text, match.end()):
+                continue  # "from the time the police record the child as returned": the return
             chosen = option_of(match.group(0))
             if chosen:
                 return chosen
@@ -660,6 +668,11 @@ def _from_named(reading: LetterReading, spec: FieldSpec) -> dict[str, Any] | Non
     return _nothing()
 
 
+_POLICE_RECORD_THE_RETURN = re.compile(
+    r"\s+(?:record|log|note|mark|show|confirm)s?(?:ed)?\b[^.;\n]{0,40}?\b(?:return|returned|back|"
+    r"found|home)\b",
+    re.IGNORECASE,
+)
 _DENIED_BEFORE = re.compile(r"\b(?:not|rather than|instead of|never)\b[^,.;]*$", re.IGNORECASE)
 
 
