@@ -64,6 +64,9 @@ JOINT_ANSWER = re.compile(
     r"\ball (?:three|four|five) (?:questions|parts)\b|\btable below\b",
     re.IGNORECASE,
 )
+_SEE_TABLE = re.compile(
+    r"\b(?:see|in|refer to|given in|shown in)\s+(?:the\s+)?table\s+([A-Z]|\d{1,2})\b", re.IGNORECASE
+)
 _QUESTION_REF = re.compile(r"\b(?:q(?:uestion)?\.?\s*)?(\d{1,2})\s*\(?([a-d])?\)?", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\d•])|\n\s*\n|\n(?=\s*[•\-*]|\s*\(?[a-z]\))")
 
@@ -98,7 +101,7 @@ def read(
             if questionnaire == OTHER
             else find_questions(letter, only=questionnaire, tables=tables)
         )
-    blocks = _Blocks(letter, qmap)
+    blocks = _Blocks(letter, qmap, tables)
     fields = fields_for(qmap.questionnaire)
     return LetterReading(
         letter,
@@ -135,9 +138,10 @@ def sentences(text: str, tables: Sequence[Table] = ()) -> list[Span]:
 class _Blocks:
     """Each field's answer blocks in one letter."""
 
-    def __init__(self, letter: Letter, qmap: QuestionMap) -> None:
+    def __init__(self, letter: Letter, qmap: QuestionMap, tables: Sequence[Table] = ()) -> None:
         self.letter = letter
         self.qmap = qmap
+        self.tables = tables
         self.by_key = {q.key: q for q in qmap.questions}
         self.questionnaire = qmap.questionnaire
 
@@ -176,6 +180,10 @@ class _Blocks:
         found: list[Span] = []
         for question in self.questions_of(field_id):
             block_text = self.letter.excerpt(question.answer)
+            table = self._referenced_table(block_text)
+            if table is not None:
+                found.append(table)
+                continue
             reference = SEE_ELSEWHERE.search(block_text)
             if not reference:
                 continue
@@ -183,6 +191,21 @@ class _Blocks:
             if target is not None:
                 found.append(target.answer)
         return found
+
+    def _referenced_table(self, block_text: str) -> Span | None:
+        """The table an answer points to by its name ("See Table B", "see Table 2 (year
+        total)"): the table that starts within two lines of a line opening "Table B"."""
+        pointer = _SEE_TABLE.search(block_text)
+        if pointer is None:
+            return None
+        text = self.letter.text
+        name = re.escape(pointer.group(1))
+        for heading in re.finditer(rf"(?im)^[ \t#*|]*table\s+{name}\b", text):
+            for table in self.tables:
+                between = text[heading.end() : table.start]
+                if table.start >= heading.start() and between.count("\n") <= 2:
+                    return Span(start=table.start, end=table.end)
+        return None
 
     def _referenced_question(self, phrase: str, source: LocatedQuestion) -> LocatedQuestion | None:
         ordered = list(self.qmap.questions)

@@ -736,3 +736,42 @@ def test_who_interviews_children_placed_here(answer: str, options: list[str]) ->
     response = extract_rules(reading)
     assert choice(response, "incoming_provider") == options
     assert verify(reading, response).fields["incoming_provider"].verdict == "ok"
+
+
+_SEE_TABLE_LETTER = (
+    "Freedom of Information response\n\n"
+    "No. | Question | Response\n"
+    "4a | Number of missing incidents reported | Please see Table B.\n"
+    "4b | Number of individual children those incidents relate to | 287 children.\n"
+    "5a | Incidents in which an RHI was offered | 702 incidents.\n"
+    "6a | Number of incidents in which an RHI was carried out | See Table B.\n"
+    "6b | Number carried out within 72 hours of the child's return | See Table B.\n\n"
+    "Table B - incidents and interviews by quarter\n"
+    "Quarter | Missing incidents (4a) | RHIs carried out (6a) | Within 72 hours (6b)\n"
+    "Q1 Apr-Jun 2017 | 190 | 120 | 81\n"
+    "Q2 Jul-Sep 2017 | 201 | 133 | 90\n"
+    "Q3 Oct-Dec 2017 | 176 | 119 | 77\n"
+    "Q4 Jan-Mar 2018 | 213 | 140 | 99\n"
+    "Total 2017/18 | 780 | 512 | 347\n"
+)
+
+
+def test_an_answer_that_points_to_a_table_takes_its_total_row_and_own_column() -> None:
+    reading = _read_as(_SEE_TABLE_LETTER, "rhi-2018")
+    response = extract_rules(reading)
+    assert_figure(response, "missing_incidents", 780)
+    assert_figure(response, "rhi_completed", 512)
+    assert_figure(response, "rhi_within_72h", 347)
+    report = verify(reading, response)
+    for field_id in ("missing_incidents", "rhi_completed", "rhi_within_72h"):
+        assert report.fields[field_id].verdict == "ok", report.fields[field_id].checks
+
+
+def test_a_figure_from_another_questions_column_of_the_table_is_flagged() -> None:
+    reading = _read_as(_SEE_TABLE_LETTER, "rhi-2018")
+    wrong = extract_rules(reading).model_copy(
+        update={"answers": {"rhi_completed": Figure(value=347, unit=Unit.COUNT, quote="347")}}
+    )
+    report = verify(reading, wrong).fields["rhi_completed"]
+    assert report.verdict == "flagged"
+    assert any("headed for question 6b" in f.message for f in report.flags), report.flags

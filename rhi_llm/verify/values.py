@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rhi_llm.core.questionnaires import FIELDS
+from rhi_llm.core.questionnaires import FIELDS, fields_for, questions_for_field
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.survey import Figure, SurveyResponse, Unit
 from rhi_llm.core.types import Check, CheckCode, NumberMention, Span
@@ -176,6 +176,9 @@ def _placement_problem(reading: LetterReading, field_id: str, placed: NumberMent
         return shared
     header = column_header(reading, placed)
     if header and not YEAR_TOKEN.fullmatch(header):
+        other_column = _column_of_another(reading, field_id, placed.text, header)
+        if other_column:
+            return other_column
         conflict = class_conflict(field_id, header)
         if conflict:
             return (
@@ -304,6 +307,39 @@ def _said_of_other(reading: LetterReading, field_id: str, placed: NumberMention)
         if FIELDS[other].counts == FIELDS[field_id].counts and says(cue, clause):
             return (
                 f"the words around {placed.text} say it is {FIELDS[other].label}, "
+                f"not {FIELDS[field_id].label}"
+            )
+    return None
+
+
+_QUESTION_IN_HEADER = re.compile(
+    r"\(\s*(?:q(?:uestion)?\.?\s*)?(\d{1,2}[a-d]?)\s*\)|\bq(?:uestion)?\.?\s*(\d{1,2}[a-d]?)\b",
+    re.IGNORECASE,
+)
+
+
+def _column_of_another(
+    reading: LetterReading, field_id: str, figure: str, header: str
+) -> str | None:
+    """A figure in a column headed for another question ("Within 72 hours (6b)" for the
+    interviews carried out, 6a), or headed with another field's own words and not this
+    field's ("Within 72 hours" for interviews completed)."""
+    own_labels = {q.label.lower() for q in questions_for_field(reading.questionnaire, field_id)}
+    named = [(m.group(1) or m.group(2)).lower() for m in _QUESTION_IN_HEADER.finditer(header)]
+    if named and own_labels and not own_labels & set(named):
+        return f"{figure} is in the column '{header}', headed for question {named[0]}"
+    own = role_cue(field_id)
+    if own is None or says(own, header):
+        return None
+    for other in fields_for(reading.questionnaire):
+        cue = role_cue(other)
+        if other == field_id or cue is None or not FIELDS[other].numeric:
+            continue
+        if cue.search("children incidents episodes placed"):
+            continue  # a field named by a class of count only: not telling
+        if FIELDS[other].counts == FIELDS[field_id].counts and says(cue, header):
+            return (
+                f"{figure} is in the column '{header}', which gives {FIELDS[other].label}, "
                 f"not {FIELDS[field_id].label}"
             )
     return None
