@@ -45,7 +45,8 @@ _NUMBER_MARKER = re.compile(
     + rf"(?:[.):]?[ \t]*\((?P<sub1>{_ROMAN})\)|[.):]?[ \t]*(?P<sub2>{_ROMAN})[).:](?=\s|$)"
     + rf"|(?P<sub3>{_ROMAN})(?=[ \t]*[).:]))?"
     + r"(?P<sep>[ \t]*[.):\-–](?!\d))?"
-    + r"(?=\s|$|\*)",
+    # "Questions 6, 7 and 8": a comma before the next question number of a joint list
+    + r"(?=\s|$|\*|,[ \t]*(?:Q(?:uestion)?[ \t]*)?\d{1,2}[a-h]?\b)",
     re.IGNORECASE,
 )
 _PART_MARKER = re.compile(
@@ -162,9 +163,14 @@ def _parse_marker(line: str) -> tuple[int | None, str | None, str | None, int]:
     return None, None, None, 0
 
 
-_JOINT = re.compile(
-    r"^[ \t]*(?:and|&|,|to|-|–)[ \t]*(?:Q(?:uestion)?[ \t]*)?(?P<num>\d{1,2})(?P<part>[a-h])?"
-    r"[.):]?(?=\s|$)",
+_JOINT_ITEM = (
+    r"[ \t]*(?:and|&|,|to|-|–)[ \t]*(?:Q(?:uestion)?[ \t]*)?\d{1,2}[a-h]?[.):]?(?=[\s,]|$)"
+)
+# "2c. and 2d.", "3 to 5:", "6, 7 and 8"
+_JOINT = re.compile(rf"^(?:{_JOINT_ITEM})+", re.IGNORECASE)
+_JOINT_PARTS = re.compile(
+    r"[ \t]*(?P<sep>and|&|,|to|-|–)[ \t]*(?:Q(?:uestion)?[ \t]*)?(?P<num>\d{1,2})(?P<part>[a-h])?"
+    r"[.):]?(?=[\s,]|$)",
     re.IGNORECASE,
 )
 
@@ -177,11 +183,33 @@ def _joint_length(rest: str) -> int:
 def _joint_questions(
     number: int | None, part: str | None, rest: str
 ) -> tuple[tuple[int, str], ...]:
-    """Questions a marker answers together with its own: "2c. and 2d.", "3 to 5:"."""
+    """Questions a marker answers together with its own: "2c. and 2d.", "3 to 5:", "6, 7 and
+    8"."""
     match = _JOINT.match(rest)
     if number is None or not match:
         return ()
-    last, last_part = int(match.group("num")), (match.group("part") or "").lower()
+    items = list(_JOINT_PARTS.finditer(match.group(0)))
+    if len(items) > 1:
+        # a list: each item named, a range ("to") spread from the item before it
+        listed: list[tuple[int, str]] = []
+        before, before_part = number, part
+        for item in items:
+            num, item_part = int(item.group("num")), (item.group("part") or "").lower()
+            if item.group("sep").lower() in ("to", "-", "–"):
+                listed += _joint_pair(before, before_part, num, item_part)
+            else:
+                listed.append((num, item_part))
+            before, before_part = num, item_part or None
+        return tuple(dict.fromkeys(listed))
+    return _joint_pair(
+        number, part, int(items[0].group("num")), (items[0].group("part") or "").lower()
+    )
+
+
+def _joint_pair(
+    number: int, part: str | None, last: int, last_part: str
+) -> tuple[tuple[int, str], ...]:
+    """The questions from a marker's own (not included) to the last one it names."""
     if last_part and last == number and part:
         return tuple((number, chr(c)) for c in range(ord(part) + 1, ord(last_part) + 1))
     if not part and not last_part and number < last <= number + 10:

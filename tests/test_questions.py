@@ -283,6 +283,21 @@ def test_a_number_and_response_table_and_a_joint_range_with_parts() -> None:
     assert "1,176" in placed["5b"], placed
 
 
+def test_a_marker_naming_a_list_of_questions_answers_each_of_them() -> None:
+    letter = (
+        "Our ref FOI-3318\nThank you for your request.\n"
+        "Questions 1 and 2 - children and episodes\n"
+        "In 2023/24, 338 children were reported missing, in 1,044 episodes.\n"
+        "Questions 6, 7 and 8 - interviews offered, held, and held in time\n"
+        "An interview was offered after 990 episodes; 702 were held, 515 within 72 hours.\n"
+        "Question 9 - who carries out the interviews\n"
+        "The council's own Return Team.\n"
+    )
+    placed = _answers(letter, "rhi-2024", "docx", strip=False)
+    for key in ("6", "7", "8"):
+        assert "990 episodes" in placed[key], placed
+
+
 def test_a_heading_naming_its_questions_heads_them_without_blank_lines() -> None:
     letter = (
         "Our ref FOI-2207\nThank you for your request.\n"
