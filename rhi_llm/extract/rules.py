@@ -544,7 +544,8 @@ def _ticked(reading: LetterReading, spec: FieldSpec) -> dict[str, Any] | None:
         return _choice(chosen, quote)
     lettered = _options_by_letter(text, spec)
     if lettered:
-        return _choice([o.value for o, _ in lettered], lettered[0][1])
+        options, line = lettered
+        return _choice([o.value for o in options], line)
     for option in named:
         for said in re.finditer(option.words or "$^", text, re.IGNORECASE):
             if not _in_a_question(text, said.end()):
@@ -563,31 +564,27 @@ _LETTER_NAMED = re.compile(r"\boption\s*\(?([a-i])\b\)?", re.IGNORECASE)
 _MORE_LETTERS = re.compile(r"\s*(?:,|and|&|\+|/)\s*\(?([a-i])\)(?=[\s.,:;]|$)", re.IGNORECASE)
 
 
-def _options_by_letter(text: str, spec: FieldSpec) -> list[tuple[OptionSpec, str]]:
-    """The options an answer chooses by their tick-box letters, with the words that say so."""
+def _options_by_letter(text: str, spec: FieldSpec) -> tuple[list[OptionSpec], str] | None:
+    """The options an answer chooses by their tick-box letters, and the line that says so."""
     marks = {o.mark: o for o in spec.options if o.mark}
     if not marks:
-        return []
+        return None
     found = _LETTER_OPENING.match(text)
     if found is None:
         found = next(
-            (
-                m
-                for m in _LETTER_NAMED.finditer(text)
-                if not _DENIED_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
-            ),
+            (m for m in _LETTER_NAMED.finditer(text) if not _denied_at(text, m.start())),
             None,
         )
     if found is None or found.group(1).lower() not in marks:
-        return []
+        return None
     letters = [found.group(1).lower()]
     end = found.end()
     if spec.multiple:
         while more := _MORE_LETTERS.match(text, end):
             letters.append(more.group(1).lower())
             end = more.end()
-    quote = _line_of(text, found.start(1))
-    return [(marks[x], quote) for x in dict.fromkeys(letters) if x in marks]
+    options = [marks[x] for x in dict.fromkeys(letters) if x in marks]
+    return options, _line_of(text, found.start(1))
 
 
 def _in_a_question(text: str, at: int) -> bool:
@@ -652,7 +649,7 @@ def _from_named(reading: LetterReading, spec: FieldSpec) -> dict[str, Any] | Non
         rf"{who}(?:{words})",
     ):
         for match in re.finditer(pattern, text, re.IGNORECASE):
-            if _DENIED_BEFORE.search(text[max(0, match.start() - 14) : match.start()]):
+            if _denied_at(text, match.start(), reach=14):
                 continue
             if _POLICE_RECORD_THE_RETURN.match(text, match.end()):
                 continue  # "from the time the police record the child as returned": the return
@@ -663,7 +660,7 @@ def _from_named(reading: LetterReading, spec: FieldSpec) -> dict[str, Any] | Non
     for option in spec.options:
         name = (option.name or option.value.replace("_", " ")).lower()
         for at in (m.start() for m in re.finditer(re.escape(name), lowered)):
-            if not _DENIED_BEFORE.search(lowered[max(0, at - 30) : at]):
+            if not _denied_at(lowered, at):
                 return _choice([option.value], text[at : at + len(name)])
     return _nothing()
 
@@ -674,6 +671,11 @@ _POLICE_RECORD_THE_RETURN = re.compile(
     re.IGNORECASE,
 )
 _DENIED_BEFORE = re.compile(r"\b(?:not|rather than|instead of|never)\b[^,.;]*$", re.IGNORECASE)
+
+
+def _denied_at(text: str, at: int, reach: int = 30) -> bool:
+    """Do the words just before ``at`` deny what follows ("not from the referral")?"""
+    return bool(_DENIED_BEFORE.search(text[max(0, at - reach) : at]))
 
 
 def _first_named(reading: LetterReading, spec: FieldSpec) -> dict[str, Any] | None:
@@ -689,7 +691,7 @@ def _first_named(reading: LetterReading, spec: FieldSpec) -> dict[str, Any] | No
             return _choice([option.value], opening.group(0).strip(" \t\n*-:|("))
     for option in spec.options:
         for match in re.finditer(option.words or "$^", text, re.IGNORECASE):
-            if not _DENIED_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
+            if not _denied_at(text, match.start()):
                 return _choice([option.value], match.group(0))
     return _nothing()
 
