@@ -1451,6 +1451,231 @@ def _fill_gaps(
     return sorted([*pairs, *added], key=lambda p: p[1])
 
 
+PARAGRAPH_WORDS = 8  # a passage this long can answer a question by its content alone
+_YEAR = re.compile(r"\b(20\d\d)\s*[/-]\s*((?:20)?\d\d)\b")
+PARAGRAPH_MIN = 0.35  # a passage of its own: its first sentence fits the question this well
+_YEAR_OPENS = 0.4  # a passage opening on the question's year: above PARAGRAPH_MIN, below sharing
+_SHARE_PENALTY = 0.15  # a passage that answers two questions costs a little: prefer one each
+
+
+def _paragraphs(text: str, tables: Sequence[Table], start: int, end: int) -> list[Span]:
+    """The letter's prose passages between ``start`` and ``end``: runs of lines between blank
+    lines, outside tables."""
+    found: list[Span] = []
+    for match in re.finditer(r"[^\n]+(?:\n[ \t]*\S[^\n]*)*", text[start:end]):
+        span = Span(start=start + match.start(), end=start + match.end())
+        if any(t.start <= span.start < t.end for t in tables):
+            continue
+        found.append(span)
+    return found
+
+
+def _paragraph_candidate(text: str, span: Span, cands: list[Candidate]) -> Candidate:
+    """A passage as a candidate: the line that opens it, when the finder has one there (a
+    retold question keeps its question text), else the passage with no question text."""
+    opening = next((c for c in cands if c.start == span.start), None)
+    if opening is not None:
+        return opening
+    # what the passage is about is said in its first sentence ("Interviews actually carried
+    # out came to 557 in 2017/18, up from 512 the year before."); the rest runs on
+    stop = _SENTENCE_STOP.search(text, span.start, span.end)
+    end = min(stop.end() if stop else span.end, span.start + _QUESTION_TEXT_LIMIT)
+    return Candidate(
+        start=span.start,
+        body=span.start,
+        line_end=span.end,
+        number=None,
+        part=None,
+        sub=None,
+        context_number=None,
+        marker="",
+        asks=False,
+        question_end=span.start,
+        window_end=end,
+        text=text[span.start : end],
+        text_end=end,
+    )
+
+
+def _by_paragraph(
+    questionnaire: str,
+    text: str,
+    tables: Sequence[Table],
+    cands: list[Candidate],
+    pairs: list[tuple[int, int, float]],
+) -> tuple[list[Candidate], list[tuple[int, int, float]], dict[int, int], dict[int, int]] | None:
+    """A letter in prose, one paragraph per question or two ("You then asked who did this in
+    2016/17. ...", "Interviews actually carried out came to ..."), names few questions by
+    number and retells few in the question's words. Its questions left unplaced take the
+    paragraphs whose content fits them, keeping the questionnaire's order around the placed
+    ones; a paragraph may answer two questions running ("how many incidents, and how many
+    children"). Such a place is known by content and order, not by the question's words, so
+    it is scored `ORDER_ONLY`: the verifier then wants each figure's own words.
+
+    Returns the candidates (with the paragraphs added), the pairs, the questions that share
+    another question's paragraph (question index -> the question it shares with), and where
+    each placed question's paragraph ends: its answer ends there too, since a paragraph that
+    no question fits is not known to be part of the answer before it."""
+    questions = QUESTIONNAIRES[questionnaire]
+    if sum(1 for c in cands if c.number is not None) > 4 or not pairs:
+        return None
+    placed = sorted(pairs, key=lambda p: p[1])
+    end = _sign_off(text, cands[placed[-1][1]].line_end)
+    spans = _paragraphs(text, tables, 0, end)
+    anchor_of: dict[int, int] = {}  # question -> its paragraph
+    for q, c, _ in pairs:
+        at = next((i for i, s in enumerate(spans) if s.start <= cands[c].start < s.end), None)
+        if at is None:
+            return None  # placed in a table or a heading over one: not a letter in prose
+        anchor_of[q] = at
+    order = [anchor_of[q] for q in sorted(anchor_of)]
+    if order != sorted(order) or len(set(order)) < len(order):
+        # placed out of order (`_out_of_order`), or two questions placed in one passage:
+        # its questions stand on lines of their own, not one paragraph each
+        return None
+    # in prose, the paragraph that retells a question answers it too ("Asked whether we
+    # provide follow-up support, yes we do: ..."); not under headings or question paragraphs
+    answered = 0
+    for q, c, _ in pairs:
+        paragraph = spans[anchor_of[q]]
+        asked_end = max(paragraph.start, min(_question_end(text, cands[c], True), paragraph.end))
+        answered += len(text[asked_end : paragraph.end].split()) >= PARAGRAPH_WORDS
+    if answered < 0.6 * len(pairs):
+        return None
+    for q, c, _ in pairs:  # "(parts 5b and 5c)": the questions a placed one answers with it
+        for number, part in cands[c].joint:
+            for i, other in enumerate(questions):
+                same = other.section == questions[q].section and not other.subpart
+                if same and number in other.numbers and part == other.part:
+                    anchor_of.setdefault(i, anchor_of[q])
+    held = set(anchor_of.values())
+    unit_spans = [
+        s
+        for i, s in enumerate(spans)
+        if i in held or len(text[s.start : s.end].split()) >= PARAGRAPH_WORDS
+    ]
+    units = [_paragraph_candidate(text, s, cands) for s in unit_spans]
+    by_span = {s.start: i for i, s in enumerate(unit_spans)}
+    anchors = {q: by_span[spans[at].start] for q, at in anchor_of.items()}
+    if len(anchors) == len(questions):
+        return None
+    scores = _score_matrix(questionnaire, questions, units, False)
+    for i, question in enumerate(questions):
+        # "Who delivered RHIs in 2016/17?" is answered where that year is named, and a
+        # passage that opens on that year with no figure ("Looking back to 2016/17, the work
+        # was done by a local charity") is about it (though not enough to share a passage)
+        years = {(a, b[-2:]) for a, b in _YEAR.findall(question.wording)}
+        if not years:
+            continue
+        for u, (span, unit) in enumerate(zip(unit_spans, units, strict=True)):
+            said = {(a, b[-2:]) for a, b in _YEAR.findall(text[span.start : span.end])}
+            opening = _YEAR.sub(" ", unit.text)
+            if not years & said:
+                scores[i][u] = 0.0
+            elif years & set(_YEAR.findall(unit.text)) and not re.search(r"\d", opening):
+                scores[i][u] = max(scores[i][u], _YEAR_OPENS)
+    shares = [
+        [_says_its_figures(questionnaire, q, text[s.start : s.end]) for s in unit_spans]
+        for q in questions
+    ]
+    chosen = _place_in_order(scores, anchors, len(units), shares)
+    if chosen is None:
+        return None
+    # the questions placed in each paragraph, in order
+    per_unit: dict[int, list[int]] = {}
+    for q in sorted(chosen):
+        per_unit.setdefault(chosen[q], []).append(q)
+    all_cands = list(cands)
+    index_of = {id(c): i for i, c in enumerate(all_cands)}
+    new_pairs: list[tuple[int, int, float]] = []
+    shared: dict[int, int] = {}
+    scored = {q: score for q, _, score in pairs}
+    for u_index, qs in sorted(per_unit.items()):
+        unit = units[u_index]
+        own = [q for q in qs if q in scored]  # the placed question whose line opens it
+        if own:
+            lead = own[0]
+            c_index = next(c for q, c, _ in pairs if q == lead)
+        else:
+            lead = qs[0]
+            if id(unit) not in index_of:
+                index_of[id(unit)] = len(all_cands)
+                all_cands.append(unit)
+            c_index = index_of[id(unit)]
+        new_pairs.append((lead, c_index, scored.get(lead, ORDER_ONLY)))
+        for q in qs:
+            if q != lead:
+                shared[q] = lead
+    order_by_start = sorted(range(len(all_cands)), key=lambda i: all_cands[i].start)
+    renumber = {old: new for new, old in enumerate(order_by_start)}
+    ordered = [all_cands[i] for i in order_by_start]
+    remapped = sorted(((q, renumber[c], s) for q, c, s in new_pairs), key=lambda p: p[1])
+    ends = {q: unit_spans[u].end for q, u in chosen.items()}
+    return ordered, remapped, shared, ends
+
+
+def _says_its_figures(questionnaire: str, question: Question, passage: str) -> bool:
+    """Does the passage use the words of every count the question asks ("children" for 4b,
+    "carried out" for 6a)? Only then may it answer the question beside another one."""
+    spec = installed().get(questionnaire)
+    if spec is None:
+        return False
+    by_id = {f.id: f for f in spec.fields}
+    words = [by_id[f].words for f in question.fields if f in by_id and by_id[f].kind == "numeric"]
+    return bool(words) and all(re.search(w, passage, re.IGNORECASE) for w in words if w is not None)
+
+
+def _place_in_order(
+    scores: list[list[float]],
+    anchors: dict[int, int],
+    n_units: int,
+    shares: list[list[bool]],
+) -> dict[int, int] | None:
+    """The best placing of questions in passages that keeps the questionnaire's order: each
+    question in one passage or none, a passage holding one question or several running
+    (when it says the later one's figures, ``shares``), the anchored questions in their own
+    passages. Returns question -> passage."""
+    minus = float("-inf")
+    start = n_units  # the state before any question is placed
+    best = [minus] * n_units + [0.0]
+    steps: list[list[tuple[bool, int]]] = []  # per question: state -> (placed, state before)
+    for i, row in enumerate(scores):
+        forced = anchors.get(i)
+        new = [minus] * (n_units + 1) if forced is not None else list(best)
+        step = [(False, u) for u in range(n_units + 1)]
+        running, running_at = best[start], start  # the best state before passage v
+        for v in range(n_units):
+            if forced == v or (forced is None and row[v] >= PARAGRAPH_MIN):
+                gain = 5.0 if forced is not None else row[v]
+                value, source = running + gain, running_at
+                # sharing a passage with the question before it wants its words said there
+                joint = forced is not None or (row[v] >= MIN_PAIR_SCORE and shares[i][v])
+                if joint and best[v] + gain - _SHARE_PENALTY > value:
+                    value, source = best[v] + gain - _SHARE_PENALTY, v
+                if value > minus and (value > new[v] or forced is not None):
+                    new[v], step[v] = value, (True, source)
+            if best[v] > running:
+                running, running_at = best[v], v
+        if all(value == minus for value in new):
+            return None
+        steps.append(step)
+        best = new
+    state = max(range(n_units + 1), key=lambda k: best[k])
+    chosen: dict[int, int] = {}
+    for i in range(len(scores) - 1, -1, -1):
+        placed, before = steps[i][state]
+        if placed:
+            chosen[i] = state
+        state = before
+    return chosen
+
+
+def _clipped(span: Span, end: int | None) -> Span:
+    if end is None or end >= span.end:
+        return span
+    return Span(start=span.start, end=max(span.start, end))
+
+
 def _heads_an_answer(text: str, cands: list[Candidate], index: int) -> bool:
     """Is the candidate a heading (or retold question) with an answer of its own under it,
     not a section's title over the next heading?"""
@@ -1472,7 +1697,8 @@ def find_questions(
     is not tested against the other.
     """
     text = letter.text if isinstance(letter, Letter) else letter
-    cands = _candidates(text, find_tables(text) if tables is None else tables)
+    found_tables = find_tables(text) if tables is None else tables
+    cands = _candidates(text, found_tables)
     _MATRICES.clear()
     best: tuple[float, float, str, list[tuple[int, int, float]]] | None = None
     for questionnaire, questions in QUESTIONNAIRES.items():
@@ -1524,6 +1750,22 @@ def find_questions(
         filled = _fill_gaps(text, questions, cands, repaired)
         if filled != pairs:
             located = _blocks(questionnaire, text, cands, filled)
+        prose = _by_paragraph(questionnaire, text, found_tables, cands, filled)
+        if prose is not None:
+            prose_cands, prose_pairs, shared, ends = prose
+            located = _blocks(questionnaire, text, prose_cands, prose_pairs)
+            by_key = {item[0].key: item for item in located}
+            for q_index, lead in shared.items():
+                _q, cand, q_span, a_span, _s = by_key[questions[lead].key]
+                located.append((questions[q_index], cand, q_span, a_span, ORDER_ONLY))
+            index_of = {q.key: i for i, q in enumerate(questions)}
+            located = sorted(
+                (
+                    (q, cand, q_span, _clipped(a_span, ends.get(index_of[q.key])), score)
+                    for q, cand, q_span, a_span, score in located
+                ),
+                key=lambda item: index_of[item[0].key],
+            )
         located = _add_joint(questionnaire, located)
     return QuestionMap(
         questionnaire=questionnaire,

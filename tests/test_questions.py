@@ -344,3 +344,43 @@ def test_schedule_b_numbers_the_second_section_and_a_page_footer_heads_nothing()
         Letter(path="t.txt", format="txt", text=letter, sha256="0" * 64), only="rhi-2018"
     )
     assert all("Page 1" not in letter[q.question.start : q.question.end] for q in found.questions)
+
+
+_PROSE_PAGE = (
+    "Disclosure log: missing children (reference DL-2018-0417)\n\n"
+    "Thank you for your request, which we received on 2 May 2018 and have handled under the"
+    " Freedom of Information Act.\n\n"
+    "You asked first who currently delivers return home interviews. They are delivered by"
+    " the council's own Safe Return Team, based in the civic offices.\n\n"
+    "Looking back to 2016/17, the work was done by a local charity, Harbour Youth, under a"
+    " contract that ended that March.\n\n"
+    "On how many missing incidents were reported, and how many children they involved: we"
+    " recorded 640 incidents, which concerned 233 children.\n\n"
+    "Interviews were carried out after 402 of those incidents, and the team keeps a note of"
+    " each one on the child's record.\n\n"
+    "Asked whether we provide or commission follow-up support after an interview, we do:"
+    " the team can keep working with a young person for up to six weeks.\n\n"
+    "Yours faithfully\n"
+)
+
+
+def test_a_page_of_one_paragraph_per_question_places_each_by_its_content() -> None:
+    """A disclosure-log page in prose: a paragraph that retells no question still takes the
+    question its first sentence is about, in the questionnaire's order; one paragraph may
+    answer two questions running; a question naming a year is answered where that year is
+    named. Places known by content alone are unsure (`by_order_only`)."""
+    letter = Letter(path="t.html", format="html", text=_PROSE_PAGE, sha256="0" * 64)
+    placed = {q.key: q for q in find_questions(letter, only="rhi-2018").questions}
+
+    def answer(key: str) -> str:
+        return _PROSE_PAGE[placed[key].answer.start : placed[key].answer.end]
+
+    assert "Safe Return Team" in answer("1") and "2016/17" not in answer("1")
+    assert answer("2").startswith("Looking back to 2016/17") and "640" not in answer("2")
+    assert "640 incidents" in answer("4a") and "233 children" in answer("4b")
+    assert placed["4b"].by_order_only and not placed["4a"].by_order_only
+    # the paragraph of figures that retells no question: completed interviews
+    assert answer("6a").startswith("Interviews were carried out after 402")
+    assert placed["6a"].by_order_only
+    assert "six weeks" in answer("7a") and "402" not in answer("7a")
+    assert "3" not in placed  # no paragraph names 2013/14
