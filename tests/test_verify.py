@@ -351,3 +351,57 @@ def test_missing_verdict() -> None:
         {"questionnaire": "rhi-2024", "missing_children": figure(None, None, status="not_answered")}
     )
     assert verify(reading(COVENTRY), response).fields["missing_children"].verdict == "missing"
+
+
+_JOINT_ANSWER = (
+    "Freedom of Information reply FOI-6610\n\n"
+    "Question 5a and 5c: offers made and offers declined\n\n"
+    "Interviews were offered to the child in every case we were told of, and 118 offers were"
+    " declined.\n\n"
+    "Question 6a and 6b: interviews carried out, and how many within 72 hours\n\n"
+    "Our system shows each interview against its incident. Of all the interviews carried out"
+    " in 2017/18, 402 took place within 72 hours of the child's return; the rest took longer."
+    "\n\n"
+    "Yours sincerely\n"
+)
+
+
+def _joint_reading() -> LetterReading:
+    from rhi_llm.core.types import Letter
+
+    letter = Letter(path="t.txt", format="txt", text=_JOINT_ANSWER, sha256="0" * 64)
+    return read(letter, questionnaire="rhi-2018")
+
+
+def test_a_part_of_a_whole_named_in_words_is_not_the_count_of_that_whole() -> None:
+    """ "Of all the interviews carried out, 402 took place within 72 hours": 402 is within
+    72 hours, not the number carried out."""
+    within = figure(402, "402 took place within 72 hours")
+    for field_id, verdict in (("rhi_completed", "flagged"), ("rhi_within_72h", "ok")):
+        response = SurveyResponse.model_validate({"questionnaire": "rhi-2018", field_id: within})
+        report = verify(_joint_reading(), response).fields[field_id]
+        assert report.verdict == verdict, report.checks
+    completed = verify(
+        _joint_reading(),
+        SurveyResponse.model_validate({"questionnaire": "rhi-2018", "rhi_completed": within}),
+    ).fields["rhi_completed"]
+    assert "is a part of 'all the interviews carried out in 2017/18'" in " ".join(
+        c.message for c in completed.checks if not c.passed
+    )
+
+
+def test_one_figure_given_for_two_fields_is_flagged_where_its_words_are_the_others() -> None:
+    """118 declined offers given as both the offers made and the offers declined: the words
+    beside it say declined, so the offers made are flagged and the declined stand."""
+    declined = figure(118, "118 offers were declined")
+    response = SurveyResponse.model_validate(
+        {"questionnaire": "rhi-2018", "rhi_offered": declined, "rhi_declined": declined}
+    )
+    reports = verify(_joint_reading(), response).fields
+    assert reports["rhi_declined"].verdict == "ok", reports["rhi_declined"].checks
+    assert reports["rhi_offered"].verdict == "flagged"
+    assert any(
+        "one figure answers one question" in c.message
+        for c in reports["rhi_offered"].checks
+        if not c.passed
+    )

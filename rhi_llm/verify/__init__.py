@@ -37,7 +37,7 @@ from rhi_llm.verify.fields import verify_field
 from rhi_llm.verify.injection import addressed_to_machines
 from rhi_llm.verify.injection import clear_cache as clear_instruction_cache
 from rhi_llm.verify.reports import FieldReport, VerificationReport
-from rhi_llm.verify.values import parts_without_whole
+from rhi_llm.verify.values import one_figure_for_two, parts_without_whole
 
 
 def clear_caches() -> None:
@@ -57,8 +57,12 @@ def verify(
         reports[field_id] = verify_field(reading, field_id, answer)
     derived = derive(response)
     extra = consistency(response, reports, derived, reading.qmap.questionnaire)
-    for field_id, checks in parts_without_whole(reading, response, reports).items():
-        extra.setdefault(field_id, []).extend(checks)
+    for found in (
+        parts_without_whole(reading, response, reports),
+        one_figure_for_two(reading, response, reports),
+    ):
+        for field_id, checks in found.items():
+            extra.setdefault(field_id, []).extend(checks)
     for field_id, report in list(reports.items()):
         checks = list(report.checks) + extra.get(field_id, [])
         if field_id in derived:

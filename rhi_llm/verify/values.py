@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rhi_llm.core.questionnaires import FIELDS, fields_for, questions_for_field
+from rhi_llm.core.questionnaires import FIELDS, fields_for, questionnaire, questions_for_field
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.survey import Figure, SurveyResponse, Unit
 from rhi_llm.core.types import Check, CheckCode, NumberMention, Span
@@ -145,7 +145,7 @@ def _placement_problem(reading: LetterReading, field_id: str, placed: NumberMent
             f"{placed.text} is the whole that the figure before it is a part of "
             f"('{' '.join(before.split())} {placed.text}')"
         )
-    base = _base_of_a_share(reading, placed)
+    base = _base_of_a_share(reading, placed) or _part_of_a_named_whole(reading, field_id, placed)
     if base:
         return base
     if NOT_THE_ANSWER.search(reading.letter.excerpt(reading.sentence_at(placed.start))):
@@ -266,6 +266,33 @@ def _label_counts(field_id: str, label: str) -> str | None:
         else None
     )
     return first[1] if first is not None and first[1] != counts else None
+
+
+# "Of all the interviews carried out in 2017/18, 402 ...": a whole named in words, no figure
+_NAMED_WHOLE = re.compile(
+    r"^\W*(?:of|out of)\s+"
+    r"(?P<whole>(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:[^,;.\d]|20\d\d(?:/|-|–)\d\d)+),\s*$",
+    re.IGNORECASE,
+)
+
+
+def _part_of_a_named_whole(
+    reading: LetterReading, field_id: str, placed: NumberMention
+) -> str | None:
+    """A figure after "Of all the interviews carried out, ..." is a part of the whole its
+    sentence opens with, so it is not the count of that whole: 402 there is not the
+    number of interviews carried out."""
+    if placed.percent:
+        return None
+    sentence = reading.sentence_at(placed.start)
+    lead = _NAMED_WHOLE.match(reading.text[sentence.start : placed.start])
+    cue = role_cue(field_id)
+    if lead is None or cue is None or cue.search("children incidents episodes placed"):
+        return None  # a field named by a class of count: its parts are of the same class
+    whole = " ".join(lead.group("whole").split())
+    if not says(cue, whole):
+        return None
+    return f"{placed.text} is a part of '{whole}', not the number of them"
 
 
 def _said_of_other(reading: LetterReading, field_id: str, placed: NumberMention) -> str | None:
@@ -400,4 +427,76 @@ def parts_without_whole(
                 f"add up to it), and no field holds {whole.text}"
             )
         ]
+    return found
+
+
+# "all 41 interviews took place within 72 hours", "offered after every one of the 97
+# episodes": the letter itself says one figure is two fields' answer
+_SAME_FOR_BOTH = re.compile(r"\b(?:all|every|each|both)\b", re.IGNORECASE)
+
+
+def one_figure_for_two(
+    reading: LetterReading, response: SurveyResponse, reports: dict[str, FieldReport]
+) -> dict[str, list[Check]]:
+    """One figure of an answer given as two fields' ("Of all the interviews carried out,
+    402 took place within 72 hours" as both completed and within 72 hours): a figure answers
+    one question unless the words beside it say it answers both ("all 41 interviews ...").
+    Where the words beside it are one field's ("418 offers were declined"), the other is
+    flagged. A field that reached the figure by a pointer to another answer ("Q6 - See
+    Q2") is not sharing it: the figure lies outside its own answer."""
+    by_figure: dict[int, list[tuple[str, NumberMention]]] = {}
+    for field_id, answer in response.answers.items():
+        report = reports.get(field_id)
+        if not isinstance(answer, Figure) or answer.value is None or report is None:
+            continue
+        if report.span is None or report.derived is not None:
+            continue
+        mention = next(
+            (m for m in reading.numbers_in(report.span) if same_number(m.value, answer.value)),
+            None,
+        )
+        if mention is None:
+            continue
+        if not any(b.start <= mention.start < b.end for b in reading.blocks_of(field_id)):
+            continue
+        by_figure.setdefault(mention.start, []).append((field_id, mention))
+    found: dict[str, list[Check]] = {}
+    spec = questionnaire(reading.qmap.questionnaire)
+    for given in by_figure.values():
+        if len(given) < 2:
+            continue
+        mention = given[0][1]
+        sentence = reading.sentence_at(mention.start)
+        before = " ".join(reading.text[sentence.start : mention.start].split()[-5:]).lower()
+        after = " ".join(reading.text[mention.end : sentence.end].split()[:5])
+        if _SAME_FOR_BOTH.search(before) and not re.search(r"\bof all\b", before):
+            continue
+        if _SAME_FOR_BOTH.search(after):
+            continue
+        beside = f"{before} {mention.text} {after}"
+        # a field named by a class of count ("children") is not told apart by its words
+        said = [
+            f
+            for f, _ in given
+            if (w := FIELDS[f].words)
+            and re.search(w, beside, re.I)
+            and not re.search(w, "children incidents episodes placed", re.I)
+        ]
+        if len(said) == len(given) and spec is not None:
+            # "118 offers were declined" says offers and declined: the figure is the part
+            # (declined, at most the offers), not the whole it is a part of
+            wholes = {large for small, large in spec.at_most if small in said and large in said}
+            said = [f for f in said if f not in wholes]
+        if not 0 < len(said) < len(given):
+            continue  # the words beside it do not tell the fields apart: other checks do
+        labels = " and ".join(FIELDS[f].label for f, _ in given)
+        for field_id, _ in given:
+            if field_id in said:
+                continue
+            found[field_id] = [
+                _fail(
+                    f"{mention.text} is given as {labels}: one figure answers one question, "
+                    "and the words beside it do not say it answers this one"
+                )
+            ]
     return found
