@@ -15,7 +15,7 @@ from functools import lru_cache
 from rhi_llm.core.questionnaires import FIELDS, questionnaire
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.survey import Status
-from rhi_llm.core.types import NumberMention, Span
+from rhi_llm.core.types import NumberMention, Span, Table, TableCell
 from rhi_llm.reading import withheld_status
 
 _CHILDREN = r"\b(?:children|child|young (?:people|persons?)|individuals?|boys?|girls?|lac|cla)\b"
@@ -481,13 +481,21 @@ def part_of_period(reading: LetterReading, mention: NumberMention) -> str | None
     table, cell = placed
     row = table.row_label(cell)
     first = next((c for c in table.row_cells(cell.row) if c.column == 0), None)
-    if first is not None and _CELL_MARKER.match(first.text):
+    if first is not None and _CELL_MARKER.match(first.text) and not _quarter_rows(table, first):
         row = row[len(first.text) :]  # "Q1 Children reported missing": Q1 is a question
     for label in (table.column_header(cell), row):
         part = _PART_OF_YEAR.search(label or "")
         if part and not _WHOLE.search(label or ""):
             return " ".join(label.split())
     return None
+
+
+def _quarter_rows(table: Table, first: TableCell) -> bool:
+    """Rows headed "Q1" to "Q4" alone, with a "Total" row: quarters, not question numbers."""
+    if not re.fullmatch(r"\s*Q[1-4]\s*", first.text, re.IGNORECASE):
+        return False
+    heads = [c.text for c in table.cells if c.column == 0]
+    return any(_WHOLE.search(h) for h in heads)
 
 
 @lru_cache(maxsize=8192)

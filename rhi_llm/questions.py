@@ -303,21 +303,34 @@ _PAGE_FOOTER = re.compile(r"\bpage \d+(?: of \d+)?\s*$", re.IGNORECASE)
 
 
 def _heading(
-    lines: list[str], index: int
+    lines: list[str], index: int, dense: float = 0.0
 ) -> tuple[int | None, str | None, tuple[tuple[int, str], ...]] | None:
     """A heading over an answer, as web pages and letters head each one: a short line of
     its own (a blank line or the text's start before it, words after it), no full stop at
     its end, no leading question number. What it names ("(parts 5b and 5c)") is kept:
-    (number, part, the other questions it answers), or None when it is no heading."""
+    (number, part, the other questions it answers), or None when it is no heading.
+
+    In a ``dense`` text (a Word document's: one line per paragraph, no blank lines; ``dense``
+    is then its wrap width) a line of its own is a short one, well inside the wrap width,
+    not in capitals (a section's title), after a sentence's end and before a paragraph."""
     line = lines[index].strip()
     if not (8 <= len(line) <= 100) or line.endswith((".", ",", ";")) or "|" in line:
         return None
     # a line that names the questions it answers ("... (your questions 1 and 2)") heads them
     # even where paragraphs have no blank line between them (a Word document's text)
     naming = bool(_PARTS.search(line)) and not line.endswith("?")
-    if index > 0 and lines[index - 1].strip() and not naming:
+    before = lines[index - 1].strip() if index > 0 else ""
+    following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    own_line = bool(dense) and (
+        len(line.split()) <= 12
+        and len(line) < 0.6 * dense
+        and not line.isupper()
+        and (not before or before.endswith((".", "?", "!")))
+        and len(following.split()) >= 12
+    )
+    if before and not naming and not own_line:
         return None
-    if index + 1 < len(lines) and lines[index + 1].strip() and not naming:
+    if following and not naming and not own_line:
         return None  # the first line of a wrapped paragraph, not a line of its own
     after = next((ln for ln in lines[index + 1 :] if ln.strip()), "")
     if not after or len(re.findall(r"[A-Za-z]{2,}", line)) < 3 or _parse_marker(line)[3]:
@@ -609,13 +622,16 @@ def _candidates(text: str, tables: list[Table] | None = None) -> list[Candidate]
     previous_open = False  # the line before belongs to a candidate and does not end a sentence
     lines = text.split("\n")
     wrapped_at = 0.75 * _wrap_width(lines)
+    # one line per paragraph and no blank lines between them: a Word document's text
+    blank = sum(1 for ln in text.strip().split("\n") if not ln.strip())
+    dense = _wrap_width(lines) if len(lines) >= 10 and blank < 0.05 * len(lines) else 0.0
     tables = tables or []
     rows = _table_rows(tables)
     quoted = _quoted_request(lines)
     for index, line in enumerate(lines):
         start, offset = offset, offset + len(line) + 1
         stripped = line.strip()
-        heading = _heading(lines, index)
+        heading = _heading(lines, index, dense)
         if (
             heading is not None
             and index not in quoted
@@ -696,6 +712,12 @@ def _candidates(text: str, tables: list[Table] | None = None) -> list[Candidate]
     for index, cand in enumerate(found):
         limit = found[index + 1].start if index + 1 < len(found) else len(text)
         end = min(limit, cand.body + _QUESTION_TEXT_LIMIT)
+        if cand.heads and not cand.restates and cand.number is None and cand.window_end:
+            # a heading in the council's own words ("How quickly interviews took place")
+            # says what it answers with the first sentence under it too ("64% of completed
+            # interviews were held within 72 hours ...")
+            stop = _SENTENCE_STOP.search(text, cand.window_end, min(limit, cand.window_end + 240))
+            cand.window_end = stop.end() if stop else cand.window_end
         if cand.window_end is not None:
             end = min(end, cand.window_end)
         cand.text = text[cand.body : end]
@@ -1497,6 +1519,69 @@ def _paragraph_candidate(text: str, span: Span, cands: list[Candidate]) -> Candi
     )
 
 
+def _passage_of(spans: list[Span], offset: int) -> int:
+    return next(i for i, s in enumerate(spans) if s.start <= offset < s.end)
+
+
+def _in_order(
+    spans: list[Span], cands: list[Candidate], pairs: list[tuple[int, int, float]]
+) -> bool:
+    """Do the placed questions lie one to a passage, in the questionnaire's order?"""
+    at: dict[int, int] = {}
+    for q, c, _ in pairs:
+        where = next((i for i, s in enumerate(spans) if s.start <= cands[c].start < s.end), None)
+        if where is None:
+            return False  # placed in a table, or outside the passages
+        at[q] = where
+    order = [at[q] for q in sorted(at)]
+    return order == sorted(order) and len(set(order)) == len(order)
+
+
+def _prose_passages(
+    text: str,
+    tables: Sequence[Table],
+    cands: list[Candidate],
+    pairs: list[tuple[int, int, float]],
+    end: int,
+) -> tuple[list[Span], float] | None:
+    """The paragraphs of a letter in prose, when the paragraph that retells a question
+    answers it too ("Asked whether we provide follow-up support, yes we do: ..."), and the
+    score a paragraph needs to take a question of its own."""
+    spans = _paragraphs(text, tables, 0, end)
+    if not _in_order(spans, cands, pairs):
+        return None
+    answered = 0
+    for _, c, _ in pairs:
+        paragraph = spans[_passage_of(spans, cands[c].start)]
+        asked_end = max(paragraph.start, min(_question_end(text, cands[c], True), paragraph.end))
+        answered += len(text[asked_end : paragraph.end].split()) >= PARAGRAPH_WORDS
+    if answered < 0.6 * len(pairs):
+        return None  # under headings, or question paragraphs with answers after them
+    held = {_passage_of(spans, cands[c].start) for _, c, _ in pairs}
+    return [
+        s
+        for i, s in enumerate(spans)
+        if i in held or len(text[s.start : s.end].split()) >= PARAGRAPH_WORDS
+    ], PARAGRAPH_MIN
+
+
+def _sections(
+    cands: list[Candidate], pairs: list[tuple[int, int, float]], end: int
+) -> tuple[list[Span], float] | None:
+    """The sections of a letter laid out under headings in its own words ("Children looked
+    after by the council", "Whether an interview was offered, and whether it took place"),
+    each from its heading to the next, when most placed questions are such headings; a
+    section takes a question of its own only as surely as the alignment would."""
+    heads = [c for c in cands if c.heads and not c.restates and c.start < end]
+    if sum(1 for _, c, _ in pairs if cands[c].heads and not cands[c].restates) < 0.6 * len(pairs):
+        return None
+    starts = [c.start for c in heads]
+    spans = [Span(start=a, end=b) for a, b in zip(starts, [*starts[1:], end], strict=True) if b > a]
+    if not spans or not _in_order(spans, cands, pairs):
+        return None
+    return spans, MIN_PAIR_SCORE
+
+
 def _by_paragraph(
     questionnaire: str,
     text: str,
@@ -1521,42 +1606,20 @@ def _by_paragraph(
         return None
     placed = sorted(pairs, key=lambda p: p[1])
     end = _sign_off(text, cands[placed[-1][1]].line_end)
-    spans = _paragraphs(text, tables, 0, end)
-    anchor_of: dict[int, int] = {}  # question -> its paragraph
-    for q, c, _ in pairs:
-        at = next((i for i, s in enumerate(spans) if s.start <= cands[c].start < s.end), None)
-        if at is None:
-            return None  # placed in a table or a heading over one: not a letter in prose
-        anchor_of[q] = at
-    order = [anchor_of[q] for q in sorted(anchor_of)]
-    if order != sorted(order) or len(set(order)) < len(order):
-        # placed out of order (`_out_of_order`), or two questions placed in one passage:
-        # its questions stand on lines of their own, not one paragraph each
+    found = _prose_passages(text, tables, cands, pairs, end) or _sections(cands, pairs, end)
+    if found is None:
         return None
-    # in prose, the paragraph that retells a question answers it too ("Asked whether we
-    # provide follow-up support, yes we do: ..."); not under headings or question paragraphs
-    answered = 0
-    for q, c, _ in pairs:
-        paragraph = spans[anchor_of[q]]
-        asked_end = max(paragraph.start, min(_question_end(text, cands[c], True), paragraph.end))
-        answered += len(text[asked_end : paragraph.end].split()) >= PARAGRAPH_WORDS
-    if answered < 0.6 * len(pairs):
-        return None
+    spans, alone = found
+    anchor_of = {q: _passage_of(spans, cands[c].start) for q, c, _ in pairs}
     for q, c, _ in pairs:  # "(parts 5b and 5c)": the questions a placed one answers with it
         for number, part in cands[c].joint:
             for i, other in enumerate(questions):
                 same = other.section == questions[q].section and not other.subpart
                 if same and number in other.numbers and part == other.part:
                     anchor_of.setdefault(i, anchor_of[q])
-    held = set(anchor_of.values())
-    unit_spans = [
-        s
-        for i, s in enumerate(spans)
-        if i in held or len(text[s.start : s.end].split()) >= PARAGRAPH_WORDS
-    ]
+    unit_spans = spans
     units = [_paragraph_candidate(text, s, cands) for s in unit_spans]
-    by_span = {s.start: i for i, s in enumerate(unit_spans)}
-    anchors = {q: by_span[spans[at].start] for q, at in anchor_of.items()}
+    anchors = anchor_of
     if len(anchors) == len(questions):
         return None
     scores = _score_matrix(questionnaire, questions, units, False)
@@ -1578,7 +1641,7 @@ def _by_paragraph(
         [_says_its_figures(questionnaire, q, text[s.start : s.end]) for s in unit_spans]
         for q in questions
     ]
-    chosen = _place_in_order(scores, anchors, len(units), shares)
+    chosen = _place_in_order(scores, anchors, len(units), shares, alone)
     if chosen is None:
         return None
     # the questions placed in each paragraph, in order
@@ -1630,6 +1693,7 @@ def _place_in_order(
     anchors: dict[int, int],
     n_units: int,
     shares: list[list[bool]],
+    alone: float,
 ) -> dict[int, int] | None:
     """The best placing of questions in passages that keeps the questionnaire's order: each
     question in one passage or none, a passage holding one question or several running
@@ -1645,7 +1709,7 @@ def _place_in_order(
         step = [(False, u) for u in range(n_units + 1)]
         running, running_at = best[start], start  # the best state before passage v
         for v in range(n_units):
-            if forced == v or (forced is None and row[v] >= PARAGRAPH_MIN):
+            if forced == v or (forced is None and row[v] >= alone):
                 gain = 5.0 if forced is not None else row[v]
                 value, source = running + gain, running_at
                 # sharing a passage with the question before it wants its words said there

@@ -775,3 +775,33 @@ def test_a_figure_from_another_questions_column_of_the_table_is_flagged() -> Non
     report = verify(reading, wrong).fields["rhi_completed"]
     assert report.verdict == "flagged"
     assert any("headed for question 6b" in f.message for f in report.flags), report.flags
+
+
+def test_quarters_named_q1_to_q4_over_a_total_are_quarters_not_question_numbers() -> None:
+    """A table of quarters headed "Q1" to "Q4" with a total row: the year's figure is the
+    total, and a quarter's figure given for the year is flagged."""
+    letter = (
+        "Brackwater Council - FOI 24/118\n\n"
+        "6. How many return interviews were offered after a missing incident?\n"
+        "7. How many return interviews were completed?\n\n"
+        "Both answers are in the table below.\n\n"
+        "| Period | Offered | Completed |\n|---|---|---|\n"
+        "| Q1 | 210 | 150 |\n| Q2 | 190 | 141 |\n| Q3 | 205 | 160 |\n| Q4 | 198 | 139 |\n"
+        "| Total | 803 | 590 |\n\n"
+        "Yours sincerely\n"
+    )
+    reading = _read_as(letter, "rhi-2024")
+    response = extract_rules(reading)
+    assert_figure(response, "rhi_offered", 803)
+    assert_figure(response, "rhi_completed", 590)
+    first_quarter = response.model_copy(
+        update={
+            "answers": {
+                **response.answers,
+                "rhi_completed": Figure(value=150, unit=Unit.COUNT, quote="150"),
+            }
+        }
+    )
+    report = verify(reading, first_quarter).fields["rhi_completed"]
+    assert report.verdict == "flagged"
+    assert any("part of the period" in c.message for c in report.checks if not c.passed)
