@@ -611,3 +611,30 @@ def plausible_base(field_id: str, base_id: str, questionnaire_id: str) -> bool:
 
 def clear_caches() -> None:
     _column_header.cache_clear()
+
+
+# "Of all the interviews carried out in 2017/18, 402 ...", "Of the 1,402 completed in
+# 2017/18, 1,036 took place within ...": the sentence opens with the whole a figure is part of
+_NAMED_WHOLE = re.compile(
+    r"^\W*(?:of|out of)\s+(?P<whole>(?:all\s+)?(?:the\s+|these\s+|those\s+)?"
+    r"(?:[^,;.\n]|(?<=\d)[,.](?=\d)|\n(?!\s*\n))+?),\s*$",
+    re.IGNORECASE,
+)
+
+
+def part_of_named_whole(
+    reading: LetterReading, field_id: str, mention: NumberMention
+) -> str | None:
+    """The whole a count's sentence opens with, when the whole is this field's ("Of all the
+    interviews carried out, 402 took place within 72 hours": 402 is not the number carried
+    out); None otherwise. A field named by a class of count ("children") is left alone: the
+    parts of a whole of children are children too."""
+    if mention.percent:
+        return None
+    sentence = reading.sentence_at(mention.start)
+    lead = _NAMED_WHOLE.match(reading.text[sentence.start : mention.start])
+    cue = role_cue(field_id)
+    if lead is None or cue is None or cue.search("children incidents episodes placed"):
+        return None
+    whole = " ".join(lead.group("whole").split())
+    return whole if says(cue, whole) else None

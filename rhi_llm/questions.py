@@ -1673,7 +1673,13 @@ def _by_paragraph(
     renumber = {old: new for new, old in enumerate(order_by_start)}
     ordered = [all_cands[i] for i in order_by_start]
     remapped = sorted(((q, renumber[c], s) for q, c, s in new_pairs), key=lambda p: p[1])
-    ends = {q: unit_spans[u].end for q, u in chosen.items()}
+    # a short heading placed among the paragraphs ("Children placed out of area") heads the
+    # paragraphs after it: its answer is not cut at its own line
+    ends = {
+        q: unit_spans[u].end
+        for q, u in chosen.items()
+        if len(text[unit_spans[u].start : unit_spans[u].end].split()) >= PARAGRAPH_WORDS
+    }
     return ordered, remapped, shared, ends
 
 

@@ -805,3 +805,42 @@ def test_quarters_named_q1_to_q4_over_a_total_are_quarters_not_question_numbers(
     report = verify(reading, first_quarter).fields["rhi_completed"]
     assert report.verdict == "flagged"
     assert any("part of the period" in c.message for c in report.checks if not c.passed)
+
+
+def test_a_count_after_of_the_n_completed_is_a_part_not_the_completed_count() -> None:
+    """ "1,402 were completed. Of the 1,402 completed in 2017/18, 1,036 took place within
+    72 hours": the completed count is 1,402; 1,036 is a part of it, and given as the
+    completed count it is flagged."""
+    letter = (
+        "Wrexley Council - FOI 18/2204\n\n"
+        "6a. In how many incidents was an RHI carried out?\n\n"
+        "Interviews were carried out after 1,402 incidents in 2017/18. Of the 1,402 completed"
+        " in 2017/18, 1,036 took place within three working days.\n\n"
+        "Yours sincerely\n"
+    )
+    reading = _read_as(letter, "rhi-2018")
+    response = extract_rules(reading)
+    assert_figure(response, "rhi_completed", 1402)
+    wrong = SurveyResponse.model_validate(
+        {
+            "questionnaire": "rhi-2018",
+            "rhi_completed": {"value": 1036, "unit": "count", "quote": "1,036 took place"},
+        }
+    )
+    report = verify(reading, wrong).fields["rhi_completed"]
+    assert report.verdict == "flagged"
+    assert any(
+        "is a part of 'the 1,402 completed in 2017/18'" in c.message
+        for c in report.checks
+        if not c.passed
+    ), report.checks
+
+
+def test_the_questions_options_retold_in_an_answer_are_not_providers() -> None:
+    from rhi_llm.extract.providers import read_provider
+
+    said = read_provider(
+        "Asked who carries out the interviews, and whether this is a charity or a team within"
+        " the council, the council said they are done by its own Missing Persons Team."
+    )
+    assert [k.value for k in said.kinds] == ["local_authority_team"]

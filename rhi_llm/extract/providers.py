@@ -150,12 +150,22 @@ _FORMER = re.compile(
 )
 
 
+_OPTIONS_RETOLD = re.compile(
+    r"\b(?:and )?whether (?:this|it|they|the (?:work|service|interviews?)) (?:is|was|are|were)"
+    r"\b[^.;:,\n]{0,120}?\bor\b[^.;:,\n]{0,80}",
+    _I,
+)
+
+
 def read_provider(text: str, *, now: bool = True) -> ProviderReading:
     """The provider kinds an answer names; asked of now (``now``), not those it says delivered
     interviews only in the past ("Until October 2022 the interviews were carried out by the
     council's own Missing Children Team, which no longer exists")."""
     if now:
         text = "\n".join(c for c in _clauses(text) if not _FORMER.search(c))
+    # "..., and whether this is a voluntary sector organisation or a team within the council,
+    # the council confirmed ...": the question's options retold, not the answer
+    text = _OPTIONS_RETOLD.sub(" ", text)
     result = ProviderReading()
     denied: set[ProviderKind] = set()
     for tick in ticked_options(text):

@@ -45,6 +45,7 @@ from rhi_llm.meaning import (
     counted_on_a_day,
     figures_in_cell,
     other_year,
+    part_of_named_whole,
     part_of_period,
     percent_bases,
     role_cue,
@@ -243,6 +244,8 @@ def score(reading: LetterReading, field_id: str, candidate: Candidate) -> float:
         value += 0.3
     if not mention.percent and BASE_LEAD.search(text[: mention.start]) and len(mentions) > 1:
         value -= 1.0  # "Of the 2,214 episodes, an interview was offered in 90.1%": the base
+    if part_of_named_whole(reading, field_id, candidate.mention):
+        value -= 3.0  # "Of the 1,402 completed, 1,036 took place within ...": not completed
     return value
 
 

@@ -22,6 +22,7 @@ from rhi_llm.meaning import (
     counted_on_a_day,
     figures_in_cell,
     other_year,
+    part_of_named_whole,
     part_of_period,
     role_cue,
     role_score,
@@ -268,31 +269,11 @@ def _label_counts(field_id: str, label: str) -> str | None:
     return first[1] if first is not None and first[1] != counts else None
 
 
-# "Of all the interviews carried out in 2017/18, 402 ...": a whole named in words, no figure
-_NAMED_WHOLE = re.compile(
-    r"^\W*(?:of|out of)\s+"
-    r"(?P<whole>(?:all\s+)?(?:the\s+|these\s+|those\s+)?(?:[^,;.\d]|20\d\d(?:/|-|–)\d\d)+),\s*$",
-    re.IGNORECASE,
-)
-
-
 def _part_of_a_named_whole(
     reading: LetterReading, field_id: str, placed: NumberMention
 ) -> str | None:
-    """A figure after "Of all the interviews carried out, ..." is a part of the whole its
-    sentence opens with, so it is not the count of that whole: 402 there is not the
-    number of interviews carried out."""
-    if placed.percent:
-        return None
-    sentence = reading.sentence_at(placed.start)
-    lead = _NAMED_WHOLE.match(reading.text[sentence.start : placed.start])
-    cue = role_cue(field_id)
-    if lead is None or cue is None or cue.search("children incidents episodes placed"):
-        return None  # a field named by a class of count: its parts are of the same class
-    whole = " ".join(lead.group("whole").split())
-    if not says(cue, whole):
-        return None
-    return f"{placed.text} is a part of '{whole}', not the number of them"
+    whole = part_of_named_whole(reading, field_id, placed)
+    return f"{placed.text} is a part of '{whole}', not the number of them" if whole else None
 
 
 def _said_of_other(reading: LetterReading, field_id: str, placed: NumberMention) -> str | None:
