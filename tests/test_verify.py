@@ -405,3 +405,31 @@ def test_one_figure_given_for_two_fields_is_flagged_where_its_words_are_the_othe
         for c in reports["rhi_offered"].checks
         if not c.passed
     )
+
+
+def test_three_kinds_of_provider_for_one_year_are_for_a_person_to_confirm() -> None:
+    letter = (
+        "Reply to FOI 2018/77\n\n"
+        "1. Who delivers RHIs now: a third sector agency or a council team?\n\n"
+        "Interviews are arranged by our Early Help Team; the child's social worker or a youth"
+        " worker from Compass Youth, a local charity, may carry them out.\n\n"
+        "Yours sincerely\n"
+    )
+    from rhi_llm.core.types import Letter
+
+    reading = read(
+        Letter(path="t.txt", format="txt", text=letter, sha256="0" * 64), questionnaire="rhi-2018"
+    )
+    quote = "the child's social worker or a youth worker from Compass Youth, a local charity"
+    for kinds, verdict in (
+        (["social_worker", "third_sector_agency"], "ok"),
+        (["local_authority_team", "social_worker", "youth_worker"], "flagged"),
+    ):
+        response = SurveyResponse.model_validate(
+            {
+                "questionnaire": "rhi-2018",
+                "provider": {"value": kinds, "status": "answered", "quote": quote},
+            }
+        )
+        report = verify(reading, response).fields["provider"]
+        assert report.verdict == verdict, report.checks

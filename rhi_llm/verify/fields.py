@@ -221,6 +221,21 @@ def _check_choice(field_id: str, values: list[str], quote_text: str, context: st
     return Check(code=CheckCode.VALUE_IN_QUOTE, passed=True, message="the answer supports it")
 
 
+# Three or more kinds of provider for one year are rare in councils' answers (2 of 257 in our
+# gold answers) and common when an answer is over-read (every one of the rules' such
+# answers on the development corpus was wrong): such a set is for a person to confirm.
+MANY_PROVIDERS = 3
+
+
+def _many_providers(count: int) -> Check:
+    return Check(
+        code=CheckCode.VALUE_IN_QUOTE,
+        passed=False,
+        message=f"{count} kinds of provider for one year: answers seldom name so many, so "
+        "check which of them carry out the interviews",
+    )
+
+
 def verify_field(reading: LetterReading, field_id: str, answer: object) -> FieldReport:
     blocks = reading.answer_blocks(field_id)
     status: Status = getattr(answer, "status", Status.NOT_ANSWERED)
@@ -243,6 +258,9 @@ def verify_field(reading: LetterReading, field_id: str, answer: object) -> Field
     elif isinstance(answer, Choice | ProviderAnswer) and value:
         context = " ".join(reading.letter.excerpt(b) for b in blocks)
         checks.append(_check_choice(field_id, [str(v) for v in value], quote_text, context))
+        spec = FIELDS.get(field_id)
+        if spec is not None and spec.kind == "provider" and len(value) >= MANY_PROVIDERS:
+            checks.append(_many_providers(len(value)))
     if span is not None:
         checks.append(_aligned(reading, field_id, span, figure_at, blocks))
         planted = planted_instruction(reading, span)
