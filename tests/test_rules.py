@@ -844,3 +844,18 @@ def test_the_questions_options_retold_in_an_answer_are_not_providers() -> None:
         " the council, the council said they are done by its own Missing Persons Team."
     )
     assert [k.value for k in said.kinds] == ["local_authority_team"]
+
+
+def test_a_team_named_by_its_letters_or_taking_the_work_in_house_is_a_council_team() -> None:
+    """2016/17 split between a charity and the council: "the MEH took the work in-house",
+    where the letter named the "Missing and Exploitation Hub (MEH)" before."""
+    from rhi_llm.extract.providers import read_provider, with_abbreviations
+
+    letter = "1. Our Missing and Exploitation Hub (MEH) carries out every interview."
+    for answer in (
+        "Harbour Lights, a charity, until 30 June 2016; the MEH from 1 July 2016.",
+        "Harbour Lights, a charity, held the contract until June 2016, when the work came"
+        " in-house.",
+    ):
+        kinds = read_provider(with_abbreviations(answer, letter), now=False).kinds
+        assert [k.value for k in kinds] == ["third_sector_agency", "local_authority_team"]

@@ -64,7 +64,7 @@ KIND_WORDS: tuple[tuple[ProviderKind, re.Pattern[str]], ...] = (
         re.compile(
             r"(?:team|unit|hub|service)(?: or individual)? (?:based )?(?:with)?in (?:your|the|our) "
             r"local authority|local authority team|council team|dedicated team|early help|"
-            r"\bmash\b",
+            r"\bmash\b|\bin[- ]house\b",
             _I,
         ),
     ),
@@ -266,3 +266,15 @@ def _named_apart(text: str, kind: ProviderKind) -> bool:
 def _first(pattern: re.Pattern[str], text: str) -> str | None:
     match = pattern.search(text)
     return match.group(0).strip() if match else None
+
+
+_DEFINED = re.compile(r"\b((?:[A-Z][\w&'’-]*\s){1,6}(?:Team|Hub))\s*\(\s*([A-Z]{2,6})\s*\)")
+
+
+def with_abbreviations(text: str, letter: str) -> str:
+    """The answer with the abbreviations the letter defined for its teams spelt out: "the
+    MEH took the work in-house", where an earlier answer named the "Missing and Exploitation
+    Hub (MEH)"."""
+    for name, short in {m.group(2): m.group(1) for m in _DEFINED.finditer(letter)}.items():
+        text = re.sub(rf"\b{name}\b(?!\s*\))", short.strip(), text)
+    return text

@@ -62,7 +62,7 @@ from rhi_llm.meaning import (
 from rhi_llm.reading import NOT_APPLICABLE, REFUSED, withheld_status
 
 from .metadata import letter_metadata
-from .providers import read_provider
+from .providers import read_provider, with_abbreviations
 from .ticks import ticked_options
 
 # --------------------------------------------------------------------------------------------
@@ -811,7 +811,7 @@ def _provider(reading: LetterReading, field_id: str) -> dict[str, Any] | None:
     text = _own_period(reading, field_id, blocks[0])
     withheld = withheld_status(text)
     now = FIELDS[field_id].tense == "now"
-    result = read_provider(text, now=now)
+    result = read_provider(with_abbreviations(text, reading.text), now=now)
     referred = [b for b in reading.answer_blocks(field_id) if b not in blocks]
     if not result.kinds and referred:
         # "2. As 1.": the kinds the answer it points to names
