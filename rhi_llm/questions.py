@@ -75,7 +75,7 @@ _SIGN_OFF = re.compile(
     r"the information (?:we have )?(?:supplied|provided|released) (?:is|to you)|"
     r"if you have any (?:further )?(?:queries|questions)|your rights\b|internal review:|"
     r"re-?use:|many thanks|(?:best|warm) (?:regards|wishes)|regards,?$|"
-    r"you (?:may|can) (?:ask|request) (?:for )?an internal review|"
+    r"you (?:may|can) (?:ask|request) (?:for )?an internal review|you are free to (?:re-?)?use|"
     r"you have the right to (?:ask|request|complain))",
     re.IGNORECASE,
 )
@@ -1204,6 +1204,11 @@ def _label_end(text: str, cand: Candidate, region: str, paragraph_end: int) -> i
     colon = re.match(r"[^\n:]{3,200}?:(?=[ \t]*\S)", first_line)
     if colon and not re.match(r"\s*//", first_line[colon.end() :]):
         return cand.body + colon.end()
+    # "Q8. Please tell us more about your service (guidance, barriers). Young people ...":
+    # a request with no question mark, its answer after its full stop on the same line
+    stop = _SENTENCE_STOP.search(first_line)
+    if _QUESTION_START.match(first_line) and stop and first_line[stop.end() :].strip():
+        return cand.body + stop.end()
     offset = 0
     for line in region[:paragraph_end].split("\n")[:4]:
         offset += len(line)

@@ -422,3 +422,15 @@ def test_headings_in_word_text_head_their_sections_and_a_section_answers_two_que
     assert placed["1"].by_order_only != placed["2"].by_order_only
     assert "402 children" in answer("3")
     assert "212 were held within 72 hours" in answer("8") and "402" not in answer("8")
+
+
+def test_a_request_with_no_question_mark_ends_at_its_full_stop_and_a_reuse_footer_ends_it() -> None:
+    letter = (
+        "Reply to FOI 18/401\n\n"
+        "Q7c. What steps follow when a vulnerability is identified? The duty team is told.\n\n"
+        "Q8. Please tell us more about your service (changes, barriers). Our main barrier is"
+        " parents who turn the interview down.\n\n"
+        "You are free to use this information for research; other re-use needs permission.\n"
+    )
+    answers = _answers(letter, "rhi-2018")
+    assert answers["8"] == "Our main barrier is parents who turn the interview down.", answers
