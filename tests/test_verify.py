@@ -433,3 +433,31 @@ def test_three_kinds_of_provider_for_one_year_are_for_a_person_to_confirm() -> N
         )
         report = verify(reading, response).fields["provider"]
         assert report.verdict == verdict, report.checks
+
+
+def test_a_withholding_quoted_from_another_fields_table_row_is_flagged() -> None:
+    """ "Received an RHI | <5" withholds the interviews, not the children who went missing."""
+    letter = (
+        "Reply to FOI 2018/80\n\n"
+        "13a. How many looked after children did other councils place in your area?\n"
+        "13b. How many of those went missing, and how many received an RHI?\n\n"
+        "| Row | Figure |\n|---|---|\n"
+        "| Placed here by other councils | 140 |\n"
+        "| Went missing (children) | 26 |\n"
+        "| Received an RHI from us | <5 |\n\n"
+        "<5 means a number from 1 to 4, withheld under section 40(2) of the Act.\n\n"
+        "Yours sincerely\n"
+    )
+    from rhi_llm.core.types import Letter
+
+    reading = read(
+        Letter(path="t.md", format="md", text=letter, sha256="0" * 64), questionnaire="rhi-2018"
+    )
+    withheld = {"value": None, "status": "exempt", "quote": "<5"}
+    for field_id, verdict in (
+        ("incoming_rhi_completed", "ok"),
+        ("incoming_missing_children", "flagged"),
+    ):
+        response = SurveyResponse.model_validate({"questionnaire": "rhi-2018", field_id: withheld})
+        report = verify(reading, response).fields[field_id]
+        assert report.verdict == verdict, report.checks

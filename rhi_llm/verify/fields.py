@@ -8,7 +8,13 @@ from rhi_llm.core.questionnaires import FIELDS
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.survey import WITHHELD, Choice, Figure, ProviderAnswer, Status, TextAnswer
 from rhi_llm.core.types import Check, CheckCode, LocatedQuestion, NumberMention, Span
-from rhi_llm.meaning import COST_WORDS, withheld_before_a_semicolon, withheld_sentence_about
+from rhi_llm.meaning import (
+    COST_WORDS,
+    role_cue,
+    says,
+    withheld_before_a_semicolon,
+    withheld_sentence_about,
+)
 from rhi_llm.numbers import same_number
 from rhi_llm.quotes import QuoteMatch, locate_quote
 from rhi_llm.reading import withheld_status
@@ -132,7 +138,7 @@ def _status(
     blocks: list[Span],
 ) -> Check:
     if status in WITHHELD:
-        return _withheld_status(reading, status, has_value, span, blocks)
+        return _withheld_status(reading, field_id, status, has_value, span, blocks)
     if status == Status.ANSWERED and has_value and figure_at is not None:
         problem = _decoy_problem(reading, field_id, figure_at, blocks)
         if problem:
@@ -141,7 +147,12 @@ def _status(
 
 
 def _withheld_status(
-    reading: LetterReading, status: Status, has_value: bool, span: Span | None, blocks: list[Span]
+    reading: LetterReading,
+    field_id: str,
+    status: Status,
+    has_value: bool,
+    span: Span | None,
+    blocks: list[Span],
 ) -> Check:
     if has_value:
         return Check(
@@ -159,7 +170,40 @@ def _withheld_status(
             message=f"marked {status.value}, but the answer does not say the "
             "information is withheld or not held",
         )
+    other = _row_of_another(reading, field_id, span) if span is not None else None
+    if other:
+        return Check(
+            code=CheckCode.STATUS,
+            passed=False,
+            message=f"marked {status.value} from the row '{other}', which is another "
+            f"field's, not {FIELDS[field_id].label}",
+        )
     return Check(code=CheckCode.STATUS, passed=True, message=f"the letter says {status.value}")
+
+
+def _row_of_another(reading: LetterReading, field_id: str, span: Span) -> str | None:
+    """The label of the table row a withholding is quoted from, when it names what another
+    field counts and not this one ("Received an RHI | <5" for the children who went
+    missing)."""
+    quoted = reading.text[span.start : span.end]
+    first = span.start + len(quoted) - len(quoted.lstrip(" \t|"))
+    placed = reading.cell_at(first)
+    if placed is None:
+        return None
+    table, cell = placed
+    label = table.row_label(cell) or next(
+        (c.text for c in table.row_cells(cell.row) if c.column == 0), ""
+    )
+    own = role_cue(field_id)
+    if not label or own is None or says(own, label) or "?" in label:
+        return None  # (a row that asks the question names every field it asks)
+    for other in reading.fields_overlapping(span):
+        cue = role_cue(other)
+        if other == field_id or cue is None or cue.search("children incidents episodes placed"):
+            continue
+        if says(cue, label):
+            return " ".join(label.split())
+    return None
 
 
 def _decoy_problem(
