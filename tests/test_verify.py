@@ -461,3 +461,30 @@ def test_a_withholding_quoted_from_another_fields_table_row_is_flagged() -> None
         response = SurveyResponse.model_validate({"questionnaire": "rhi-2018", field_id: withheld})
         report = verify(reading, response).fields[field_id]
         assert report.verdict == verdict, report.checks
+
+
+def test_one_figure_given_for_three_fields_with_nothing_to_tell_them_apart_is_flagged() -> None:
+    figure_of_all = figure(1168, "1,168")
+    letter = (
+        "Reply to FOI 2018/91\n\n"
+        "4a, 4b and 6b. The figures are in the table below.\n\n"
+        "| Quarter | A | B | C |\n|---|---|---|---|\n"
+        "| Q1 | 301 | 120 | 140 |\n| Q2 | 287 | 111 | 127 |\n| Q3 | 262 | 101 | 118 |\n"
+        "| Q4 | 318 | 130 | 161 |\n| Total | 1,168 | 389 | 546 |\n\n"
+        "Yours sincerely\n"
+    )
+    from rhi_llm.core.types import Letter
+
+    reading = read(
+        Letter(path="t.md", format="md", text=letter, sha256="0" * 64), questionnaire="rhi-2018"
+    )
+    two = {"missing_incidents": figure_of_all, "missing_children": figure_of_all}
+    three = {**two, "rhi_within_72h": figure_of_all}
+    for answers, flagged in ((two, False), (three, True)):
+        response = SurveyResponse.model_validate({"questionnaire": "rhi-2018", **answers})
+        reports = verify(reading, response).fields
+        said = [
+            any("one figure answers one question" in c.message for c in r.checks if not c.passed)
+            for r in reports.values()
+        ]
+        assert all(said) if flagged else not any(said), reports

@@ -416,6 +416,10 @@ def parts_without_whole(
 _SAME_FOR_BOTH = re.compile(r"\b(?:all|every|each|both)\b", re.IGNORECASE)
 
 
+def _in_own_block(reading: LetterReading, field_id: str, offset: int) -> bool:
+    return any(b.start <= offset < b.end for b in reading.blocks_of(field_id))
+
+
 def one_figure_for_two(
     reading: LetterReading, response: SurveyResponse, reports: dict[str, FieldReport]
 ) -> dict[str, list[Check]]:
@@ -438,8 +442,13 @@ def one_figure_for_two(
         )
         if mention is None:
             continue
-        if not any(b.start <= mention.start < b.end for b in reading.blocks_of(field_id)):
-            continue
+        inside = [
+            f
+            for f, a in response.answers.items()
+            if isinstance(a, Figure) and _in_own_block(reading, f, mention.start)
+        ]
+        if inside and field_id not in inside:
+            continue  # "Q6 - See Q2": the figure is another question's answer, pointed to
         by_figure.setdefault(mention.start, []).append((field_id, mention))
     found: dict[str, list[Check]] = {}
     spec = questionnaire(reading.qmap.questionnaire)
@@ -455,6 +464,11 @@ def one_figure_for_two(
         if _SAME_FOR_BOTH.search(after):
             continue
         beside = f"{before} {mention.text} {after}"
+        if reading.cell_at(mention.start) is not None:
+            # a table's figure is told by its column's heading and its row's label
+            beside = " ".join(
+                filter(None, (column_header(reading, mention), row_label(reading, mention)))
+            )
         # a field named by a class of count ("children") is not told apart by its words
         said = [
             f
@@ -468,7 +482,9 @@ def one_figure_for_two(
             # (declined, at most the offers), not the whole it is a part of
             wholes = {large for small, large in spec.at_most if small in said and large in said}
             said = [f for f in said if f not in wholes]
-        if not 0 < len(said) < len(given):
+        if not said and len(given) >= 3:
+            said = []  # one figure for three fields, with nothing to tell them apart: all
+        elif not 0 < len(said) < len(given):
             continue  # the words beside it do not tell the fields apart: other checks do
         labels = " and ".join(FIELDS[f].label for f, _ in given)
         for field_id, _ in given:
