@@ -94,7 +94,8 @@ _ADDRESS = re.compile(
     r"Terrace|Gardens|Crescent|Park|Quay|Parade|Green)\b"
 )
 _QUESTION_REFERENCE = re.compile(
-    r"\b(?:questions?|q)\s*\.?\s*\d{1,2}[a-d]?(?:\s*(?:to|-|–|and|&|,|or)\s*\d{1,2}[a-d]?)*\b",
+    r"\b(?:questions?|q|(?:our |the |your )?answers?(?: to)?|parts?)\s*\.?\s*\d{1,2}[a-d]?"
+    r"(?:\s*(?:to|-|–|and|&|,|or)\s*\d{1,2}[a-d]?)*\b(?![.,]\d|\s*%)",
     re.IGNORECASE,
 )
 # A question's number opening a line or a table row: "5. The council ...", "7   Return

@@ -859,3 +859,17 @@ def test_a_team_named_by_its_letters_or_taking_the_work_in_house_is_a_council_te
     ):
         kinds = read_provider(with_abbreviations(answer, letter), now=False).kinds
         assert [k.value for k in kinds] == ["third_sector_agency", "local_authority_team"]
+
+
+def test_a_share_of_the_children_in_answer_1_is_a_share_of_question_1s_count() -> None:
+    """ "4. ... 23.9% of the children in answer 1 were looked after": the 1 names an
+    answer, not a count, and the share's base is question 1's count."""
+    response = extract(
+        {
+            1: "1,204 children were reported missing.",
+            3: "640 children were looked after during the year.",
+            4: "23.9% of the children in answer 1 were looked after when they went missing.",
+        }
+    )
+    got = figure(response, "lac_missing_children")
+    assert (got.value, got.unit, got.of) == (23.9, Unit.PERCENT, "missing_children")

@@ -23,6 +23,7 @@ from typing import Any
 from rhi_llm.core.contracts import Backend, Extraction
 from rhi_llm.core.questionnaires import (
     FIELDS,
+    QUESTIONNAIRES,
     FieldSpec,
     OptionSpec,
     fields_for,
@@ -296,6 +297,13 @@ def figure_quote(reading: LetterReading, mention: NumberMention) -> str:
     return text[mention.start : end].strip()
 
 
+_ANSWER_POINTER = re.compile(
+    r"^[^.;\n]{0,60}?\b(?:in|from|of|at) (?:our |the |your )?(?:answer|question|reply) "
+    r"(?:to )?(?:question )?(\d{1,2})([a-d])?\b",
+    re.IGNORECASE,
+)
+
+
 def _percent_base(
     reading: LetterReading, field_id: str, mention: NumberMention, previous: str | None
 ) -> str | None:
@@ -307,6 +315,19 @@ def _percent_base(
     bases = percent_bases(reading.questionnaire).get(field_id, set())
     choices = [b for b in fields_for(reading.questionnaire) if b in bases]
     choices = [b for b in choices if FIELDS[b].counts == said]
+    pointed = _ANSWER_POINTER.search(reading.text[mention.end : mention.end + 80])
+    if pointed and len(choices) > 1:
+        # "23.9% of the children in answer 1": the base is the count question 1 asks for
+        number, part = int(pointed.group(1)), (pointed.group(2) or "").lower()
+        named = [
+            f
+            for q in QUESTIONNAIRES.get(reading.questionnaire, ())
+            if number in q.numbers and q.part == part
+            for f in q.fields
+            if f in choices
+        ]
+        if len(named) == 1:
+            return named[0]
     if len(choices) <= 1:
         return choices[0] if choices else None
     after = reading.text[mention.end : mention.end + 120]
