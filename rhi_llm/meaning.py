@@ -346,6 +346,28 @@ _ON_A_DAY = re.compile(
 def counted_on_a_day(reading: LetterReading, mention: NumberMention) -> str | None:
     """The day a count is taken on ("431 children in care on 31 March 2024"), when its own
     clause says so: a count on one day is not a count over the period asked."""
+    found = _ON_A_DAY.search(_own_clause(reading, mention))
+    return " ".join(found.group(0).split()) if found else None
+
+
+# children coming into or leaving care in the year: no question asks for them
+_INTO_OR_OUT_OF_CARE = re.compile(
+    r"\b(?:ceased|stopped) to be looked[ -]after\b|\bleft (?:our )?care\b|\bcame into care\b|"
+    r"\bentered care\b|\b(?:started|began) to be looked[ -]after\b|\bbecame looked[ -]after\b|"
+    r"\bnew (?:in)?to care\b|\bcare leavers?\b",
+    re.IGNORECASE,
+)
+
+
+def counted_into_or_out_of_care(reading: LetterReading, mention: NumberMention) -> str | None:
+    """What a count of children coming into or leaving care says ("236 children ceased to be
+    looked after in the year"), when its own clause says so: not the children looked after."""
+    found = _INTO_OR_OUT_OF_CARE.search(_own_clause(reading, mention))
+    return " ".join(found.group(0).split()) if found else None
+
+
+def _own_clause(reading: LetterReading, mention: NumberMention) -> str:
+    """The figure's own clause of its sentence, between its neighbouring figures."""
     sentence = reading.sentence_at(mention.start)
     inside = [m for m in reading.numbers_in(sentence) if m.is_figure]
     lo = max([m.end for m in inside if m.end <= mention.start], default=sentence.start)
@@ -355,9 +377,7 @@ def counted_on_a_day(reading: LetterReading, mention: NumberMention) -> str | No
     at = mention.start - max(lo, sentence.start)
     cut = [m.end() for m in re.finditer(r"[;:]|,\s+(?:and|but|while|whereas)\b", window[:at])]
     after = re.search(r"[;:]|,\s+(?:and|but|while|whereas)\b", window[at:])
-    window = window[max(cut, default=0) : at + after.start() if after else len(window)]
-    found = _ON_A_DAY.search(window)
-    return " ".join(found.group(0).split()) if found else None
+    return window[max(cut, default=0) : at + after.start() if after else len(window)]
 
 
 _CELL = re.compile(r"(?:\d[\d,]*(?:\.\d+)?%?|n/?a|nil|-|–)", re.IGNORECASE)

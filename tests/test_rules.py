@@ -873,3 +873,21 @@ def test_a_share_of_the_children_in_answer_1_is_a_share_of_question_1s_count() -
     )
     got = figure(response, "lac_missing_children")
     assert (got.value, got.unit, got.of) == (23.9, Unit.PERCENT, "missing_children")
+
+
+def test_children_who_left_care_in_the_year_are_not_the_children_looked_after() -> None:
+    response = extract(
+        {
+            3: "We looked after 447 children during the year; 311 were in care on 31 March"
+            " 2024, and 236 children ceased to be looked after in the year."
+        }
+    )
+    assert_figure(response, "lac_total", 447)
+    reading = letter_2024({3: "236 children ceased to be looked after in the year."})
+    wrong = SurveyResponse.model_validate(
+        {
+            "questionnaire": "rhi-2024",
+            "lac_total": {"value": 236, "unit": "count", "quote": "236 children ceased"},
+        }
+    )
+    assert verify(reading, wrong).fields["lac_total"].verdict == "flagged"

@@ -43,6 +43,7 @@ from rhi_llm.meaning import (
     breakdown_whole,
     class_conflict,
     column_header,
+    counted_into_or_out_of_care,
     counted_on_a_day,
     figures_in_cell,
     other_year,
@@ -127,6 +128,7 @@ def _is_decoy(reading: LetterReading, mention: NumberMention, sentence: Span) ->
         row_marker(reading, mention)
         or other_year(reading, mention) is not None
         or counted_on_a_day(reading, mention) is not None
+        or counted_into_or_out_of_care(reading, mention) is not None
         or part_of_period(reading, mention) is not None
     )
 

@@ -19,6 +19,7 @@ from rhi_llm.meaning import (
     breakdown_whole,
     class_conflict,
     column_header,
+    counted_into_or_out_of_care,
     counted_on_a_day,
     figures_in_cell,
     other_year,
@@ -140,6 +141,9 @@ def _placement_problem(reading: LetterReading, field_id: str, placed: NumberMent
     day = counted_on_a_day(reading, placed)
     if day:
         return f"{placed.text} is a count taken {day}, not a count over the period asked"
+    flow = counted_into_or_out_of_care(reading, placed)
+    if flow:
+        return f"{placed.text} counts children who {flow}, which no question asks for"
     before = reading.text[max(0, placed.start - 30) : placed.start]
     if PART_OF.search(before) and not placed.percent:
         return (
