@@ -35,7 +35,7 @@ _LEAD = r"^[ \t]*(?:(?:[•·▪◦*–-]|o(?=[ \t])|\*\*|__|#+)[ \t]*)*"
 _ROMAN = r"(?:iii|ii|iv|v|i)"
 _NUMBER_MARKER = re.compile(
     _LEAD
-    + r"(?:(?P<prefix>[A-Z]{2,4}|out[- ]of[- ]area)[ \t]+(?=\d{1,2}[a-h]?\b)"
+    + r"(?:(?P<prefix>[A-Z]{2,4}(?=[ \t]*\d)|out[- ]of[- ]area(?=[ \t]))[ \t]*(?=\d{1,2}[a-h]?\b)"
     + r"|(?P<letter>[A-F])(?=\d{1,2}[a-h]?\b))?"
     + r"(?:(?P<q>Q(?:uestions?)?|No\.?)[ \t]*\.?[ \t]*)?"
     + r"(?P<num>\d{1,2})(?!\d|,\d)"
@@ -76,6 +76,7 @@ _SIGN_OFF = re.compile(
     r"if you have any (?:further )?(?:queries|questions)|your rights\b|internal review:|"
     r"re-?use:|many thanks|(?:best|warm) (?:regards|wishes)|regards,?$|"
     r"you (?:may|can) (?:ask|request) (?:for )?an internal review|you are free to (?:re-?)?use|"
+    r"notes? [A-Z0-9]{1,2}\s*[-–:]\s|"
     r"you have the right to (?:ask|request|complain))",
     re.IGNORECASE,
 )

@@ -434,3 +434,20 @@ def test_a_request_with_no_question_mark_ends_at_its_full_stop_and_a_reuse_foote
     )
     answers = _answers(letter, "rhi-2018")
     assert answers["8"] == "Our main barrier is parents who turn the interview down.", answers
+
+
+def test_section_letters_joined_to_the_number_and_a_notes_heading_ending_the_answers() -> None:
+    letter = (
+        "Reply to FOI 18/533\n\n"
+        "8. Young people tell us the same worker matters most.\n\n"
+        "OOA1. (h) A combination of options.\n"
+        "OOA2a. 97 children.\n"
+        "OOA6. Placing councils often tell us late.\n\n"
+        "Note A - section 12 (cost)\n"
+        "Offers to children placed away are held in case notes only.\n"
+    )
+    answers = _answers(letter, "rhi-2018")
+    assert answers["8"] == "Young people tell us the same worker matters most.", answers
+    assert answers["ooa-1"] == "(h) A combination of options.", answers
+    assert answers["ooa-2a"] == "97 children.", answers
+    assert answers["ooa-6"] == "Placing councils often tell us late.", answers

@@ -866,6 +866,8 @@ def _text(reading: LetterReading, field_id: str) -> dict[str, Any] | None:
         text = _note_text(reading.text, pointer.group(1)) or text
     if not text or NOT_APPLICABLE.match(text) or _NOTHING_TO_ADD.match(text):
         return _nothing()
+    if _NOTHING_TO_ADD.match(text.split("\n", 1)[0]):
+        return _nothing()  # "We have no further comments to add." over a footnote
     if _SEE_ONLY.match(text):
         return _nothing()  # a pointer we cannot follow is no answer
     quote = _clip_quote(text.split("\n\n")[0], 300)
@@ -874,8 +876,9 @@ def _text(reading: LetterReading, field_id: str) -> dict[str, Any] | None:
 
 _ANSWER_LABEL = re.compile(r"^(?:response|answer|reply|our response)\s*[:\-–]\s*", re.IGNORECASE)
 _NOTHING_TO_ADD = re.compile(
-    r"^\W*(?:no(?:thing)? (?:further|other|additional|more) (?:comments?|information|details?|"
-    r"to add)|nothing (?:further |more |else )?to add|no comments?|[-–—]+)\W*$",
+    r"^\W*(?:(?:we have|we've|there (?:is|are)|the council has) )?"
+    r"(?:no(?:thing)? (?:further|other|additional|more) (?:(?:comments?|information|"
+    r"details?)(?: to add)?|to add)|nothing (?:further |more |else )?to add|no comments?|[-–—]+)\W*$",
     re.IGNORECASE,
 )
 _SEE_NOTE = re.compile(r"^\W*(?:please\s+)?see\s+(note\s+[a-z0-9]{1,3})\W*$", re.IGNORECASE)
