@@ -896,7 +896,8 @@ def test_children_who_left_care_in_the_year_are_not_the_children_looked_after() 
 def test_no_further_comments_over_a_footnote_is_no_answer() -> None:
     response = extract(
         {
-            11: "We have no further comments to add.\nFigures may be revised as records are completed."
+            11: "We have no further comments to add.\nFigures may be revised as records are"
+            " completed."
         }
     )
     assert response.answers["comments"].status == Status.NOT_ANSWERED
