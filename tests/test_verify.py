@@ -9,7 +9,7 @@ import pytest
 
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.survey import SurveyResponse
-from rhi_llm.core.types import CheckCode
+from rhi_llm.core.types import CheckCode, Letter, LetterFormat
 from rhi_llm.letters import load
 from rhi_llm.reading import read
 from rhi_llm.verify import FieldReport, verify
@@ -353,6 +353,14 @@ def test_missing_verdict() -> None:
     assert verify(reading(COVENTRY), response).fields["missing_children"].verdict == "missing"
 
 
+def _read_text(letter: str, fmt: LetterFormat = "txt") -> LetterReading:
+    """A letter written for a test, read as answering the 2018 questionnaire."""
+    return read(
+        Letter(path=f"t.{fmt}", format=fmt, text=letter, sha256="0" * 64),
+        questionnaire="rhi-2018",
+    )
+
+
 _JOINT_ANSWER = (
     "Freedom of Information reply FOI-6610\n\n"
     "Question 5a and 5c: offers made and offers declined\n\n"
@@ -367,10 +375,7 @@ _JOINT_ANSWER = (
 
 
 def _joint_reading() -> LetterReading:
-    from rhi_llm.core.types import Letter
-
-    letter = Letter(path="t.txt", format="txt", text=_JOINT_ANSWER, sha256="0" * 64)
-    return read(letter, questionnaire="rhi-2018")
+    return _read_text(_JOINT_ANSWER)
 
 
 def test_a_part_of_a_whole_named_in_words_is_not_the_count_of_that_whole() -> None:
@@ -415,11 +420,7 @@ def test_three_kinds_of_provider_for_one_year_are_for_a_person_to_confirm() -> N
         " worker from Compass Youth, a local charity, may carry them out.\n\n"
         "Yours sincerely\n"
     )
-    from rhi_llm.core.types import Letter
-
-    reading = read(
-        Letter(path="t.txt", format="txt", text=letter, sha256="0" * 64), questionnaire="rhi-2018"
-    )
+    reading = _read_text(letter)
     quote = "the child's social worker or a youth worker from Compass Youth, a local charity"
     for kinds, verdict in (
         (["social_worker", "third_sector_agency"], "ok"),
@@ -448,11 +449,7 @@ def test_a_withholding_quoted_from_another_fields_table_row_is_flagged() -> None
         "<5 means a number from 1 to 4, withheld under section 40(2) of the Act.\n\n"
         "Yours sincerely\n"
     )
-    from rhi_llm.core.types import Letter
-
-    reading = read(
-        Letter(path="t.md", format="md", text=letter, sha256="0" * 64), questionnaire="rhi-2018"
-    )
+    reading = _read_text(letter, "md")
     withheld = {"value": None, "status": "exempt", "quote": "<5"}
     for field_id, verdict in (
         ("incoming_rhi_completed", "ok"),
@@ -473,11 +470,7 @@ def test_one_figure_given_for_three_fields_with_nothing_to_tell_them_apart_is_fl
         "| Q4 | 318 | 130 | 161 |\n| Total | 1,168 | 389 | 546 |\n\n"
         "Yours sincerely\n"
     )
-    from rhi_llm.core.types import Letter
-
-    reading = read(
-        Letter(path="t.md", format="md", text=letter, sha256="0" * 64), questionnaire="rhi-2018"
-    )
+    reading = _read_text(letter, "md")
     two = {"missing_incidents": figure_of_all, "missing_children": figure_of_all}
     three = {**two, "rhi_within_72h": figure_of_all}
     for answers, flagged in ((two, False), (three, True)):
