@@ -297,7 +297,6 @@ _CELL_NUMBER = re.compile(
 
 
 _PARTS = re.compile(r"\((?:your |our )?(?:parts?|questions?|q)\s*([^)]{1,40})\)", re.IGNORECASE)
-_LABEL = re.compile(r"\b(\d{1,2})([a-h])?\b", re.IGNORECASE)
 
 
 _PAGE_FOOTER = re.compile(r"\bpage \d+(?: of \d+)?\s*$", re.IGNORECASE)
@@ -341,14 +340,34 @@ def _heading(
     if _SIGN_OFF.match(line) or _FIRST_FIGURE.match(line) or line.startswith((">", "-", "*", "[")):
         return None
     named = _PARTS.search(line)
-    labels = (
-        [(int(n), (p or "").lower()) for n, p in _LABEL.findall(named.group(1))] if named else []
-    )
+    labels = _named_labels(named.group(1)) if named else []
     labels = [(n, p) for n, p in labels if 1 <= n <= 30]
     if not labels:
         return None, None, ()
     (number, part), *more = labels
     return number, part or None, tuple(more)
+
+
+_NAMED_ITEM = re.compile(
+    r"(?:(?P<sep>\band\b|&|,|\bto\b|-|–)\s*)?(?<![\w/])(?:Q(?:uestions?)?\s*)?"
+    r"(?P<num>\d{1,2})(?P<part>[a-h])?(?![\w/])",
+    re.IGNORECASE,
+)
+
+
+def _named_labels(inner: str) -> list[tuple[int, str]]:
+    """The questions a heading's brackets name: "(your questions 3, 4 and 5)", "(Q4a and
+    Q4b)", "(Q1 to Q3)", "(Q5a to Q5c and Q6a)": a range spread from the item before it."""
+    labels: list[tuple[int, str]] = []
+    for item in _NAMED_ITEM.finditer(inner):
+        number, part = int(item.group("num")), (item.group("part") or "").lower()
+        sep = (item.group("sep") or "").lower()
+        if labels and sep in ("to", "-", "–"):
+            before, before_part = labels[-1]
+            labels += list(_joint_pair(before, before_part or None, number, part))
+        else:
+            labels.append((number, part))
+    return list(dict.fromkeys(labels))
 
 
 def _runs_on(lines: list[str], index: int) -> bool:

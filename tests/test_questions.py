@@ -451,3 +451,18 @@ def test_section_letters_joined_to_the_number_and_a_notes_heading_ending_the_ans
     assert answers["ooa-1"] == "(h) A combination of options.", answers
     assert answers["ooa-2a"] == "97 children.", answers
     assert answers["ooa-6"] == "Placing councils often tell us late.", answers
+
+
+def test_a_heading_naming_a_range_of_questions_with_q_before_each_heads_them_all() -> None:
+    letter = (
+        "Reply to FOI 18/610\n\n"
+        "## Who carries out the interviews (Q1 to Q3)\n\n"
+        "A local charity, Brightpath, has done so since 2012.\n\n"
+        "## Episodes and children (Q4a and Q4b)\n\n"
+        "577 episodes, involving 219 children.\n\n"
+        "Yours sincerely\n"
+    )
+    answers = _answers(letter, "rhi-2018")
+    for key in ("1", "2", "3"):
+        assert answers[key].startswith("A local charity, Brightpath"), answers
+    assert answers["4a"] == answers["4b"] == "577 episodes, involving 219 children.", answers
