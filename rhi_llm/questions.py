@@ -70,7 +70,8 @@ _QUESTION_START = re.compile(
 )
 _SIGN_OFF = re.compile(
     r"^[ \t]*(?:yours (?:sincerely|faithfully)|kind regards|you may re-?use|"
-    r"if you are (?:dissatisfied|unhappy|not satisfied)|the supply of information|"
+    r"if you are (?:dissatisfied|unhappy|not (?:satisfied|happy|content))|"
+    r"the supply of information|"
     r"right (?:of|to) (?:appeal|review|complain)|copyright|re-?use of (?:the )?information|"
     r"the information (?:we have )?(?:supplied|provided|released) (?:is|to you)|"
     r"if you have any (?:further )?(?:queries|questions)|your rights\b|internal review:|"

@@ -466,3 +466,12 @@ def test_a_heading_naming_a_range_of_questions_with_q_before_each_heads_them_all
     for key in ("1", "2", "3"):
         assert answers[key].startswith("A local charity, Brightpath"), answers
     assert answers["4a"] == answers["4b"] == "577 episodes, involving 219 children.", answers
+
+
+def test_if_you_are_not_happy_with_this_response_ends_the_last_answer() -> None:
+    letter = (
+        "Reply to FOI 24/77\n\n"
+        "11. Is there anything else you would like to tell us? Evening visits work best.\n\n"
+        "If you are not happy with this response you can ask for an internal review.\n"
+    )
+    assert _answers(letter, "rhi-2024")["11"] == "Evening visits work best."
