@@ -196,6 +196,12 @@ _EARLIER = re.compile(
 )
 
 
+_ROSE_FROM = re.compile(
+    r"\b(?:rose|fell|increased|decreased|grew|dropped|went (?:up|down)|up|down|changed)\s+from\s*$",
+    re.IGNORECASE,
+)
+
+
 def other_year(reading: LetterReading, mention: NumberMention) -> str | None:
     """The year a figure is given for, when that is not the year the questionnaire asks.
 
@@ -231,6 +237,8 @@ def other_year(reading: LetterReading, mention: NumberMention) -> str | None:
         return year if year != asked else None
     if _EARLIER.match(clause):
         return "an earlier year"
+    if _ROSE_FROM.search(before) and re.match(r"\s*to\s+\d", text[mention.end : mention.end + 12]):
+        return "an earlier year"  # "completed interviews rose from 688 to 815"
     one = _sentence_of_one_year(
         text[sentence.start : mention.start], reading.letter.excerpt(sentence)
     )
@@ -497,7 +505,7 @@ def part_of_period(reading: LetterReading, mention: NumberMention) -> str | None
     and the table gives the whole year too: one quarter's figure is not the year's."""
     placed = reading.cell_at(mention.start)
     if placed is None:
-        return None
+        return _quarter_in_prose(reading, mention)
     table, cell = placed
     row = table.row_label(cell)
     first = next((c for c in table.row_cells(cell.row) if c.column == 0), None)
@@ -508,6 +516,25 @@ def part_of_period(reading: LetterReading, mention: NumberMention) -> str | None
         if part and not _WHOLE.search(label or ""):
             return " ".join(label.split())
     return None
+
+
+# "171 in the first quarter, 190 in the second, ... making 690 for the year"
+_QUARTER_CLAUSE = re.compile(
+    r"\bin (?:the )?(?:first|second|third|fourth|final|last)\b(?: quarter)?|\bin Q[1-4]\b",
+    re.IGNORECASE,
+)
+_YEAR_TOTAL = re.compile(r"\bfor the (?:whole )?year\b|\bin total\b|\btotal\b|\bmaking\b", re.I)
+
+
+def _quarter_in_prose(reading: LetterReading, mention: NumberMention) -> str | None:
+    """The quarter a figure in a sentence is for, when the sentence names quarters and gives
+    the year's total too."""
+    sentence = reading.letter.excerpt(reading.sentence_at(mention.start))
+    if not re.search(r"\bquarters?\b|\bQ[1-4]\b", sentence) or not _YEAR_TOTAL.search(sentence):
+        return None
+    after = re.split(r"[,;.]|\band\b", reading.text[mention.end : mention.end + 60], maxsplit=1)
+    found = _QUARTER_CLAUSE.match(after[0].strip())
+    return " ".join(found.group(0).split()) if found else None
 
 
 def _quarter_rows(table: Table, first: TableCell) -> bool:

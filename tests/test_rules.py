@@ -901,3 +901,25 @@ def test_no_further_comments_over_a_footnote_is_no_answer() -> None:
         }
     )
     assert response.answers["comments"].status == Status.NOT_ANSWERED
+
+
+def test_a_figure_the_count_rose_from_is_the_earlier_years() -> None:
+    response = extract({7: "The number of completed interviews rose from 688 to 815 this year."})
+    assert_figure(response, "rhi_completed", 815)
+
+
+def test_a_quarters_figure_in_a_sentence_that_gives_the_years_total_is_not_the_year() -> None:
+    reading = letter_2024(
+        {
+            8: "Within 72 hours: 171 in the first quarter, 190 in the second, 152 in the third"
+            " and 177 in the fourth, making 690 for the year."
+        }
+    )
+    assert_figure(extract_rules(reading), "rhi_within_72h", 690)
+    wrong = SurveyResponse.model_validate(
+        {
+            "questionnaire": "rhi-2024",
+            "rhi_within_72h": {"value": 171, "unit": "count", "quote": "171 in the first quarter"},
+        }
+    )
+    assert verify(reading, wrong).fields["rhi_within_72h"].verdict == "flagged"
