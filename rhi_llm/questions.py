@@ -1643,10 +1643,8 @@ def _by_paragraph(
                 same = other.section == questions[q].section and not other.subpart
                 if same and number in other.numbers and part == other.part:
                     anchor_of.setdefault(i, anchor_of[q])
-    unit_spans = spans
-    units = [_paragraph_candidate(text, s, cands) for s in unit_spans]
-    anchors = anchor_of
-    if len(anchors) == len(questions):
+    units = [_paragraph_candidate(text, s, cands) for s in spans]
+    if len(anchor_of) == len(questions):
         return None
     scores = _score_matrix(questionnaire, questions, units, False)
     for i, question in enumerate(questions):
@@ -1656,7 +1654,7 @@ def _by_paragraph(
         years = {(a, b[-2:]) for a, b in _YEAR.findall(question.wording)}
         if not years:
             continue
-        for u, (span, unit) in enumerate(zip(unit_spans, units, strict=True)):
+        for u, (span, unit) in enumerate(zip(spans, units, strict=True)):
             said = {(a, b[-2:]) for a, b in _YEAR.findall(text[span.start : span.end])}
             opening = _YEAR.sub(" ", unit.text)
             if not years & said:
@@ -1664,10 +1662,10 @@ def _by_paragraph(
             elif years & set(_YEAR.findall(unit.text)) and not re.search(r"\d", opening):
                 scores[i][u] = max(scores[i][u], _YEAR_OPENS)
     shares = [
-        [_says_its_figures(questionnaire, q, text[s.start : s.end]) for s in unit_spans]
+        [_says_its_figures(questionnaire, q, text[s.start : s.end]) for s in spans]
         for q in questions
     ]
-    chosen = _place_in_order(scores, anchors, len(units), shares, alone)
+    chosen = _place_in_order(scores, anchor_of, len(units), shares, alone)
     if chosen is None:
         return None
     # the questions placed in each paragraph, in order
@@ -1702,9 +1700,9 @@ def _by_paragraph(
     # a short heading placed among the paragraphs ("Children placed out of area") heads the
     # paragraphs after it: its answer is not cut at its own line
     ends = {
-        q: unit_spans[u].end
+        q: spans[u].end
         for q, u in chosen.items()
-        if len(text[unit_spans[u].start : unit_spans[u].end].split()) >= PARAGRAPH_WORDS
+        if len(text[spans[u].start : spans[u].end].split()) >= PARAGRAPH_WORDS
     }
     return ordered, remapped, shared, ends
 
