@@ -37,6 +37,14 @@ def role_cue(field_id: str) -> re.Pattern[str] | None:
     return _compiled_words(spec.words or CLASS_WORDS.get(spec.counts, ""))
 
 
+def telling_cue(field_id: str) -> re.Pattern[str] | None:
+    """The field's words when they tell it apart from fields of its class of count: not
+    for one named only by what it counts ("children", "incidents"), since every count of
+    children says "children"."""
+    cue = role_cue(field_id)
+    return None if cue is None or cue.search("children incidents episodes placed") else cue
+
+
 _NEGATED = re.compile(r"\b(?:not|never|n't|unable to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -680,8 +688,8 @@ def part_of_named_whole(
         return None
     sentence = reading.sentence_at(mention.start)
     lead = _NAMED_WHOLE.match(reading.text[sentence.start : mention.start])
-    cue = role_cue(field_id)
-    if lead is None or cue is None or cue.search("children incidents episodes placed"):
+    cue = telling_cue(field_id)
+    if lead is None or cue is None:
         return None
     whole = " ".join(lead.group("whole").split())
     return whole if says(cue, whole) else None

@@ -864,10 +864,8 @@ def _text(reading: LetterReading, field_id: str) -> dict[str, Any] | None:
     pointer = _SEE_NOTE.match(text)
     if pointer:
         text = _note_text(reading.text, pointer.group(1)) or text
-    if not text or NOT_APPLICABLE.match(text) or _NOTHING_TO_ADD.match(text):
-        return _nothing()
-    if _NOTHING_TO_ADD.match(text.split("\n", 1)[0]):
-        return _nothing()  # "We have no further comments to add." over a footnote
+    if not text or NOT_APPLICABLE.match(text) or _NOTHING_TO_ADD.match(text.split("\n", 1)[0]):
+        return _nothing()  # (its first line: "We have no further comments to add." over a note)
     if _SEE_ONLY.match(text):
         return _nothing()  # a pointer we cannot follow is no answer
     quote = _clip_quote(text.split("\n\n")[0], 300)

@@ -12,6 +12,7 @@ from rhi_llm.meaning import (
     COST_WORDS,
     role_cue,
     says,
+    telling_cue,
     withheld_before_a_semicolon,
     withheld_sentence_about,
 )
@@ -198,8 +199,8 @@ def _row_of_another(reading: LetterReading, field_id: str, span: Span) -> str | 
     if not label or own is None or says(own, label) or "?" in label:
         return None  # (a row that asks the question names every field it asks)
     for other in reading.fields_overlapping(span):
-        cue = role_cue(other)
-        if other == field_id or cue is None or cue.search("children incidents episodes placed"):
+        cue = telling_cue(other)
+        if other == field_id or cue is None:
             continue
         if says(cue, label):
             return " ".join(label.split())

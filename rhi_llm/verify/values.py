@@ -31,6 +31,7 @@ from rhi_llm.meaning import (
     row_marker,
     says,
     sentence_base,
+    telling_cue,
 )
 from rhi_llm.numbers import find_numbers, format_number, same_number
 from rhi_llm.verify.reports import FieldReport
@@ -297,7 +298,7 @@ def _said_of_other(reading: LetterReading, field_id: str, placed: NumberMention)
     if says(own, clause):
         return None
     # "7. 431 (a further 122 offers were declined)": the field's words name another figure
-    telling = not own.search("children incidents episodes placed")
+    telling = telling_cue(field_id) is not None
     for index, rival in enumerate(inside if telling else []):
         if rival.start == placed.start:
             continue
@@ -311,11 +312,9 @@ def _said_of_other(reading: LetterReading, field_id: str, placed: NumberMention)
                 f"sentence; {placed.text} is another figure"
             )
     for other in reading.fields_overlapping(block):
-        cue = role_cue(other)
+        cue = telling_cue(other)  # a field named by a class of count only: not telling
         if other == field_id or cue is None or cue.pattern == own.pattern:
             continue
-        if cue.search("children incidents episodes placed"):
-            continue  # a field named by a class of count, not by what happened: not telling
         if FIELDS[other].counts == FIELDS[field_id].counts and says(cue, clause):
             return (
                 f"the words around {placed.text} say it is {FIELDS[other].label}, "
@@ -344,11 +343,9 @@ def _column_of_another(
     if own is None or says(own, header):
         return None
     for other in fields_for(reading.questionnaire):
-        cue = role_cue(other)
+        cue = telling_cue(other)  # a field named by a class of count only: not telling
         if other == field_id or cue is None or not FIELDS[other].numeric:
             continue
-        if cue.search("children incidents episodes placed"):
-            continue  # a field named by a class of count only: not telling
         if FIELDS[other].counts == FIELDS[field_id].counts and says(cue, header):
             return (
                 f"{figure} is in the column '{header}', which gives {FIELDS[other].label}, "
@@ -474,13 +471,7 @@ def one_figure_for_two(
                 filter(None, (column_header(reading, mention), row_label(reading, mention)))
             )
         # a field named by a class of count ("children") is not told apart by its words
-        said = [
-            f
-            for f, _ in given
-            if (w := FIELDS[f].words)
-            and re.search(w, beside, re.I)
-            and not re.search(w, "children incidents episodes placed", re.I)
-        ]
+        said = [f for f, _ in given if (cue := telling_cue(f)) and cue.search(beside)]
         if len(said) == len(given) and spec is not None:
             # "118 offers were declined" says offers and declined: the figure is the part
             # (declined, at most the offers), not the whole it is a part of
