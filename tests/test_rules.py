@@ -12,7 +12,7 @@ from rhi_llm.core.survey import Choice, Figure, ProviderAnswer, Status, SurveyRe
 from rhi_llm.core.types import Letter
 from rhi_llm.extract.rules import extract_rules
 from rhi_llm.reading import read
-from rhi_llm.verify import verify
+from rhi_llm.verify import FieldReport, verify
 
 QUESTIONS_2024 = {
     1: "How many individual children were reported missing in your area?",
@@ -55,6 +55,17 @@ def _read_as(letter: str, questionnaire: str) -> LetterReading:
         ),
         questionnaire=questionnaire,
     )
+
+
+def given_alone(reading: LetterReading, field_id: str, value: float, quote: str) -> FieldReport:
+    """The verifier's report on one count given for one field, as a backend might give it."""
+    response = SurveyResponse.model_validate(
+        {
+            "questionnaire": reading.questionnaire,
+            field_id: {"value": value, "unit": "count", "quote": quote},
+        }
+    )
+    return verify(reading, response).fields[field_id]
 
 
 def extract(answers: dict[int, str]) -> SurveyResponse:
@@ -794,15 +805,7 @@ def test_quarters_named_q1_to_q4_over_a_total_are_quarters_not_question_numbers(
     response = extract_rules(reading)
     assert_figure(response, "rhi_offered", 803)
     assert_figure(response, "rhi_completed", 590)
-    first_quarter = response.model_copy(
-        update={
-            "answers": {
-                **response.answers,
-                "rhi_completed": Figure(value=150, unit=Unit.COUNT, quote="150"),
-            }
-        }
-    )
-    report = verify(reading, first_quarter).fields["rhi_completed"]
+    report = given_alone(reading, "rhi_completed", 150, "150")
     assert report.verdict == "flagged"
     assert any("part of the period" in c.message for c in report.checks if not c.passed)
 
@@ -821,13 +824,7 @@ def test_a_count_after_of_the_n_completed_is_a_part_not_the_completed_count() ->
     reading = _read_as(letter, "rhi-2018")
     response = extract_rules(reading)
     assert_figure(response, "rhi_completed", 1402)
-    wrong = SurveyResponse.model_validate(
-        {
-            "questionnaire": "rhi-2018",
-            "rhi_completed": {"value": 1036, "unit": "count", "quote": "1,036 took place"},
-        }
-    )
-    report = verify(reading, wrong).fields["rhi_completed"]
+    report = given_alone(reading, "rhi_completed", 1036, "1,036 took place")
     assert report.verdict == "flagged"
     assert any(
         "is a part of 'the 1,402 completed in 2017/18'" in c.message
@@ -884,13 +881,7 @@ def test_children_who_left_care_in_the_year_are_not_the_children_looked_after() 
     )
     assert_figure(response, "lac_total", 447)
     reading = letter_2024({3: "236 children ceased to be looked after in the year."})
-    wrong = SurveyResponse.model_validate(
-        {
-            "questionnaire": "rhi-2024",
-            "lac_total": {"value": 236, "unit": "count", "quote": "236 children ceased"},
-        }
-    )
-    assert verify(reading, wrong).fields["lac_total"].verdict == "flagged"
+    assert given_alone(reading, "lac_total", 236, "236 children ceased").verdict == "flagged"
 
 
 def test_no_further_comments_over_a_footnote_is_no_answer() -> None:
@@ -916,10 +907,5 @@ def test_a_quarters_figure_in_a_sentence_that_gives_the_years_total_is_not_the_y
         }
     )
     assert_figure(extract_rules(reading), "rhi_within_72h", 690)
-    wrong = SurveyResponse.model_validate(
-        {
-            "questionnaire": "rhi-2024",
-            "rhi_within_72h": {"value": 171, "unit": "count", "quote": "171 in the first quarter"},
-        }
-    )
-    assert verify(reading, wrong).fields["rhi_within_72h"].verdict == "flagged"
+    report = given_alone(reading, "rhi_within_72h", 171, "171 in the first quarter")
+    assert report.verdict == "flagged"
