@@ -1711,11 +1711,20 @@ def _says_its_figures(questionnaire: str, question: Question, passage: str) -> b
     """Does the passage use the words of every count the question asks ("children" for 4b,
     "carried out" for 6a)? Only then may it answer the question beside another one."""
     spec = installed().get(questionnaire)
+    words = _count_words(questionnaire, spec.hash if spec else "", question.key)
+    return bool(words) and all(w.search(passage) for w in words)
+
+
+@cache
+def _count_words(questionnaire: str, _hash: str, key: str) -> tuple[re.Pattern[str], ...]:
+    """The compiled words of the counts a question asks, once per questionnaire version."""
+    spec = installed().get(questionnaire)
     if spec is None:
-        return False
+        return ()
     by_id = {f.id: f for f in spec.fields}
-    words = [by_id[f].words for f in question.fields if f in by_id and by_id[f].kind == "numeric"]
-    return bool(words) and all(re.search(w, passage, re.IGNORECASE) for w in words if w is not None)
+    question = next(q for q in spec.questions if q.key == key)
+    counts = [by_id[f] for f in question.fields if f in by_id and by_id[f].kind == "numeric"]
+    return tuple(re.compile(c.words, re.IGNORECASE) for c in counts if c.words)
 
 
 def _place_in_order(
