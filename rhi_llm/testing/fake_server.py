@@ -16,6 +16,12 @@ or from a queue of scripted replies. It can also misbehave on purpose, per reque
 | ``length`` | ``finish_reason: length`` with the arguments cut off |
 | ``refusal`` | a refusal message and no answer |
 
+With ``profile=`` (a name in `profiles.PROFILES`, or a `profiles.Profile`) it behaves like one
+real server: its context window (cut silently, or HTTP 400), its paths and error bodies, its
+parameter rules, strict schema checks and content filter (see `rhi_llm.testing.profiles`).
+``api_keys=`` and ``models=`` make it refuse other keys (401) and other models (404). Without
+them it accepts everything, as it always has.
+
 Nothing here is a model: responses are computed or scripted, and say so.
 """
 
@@ -28,14 +34,39 @@ import socket
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
+from urllib.parse import parse_qs, urlsplit
+
+from rhi_llm.testing.profiles import (
+    Profile,
+    azure_not_found,
+    bad_key_error,
+    content_filter_error,
+    count_tokens,
+    filtered_phrase,
+    first_tokens,
+    keep_last_tokens,
+    message_text,
+    overflow_error,
+    parameter_error,
+    profile_named,
+    prompt_tokens,
+    strict_error,
+    unknown_model_error,
+)
 
 FAULTS = ("429", "500", "503", "timeout", "drop", "malformed", "invalid", "length", "refusal")
 LETTER = re.compile(r"<<<LETTER (?P<name>[^\n]*)\n(?P<text>.*)\nLETTER>>>", re.DOTALL)
+# where instructor's JSON and MD_JSON modes put the response model's schema in a message
+SCHEMA_IN_MESSAGE = re.compile(r"json_schema:\s*(?=\{)")
+AZURE_DEPLOYMENT = re.compile(r"/openai/deployments/(?P<name>[^/]+)/chat/completions")
+AZURE_V1 = "/openai/v1/chat/completions"
+
+Verdict = Literal["answered", "overflow", "filtered", "rejected"]
 
 Responder = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -52,17 +83,34 @@ def letter_in(body: dict[str, Any]) -> tuple[str, str] | None:
 
 
 def requested_fields(body: dict[str, Any]) -> list[str]:
-    """The properties the request's schema asks for."""
+    """The properties the request's schema asks for: in its tool, its response format, or
+    (instructor's JSON and MD_JSON modes) the schema written into its messages."""
     tools = body.get("tools") or []
     if tools:
         schema = tools[0]["function"].get("parameters", {})
     else:
         format_ = body.get("response_format") or {}
-        schema = (format_.get("json_schema") or {}).get("schema", {})
+        schema = (format_.get("json_schema") or {}).get("schema", {}) or schema_in_messages(body)
         if not schema:
             text = " ".join(str(m.get("content")) for m in body.get("messages", []))
             return re.findall(r'"([a-z0-9_]+)":\s*\{\s*"anyOf"', text) or []
     return list(schema.get("properties", {}))
+
+
+def schema_in_messages(body: dict[str, Any]) -> dict[str, Any]:
+    """The JSON Schema instructor wrote into the messages ("...match the following
+    json_schema: {...}"), or {} when there is none (or it was cut away)."""
+    decoder = json.JSONDecoder()
+    for message in body.get("messages", []):
+        text = message_text(message)
+        for found in SCHEMA_IN_MESSAGE.finditer(text):
+            try:
+                schema, _ = decoder.raw_decode(text, found.end())
+            except json.JSONDecodeError:
+                continue
+            if isinstance(schema, dict) and "properties" in schema:
+                return schema
+    return {}
 
 
 def rules_responder(body: dict[str, Any]) -> dict[str, Any]:
@@ -102,6 +150,17 @@ class _Server(ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
+@dataclass(frozen=True)
+class RequestRecord:
+    """What the server made of one chat completions request."""
+
+    prompt_tokens: int  # the prompt as sent, by `count_tokens`
+    kept_tokens: int  # what the server read of it (fewer when it cut the front)
+    truncated: bool  # the front of the prompt was dropped (ollama)
+    verdict: Verdict  # answered, overflow (HTTP 400), filtered (content filter), rejected
+    status: int  # the HTTP status of the answer, before any fault
+
+
 @dataclass
 class Stats:
     requests: int = 0
@@ -111,6 +170,17 @@ class Stats:
     max_in_flight: int = 0
     spans: list[tuple[float, float]] = field(default_factory=list)
     batch_lines: int = 0  # requests answered inside batches (not counted in ``requests``)
+    # what the server made of each chat request, in order (`RequestRecord`)
+    per_request: list[RequestRecord] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Admission:
+    """The profile's reading of a request: the error to send, or the body to answer."""
+
+    record: RequestRecord
+    body: dict[str, Any]  # what the responder reads (the front cut off, if it was)
+    error: dict[str, Any] | None = None
 
 
 @dataclass
@@ -170,7 +240,13 @@ class FakeOpenAI:
         port: int = 0,
         batch_seconds: float = 0.0,
         batch_fail_names: tuple[str, ...] = (),
+        profile: str | Profile | None = None,
+        api_keys: tuple[str, ...] | None = None,
+        models: tuple[str, ...] | None = None,
     ) -> None:
+        self.profile = profile_named(profile)  # None: accept everything, always answer
+        self.api_keys = api_keys  # None: any key (or none)
+        self.models = models  # None: any model
         self.port = port
         self.batch_seconds = batch_seconds  # how long a batch stays in progress
         self.batch_fail_names = batch_fail_names  # a batch line naming one of these fails
@@ -199,10 +275,17 @@ class FakeOpenAI:
             self.queue.extend(replies)
 
     @property
-    def base_url(self) -> str:
+    def endpoint(self) -> str:
+        """The server's root (an Azure client's ``azure_endpoint``)."""
         assert self._server is not None, "server not started"
         host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}/v1"
+        return f"http://{host!s}:{port}"
+
+    @property
+    def base_url(self) -> str:
+        """What an OpenAI client's ``base_url`` is (Azure's v1 API under the azure profile)."""
+        azure = self.profile is not None and self.profile.azure
+        return f"{self.endpoint}/openai/v1" if azure else f"{self.endpoint}/v1"
 
     def start(self) -> str:
         handler = _handler_for(self)
@@ -340,6 +423,44 @@ class FakeOpenAI:
             return self.random.choice(self.fault_kinds)
         return None
 
+    def admit(self, target: str, headers: Mapping[str, str], body: dict[str, Any]) -> _Admission:
+        """What the server makes of a chat request before answering it: refused for its path,
+        key or model, refused or cut by its profile, or admitted as it is."""
+        # without a profile nothing depends on the size: not counted (0), as before profiles
+        tokens = prompt_tokens(body) if self.profile is not None else 0
+        refused = self._refusal(target, headers, body)
+        if refused is not None:
+            return _Admission(
+                RequestRecord(tokens, tokens, False, "rejected", refused[0]), body, refused[1]
+            )
+        if self.profile is None:
+            return _Admission(RequestRecord(tokens, tokens, False, "answered", 200), body)
+        return _judged(self.profile, body, tokens)
+
+    def _refusal(
+        self, target: str, headers: Mapping[str, str], body: dict[str, Any]
+    ) -> tuple[int, dict[str, Any]] | None:
+        """(status, error body) for a request to a path, with a key or for a model that this
+        server does not serve; None when it does."""
+        profile = self.profile
+        azure = profile is not None and profile.azure
+        model = body.get("model")
+        if azure:
+            found = _azure_target(target)
+            if found is None:
+                return 404, azure_not_found()
+            model = found or model
+        key = _key_in(headers, azure=azure)
+        if self.api_keys is not None and key not in self.api_keys:
+            return 401, bad_key_error(profile, key)
+        if self.models is not None and model not in self.models:
+            return 404, unknown_model_error(profile, str(model))
+        if profile is not None:
+            error = parameter_error(profile, body) or strict_error(profile, body)
+            if error is not None:
+                return 400, error
+        return None
+
     def completion(
         self,
         body: dict[str, Any],
@@ -347,24 +468,22 @@ class FakeOpenAI:
         *,
         finish: str = "stop",
         refusal: str | None = None,
+        prompt: int | None = None,
     ) -> dict[str, Any]:
-        prompt_chars = sum(len(str(m.get("content") or "")) for m in body.get("messages", []))
-        prompt_chars += len(json.dumps(body.get("tools") or body.get("response_format") or {}))
-        message: dict[str, Any] = {"role": "assistant", "content": None, "refusal": refusal}
-        tools = body.get("tools") or []
-        if refusal is None and tools:
-            message["tool_calls"] = [
-                {
-                    "id": "call_fake",
-                    "type": "function",
-                    "function": {"name": tools[0]["function"]["name"], "arguments": arguments},
-                }
-            ]
-            finish = "tool_calls" if finish == "stop" else finish
-        elif refusal is None:
-            message["content"] = arguments
-        completion_tokens = max(1, len(arguments) // 4)
-        prompt_tokens = max(1, prompt_chars // 4)
+        """The chat completion that carries ``arguments`` (a tool call's arguments, or the
+        content), shaped and cut as the profile's server would; ``prompt`` is the prompt's
+        tokens as the server read them (counted from ``body`` when not given)."""
+        if self.profile is None:
+            as_call = bool(body.get("tools"))
+            message, finish = _assistant_message(body, arguments, finish, refusal, as_call)
+            usage = _usage_by_chars(body, arguments)
+        else:
+            read = prompt_tokens(body) if prompt is None else prompt
+            text, as_call = _shaped(self.profile, body, arguments)
+            text, finish, reasoning = _within_budget(self.profile, body, text, finish, read)
+            as_call = as_call and not (finish == "length" and not text)
+            message, finish = _assistant_message(body, text, finish, refusal, as_call)
+            usage = _usage_by_tokens(read, text if refusal is None else "", reasoning)
         return {
             "id": f"chatcmpl-fake-{self.stats.requests}",
             "object": "chat.completion",
@@ -373,13 +492,128 @@ class FakeOpenAI:
             "choices": [
                 {"index": 0, "message": message, "finish_reason": finish, "logprobs": None}
             ],
-            "usage": {
-                "prompt_tokens": prompt_tokens,
-                "completion_tokens": completion_tokens,
-                "total_tokens": prompt_tokens + completion_tokens,
-            },
+            "usage": usage,
             "system_fingerprint": "fake-openai-server",
         }
+
+
+def _judged(profile: Profile, body: dict[str, Any], tokens: int) -> _Admission:
+    """A request the server takes, as its profile treats it: over the window (refused, or
+    its front cut off), caught by the content filter, or read whole."""
+    output = int(body.get("max_completion_tokens") or body.get("max_tokens") or 0)
+    counted = output if profile.output_in_window == "reject" else 0
+    seen, kept, truncated = body, tokens, False
+    if tokens + counted > profile.request_window:
+        if profile.overflow == "http_400":
+            error = overflow_error(profile, body, tokens, counted)
+            return _Admission(RequestRecord(tokens, tokens, False, "overflow", 400), body, error)
+        seen, kept = keep_last_tokens(body, profile.request_window)
+        truncated = True
+    if filtered_phrase(profile, seen) is not None:
+        record = RequestRecord(tokens, kept, truncated, "filtered", 400)
+        return _Admission(record, seen, content_filter_error())
+    return _Admission(RequestRecord(tokens, kept, truncated, "answered", 200), seen)
+
+
+def _azure_target(target: str) -> str | None:
+    """The deployment an Azure chat completions URL names ("" for the v1 API, which takes
+    the model from the body); None for any URL Azure would not answer."""
+    parts = urlsplit(target)
+    path = parts.path.rstrip("/")
+    if path == AZURE_V1:
+        return ""
+    found = AZURE_DEPLOYMENT.fullmatch(path)
+    if found is None or not parse_qs(parts.query).get("api-version"):
+        return None
+    return found.group("name")
+
+
+def _key_in(headers: Mapping[str, str], *, azure: bool) -> str | None:
+    """The API key a request carries: a bearer token, or (Azure) an ``api-key`` header
+    (``headers`` by lower-case name)."""
+    if azure and headers.get("api-key"):
+        return headers.get("api-key")
+    bearer = headers.get("authorization") or ""
+    return bearer[len("Bearer ") :].strip() if bearer.startswith("Bearer ") else None
+
+
+def _shaped(profile: Profile, body: dict[str, Any], arguments: str) -> tuple[str, bool]:
+    """The answer's text as the server sends it, and whether it goes in a tool call: a tool
+    call when asked for one (unless the server ignores tool_choice), bare JSON content in a
+    JSON mode the server honours, else JSON in a fenced block, as an unconstrained chat model
+    writes it (instructor's md_json mode expects that)."""
+    if body.get("tools"):
+        return arguments, not profile.ignores_tool_choice
+    kind = (body.get("response_format") or {}).get("type")
+    if kind == "json_object" or (kind == "json_schema" and profile.supports_json_schema):
+        return arguments, False
+    return f"```json\n{arguments}\n```", False
+
+
+def _within_budget(
+    profile: Profile, body: dict[str, Any], text: str, finish: str, prompt: int
+) -> tuple[str, str, int]:
+    """The answer cut to the tokens the server may write (``max_completion_tokens`` or
+    ``max_tokens`` less any reasoning, and for llama.cpp what is left of the window), its
+    finish reason, and the reasoning tokens spent."""
+    limit = body.get("max_completion_tokens") or body.get("max_tokens")
+    reasoning = profile.reasoning_tokens if profile.reasoning else 0
+    budget: int | None = None
+    if limit is not None:
+        reasoning = min(reasoning, int(limit))
+        budget = int(limit) - reasoning
+    if profile.output_in_window == "cut":
+        room = max(0, profile.request_window - prompt)
+        budget = room if budget is None else min(budget, room)
+    if budget is not None and count_tokens(text) > budget:
+        return first_tokens(text, budget), "length", reasoning
+    return text, finish, reasoning
+
+
+def _assistant_message(
+    body: dict[str, Any], text: str, finish: str, refusal: str | None, as_call: bool
+) -> tuple[dict[str, Any], str]:
+    """The assistant message carrying ``text`` (as a tool call's arguments or as content),
+    and the finish reason that goes with it."""
+    message: dict[str, Any] = {"role": "assistant", "content": None, "refusal": refusal}
+    if refusal is None and as_call:
+        name = body["tools"][0]["function"]["name"]
+        message["tool_calls"] = [
+            {
+                "id": "call_fake",
+                "type": "function",
+                "function": {"name": name, "arguments": text},
+            }
+        ]
+        finish = "tool_calls" if finish == "stop" else finish
+    elif refusal is None:
+        message["content"] = text
+    return message, finish
+
+
+def _usage_by_chars(body: dict[str, Any], arguments: str) -> dict[str, int]:
+    """Usage as the fake reports it without a profile (four characters to a token)."""
+    prompt_chars = sum(len(str(m.get("content") or "")) for m in body.get("messages", []))
+    prompt_chars += len(json.dumps(body.get("tools") or body.get("response_format") or {}))
+    completion_tokens = max(1, len(arguments) // 4)
+    prompt = max(1, prompt_chars // 4)
+    return {
+        "prompt_tokens": prompt,
+        "completion_tokens": completion_tokens,
+        "total_tokens": prompt + completion_tokens,
+    }
+
+
+def _usage_by_tokens(prompt: int, text: str, reasoning: int) -> dict[str, Any]:
+    """Usage as a profile's server reports it: the prompt it read, and what it wrote
+    (reasoning included, and reported apart)."""
+    completion_tokens = count_tokens(text) + reasoning
+    return {
+        "prompt_tokens": prompt,
+        "completion_tokens": completion_tokens,
+        "total_tokens": prompt + completion_tokens,
+        "completion_tokens_details": {"reasoning_tokens": reasoning},
+    }
 
 
 def _missing(what: str) -> dict[str, Any]:
@@ -461,9 +695,17 @@ class _Handler(BaseHTTPRequestHandler):
                 self.fake.stats.in_flight -= 1
                 self.fake.stats.spans.append((started, time.monotonic()))
 
-    def _answer(self, body: dict[str, Any]) -> None:
+    def _answer(self, sent: dict[str, Any]) -> None:
         if self.fake.latency:
             time.sleep(self.fake.latency)
+        headers = {name.lower(): value for name, value in self.headers.items()}
+        admission = self.fake.admit(self.path, headers, sent)
+        with self.fake.lock:
+            self.fake.stats.per_request.append(admission.record)
+        if admission.error is not None:
+            self._send(admission.record.status, admission.error)
+            return
+        body = admission.body
         action = self.fake.next_action()
         if isinstance(action, str):
             with self.fake.lock:
@@ -473,7 +715,8 @@ class _Handler(BaseHTTPRequestHandler):
         arguments = action if isinstance(action, dict) else self.fake.responder(body)
         with self.fake.lock:
             self.fake.stats.answered += 1
-        self._send(200, self.fake.completion(body, json.dumps(arguments)))
+        read = admission.record.kept_tokens
+        self._send(200, self.fake.completion(body, json.dumps(arguments), prompt=read))
 
     def _fault(self, kind: str, body: dict[str, Any]) -> None:
         if kind == "429":
