@@ -34,7 +34,7 @@ from rhi_llm.core.errors import ConfigError, ModelError, RhiError
 from rhi_llm.core.records import CallRecord, Provenance, TokenUsage
 from rhi_llm.core.survey import SCHEMA_VERSION, SurveyResponse
 from rhi_llm.extract.grounding import GROUNDING
-from rhi_llm.extract.llm import OUTPUT_RESERVE_TOKENS, LlmBackend, prepared_model
+from rhi_llm.extract.llm import LlmBackend, prepared_model
 from rhi_llm.extract.merge import merge_chunks
 from rhi_llm.extract.response_models import to_response
 from rhi_llm.pipeline import LetterOutcome, failed, finish, read_letter
@@ -86,10 +86,15 @@ def request_lines(backend: LlmBackend, reading: Any, chunks: list[Chunk]) -> lis
             messages=backend.messages(reading, chunk),
             response_model=prepared_model(reading.questionnaire, chunk.fields),
             model=backend.settings.model,
-            max_tokens=OUTPUT_RESERVE_TOKENS,
+            max_tokens=backend.settings.max_output,
             temperature=0.0,
         )
-        lines.append(request.to_openai_format())
+        line = request.to_openai_format()
+        if backend.settings.reasoning:  # reasoning models take neither of those two
+            body = line["body"]
+            body.pop("temperature", None)
+            body["max_completion_tokens"] = body.pop("max_tokens", backend.settings.max_output)
+        lines.append(line)
     return lines
 
 

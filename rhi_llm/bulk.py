@@ -17,7 +17,7 @@ from typing import Any
 
 from rhi_llm.batch import run_batch
 from rhi_llm.core.contracts import Backend
-from rhi_llm.core.errors import RhiError
+from rhi_llm.core.errors import BatchStopped, RhiError
 from rhi_llm.pipeline import LetterOutcome
 from rhi_llm.progress import BatchProgress, Tally
 from rhi_llm.store import Store
@@ -65,6 +65,14 @@ class Recorder:
         self.on_error = on_error
 
     def __call__(self, outcome: LetterOutcome) -> None:
+        if getattr(outcome.error, "stops_batch", False):
+            # every other letter would meet it too (a rejected key, an unknown model): stop
+            # now, and record nothing against this letter, so a rerun sends it
+            assert outcome.error is not None
+            raise BatchStopped(
+                f"stopped: {outcome.error.detail}; the letters done before it are kept in "
+                f"the run store, and a rerun sends the rest"
+            )
         if outcome.row is not None:
             key = self.backend.key_for_sha(outcome.row.letter.sha256)
             self.store.record_row(outcome.row, key, outcome.calls, outcome.stored_document())

@@ -89,10 +89,59 @@ class ModelError(RhiError):
     ``calls`` keeps the records of the requests made before it gave up."""
 
     reason = "model"
+    stops_batch = False
 
     def __init__(self, message: str, *, path: Path | str | None = None) -> None:
         super().__init__(message, path=path)
         self.calls: list[CallRecord] = []
+
+
+class EndpointRejected(ModelError):
+    """The endpoint refused the key or the access (HTTP 401 or 403), or has no such model or
+    path (HTTP 404): every other letter would fail the same way, so the batch stops."""
+
+    reason = "endpoint_rejected"
+    stops_batch = True
+
+
+class ModeNotSupported(ModelError):
+    """The endpoint does not answer in the instructor mode asked (no tool call in tools
+    mode): every letter would fail the same way, so the batch stops."""
+
+    reason = "mode_not_supported"
+    stops_batch = True
+
+
+class ContextOverflow(ModelError):
+    """The request was larger than the server's context window, said (HTTP 400) or found
+    (the server reported far fewer prompt tokens than were sent: it cut the prompt)."""
+
+    reason = "context_overflow"
+
+    def __init__(self, message: str, *, path: Path | str | None = None) -> None:
+        super().__init__(message, path=path)
+        self.told_prompt: int | None = None  # the prompt tokens the server counted, if said
+        self.told_window: int | None = None  # the server's window, if said
+        self.expected_prompt: int | None = None  # our estimate of the same request
+
+
+class ContentFiltered(ModelError):
+    """The endpoint's content filter refused the letter or the answer; not asked again."""
+
+    reason = "content_filter"
+
+
+class OutputCutOff(ModelError):
+    """The answer was cut off at the output budget, also when asked again with more."""
+
+    reason = "output_cut_off"
+
+
+class BatchStopped(RhiError):
+    """The batch stopped on an error every letter would meet (`EndpointRejected`); the
+    letters done before it are kept, the rest were not sent."""
+
+    reason = "stopped"
 
 
 class InternalError(RhiError):

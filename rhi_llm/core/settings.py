@@ -14,6 +14,8 @@ reads it at all (`tests/test_layers.py` checks).
 | request timeout (s) | --timeout | RHI_LLM_TIMEOUT | 60 |
 | retry budget (retries per request) | --retries | RHI_LLM_RETRIES | 4 |
 | context window (tokens) | --context | RHI_LLM_CONTEXT | 16000 |
+| output budget (tokens per answer) | --max-output | RHI_LLM_MAX_OUTPUT | 4000 |
+| reasoning model (max_completion_tokens) | (none) | RHI_LLM_REASONING | from the name |
 | prices, USD per 1M tokens | (none) | RHI_LLM_PRICE_IN, RHI_LLM_PRICE_OUT | `PRICES` |
 | run store | --db | RHI_LLM_DB | rhi-llm.db in the working folder |
 | reviewer's name | --reviewer | RHI_LLM_REVIEWER | the login name |
@@ -37,6 +39,7 @@ which is those settings, or, outside a command, the environment's.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,6 +53,9 @@ Mode = Literal["tools", "json_schema", "json", "md_json"]
 MODES: tuple[Mode, ...] = ("tools", "json_schema", "json", "md_json")
 DEFAULT_MODEL = "gpt-4o-mini"
 DEFAULT_DB = Path("rhi-llm.db")
+# OpenAI's reasoning models (o1, o3, o4-mini, gpt-5...) take max_completion_tokens and only
+# the default temperature; RHI_LLM_REASONING=yes or no overrides the guess from the name
+REASONING_MODEL = re.compile(r"^(?:.*/)?(?:o\d|gpt-5)", re.IGNORECASE)
 LOAD_SECONDS = 30.0  # reading one file (parsing a PDF or Word file) may take this long
 
 # USD per million tokens (input, output), as published by the providers; used only for
@@ -76,6 +82,8 @@ class Settings(BaseModel):
     timeout: float = 60.0
     retries: int = 4
     context_tokens: int = 16000
+    max_output: int = 4000
+    reasoning: bool = False
     price_in: float | None = None
     price_out: float | None = None
     db: Path = DEFAULT_DB
@@ -146,6 +154,17 @@ def api_key(environ: Mapping[str, str] | None = None) -> SecretStr | None:
     return SecretStr(raw) if raw else None
 
 
+def _reasoning(env: Mapping[str, str], model: str) -> bool:
+    raw = env.get("RHI_LLM_REASONING", "").strip().lower()
+    if raw in ("1", "yes", "true", "on"):
+        return True
+    if raw in ("0", "no", "false", "off"):
+        return False
+    if raw:
+        raise ConfigError(f"RHI_LLM_REASONING must be yes or no, got {raw!r}")
+    return REASONING_MODEL.match(model) is not None
+
+
 def build_settings(
     *,
     model: str | None = None,
@@ -155,6 +174,7 @@ def build_settings(
     timeout: float | None = None,
     retries: int | None = None,
     context_tokens: int | None = None,
+    max_output: int | None = None,
     db: Path | None = None,
     reviewer: str | None = None,
     questionnaires: Path | None = None,
@@ -180,6 +200,8 @@ def build_settings(
         timeout=_pick(timeout, env, "RHI_LLM_TIMEOUT", defaults.timeout),
         retries=int(_pick(retries, env, "RHI_LLM_RETRIES", defaults.retries)),
         context_tokens=int(_pick(context_tokens, env, "RHI_LLM_CONTEXT", defaults.context_tokens)),
+        max_output=int(_pick(max_output, env, "RHI_LLM_MAX_OUTPUT", defaults.max_output)),
+        reasoning=_reasoning(env, chosen_model),
         price_in=price_in if price_in is not None else known_in,
         price_out=price_out if price_out is not None else known_out,
         db=db or _path(env, "RHI_LLM_DB") or DEFAULT_DB,
@@ -198,6 +220,13 @@ def build_settings(
         raise ConfigError("concurrency must be at least 1, timeout above 0, retries 0 or more")
     if settings.context_tokens < 1:
         raise ConfigError("the context window must be at least 1 token")
+    if settings.max_output < 256:
+        raise ConfigError("the output budget (--max-output) must be at least 256 tokens")
+    if settings.max_output >= settings.context_tokens:
+        raise ConfigError(
+            f"the output budget (--max-output {settings.max_output}) leaves no room for the "
+            f"letter in a context window of {settings.context_tokens} tokens (--context)"
+        )
     return settings
 
 
@@ -211,6 +240,7 @@ VARIABLES = (
     "RHI_LLM_DB",
     "RHI_LLM_HOME",
     "RHI_LLM_LOAD_TIMEOUT",
+    "RHI_LLM_MAX_OUTPUT",
     "RHI_LLM_MODE",
     "RHI_LLM_MODEL",
     "RHI_LLM_PRICE_IN",
@@ -218,6 +248,7 @@ VARIABLES = (
     "RHI_LLM_PROMPTS",
     "RHI_LLM_QUESTIONNAIRE",
     "RHI_LLM_QUESTIONNAIRES",
+    "RHI_LLM_REASONING",
     "RHI_LLM_RETRIES",
     "RHI_LLM_REVIEWER",
     "RHI_LLM_SEEDS",

@@ -1,7 +1,7 @@
 """A cache of model extractions, so a rerun on the same letters makes no call.
 
-Keyed by (letter sha256, prompt hash, schema version, model, instructor mode): change any of
-them and the letter is extracted again. One JSON file per entry, written atomically.
+Keyed by (letter sha256, prompt hash, schema version, model, instructor mode, endpoint):
+change any of them and the letter is extracted again. One JSON file per entry, written atomically.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import hashlib
 import json
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
@@ -17,10 +18,29 @@ from rhi_llm.core.contracts import Extraction
 from rhi_llm.core.settings import current_settings
 
 
+def endpoint_id(base_url: str | None) -> str:
+    """The endpoint an answer came from, as a cache key part: scheme, host, port and path,
+    lower-cased where case does not matter, with no credentials, query or trailing slash
+    (an answer from one server never stands for another's)."""
+    raw = (base_url or "https://api.openai.com/v1").strip()
+    parts = urlsplit(raw if "://" in raw else f"https://{raw}")
+    host = (parts.hostname or "").lower()
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme.lower()}://{host}{port}{parts.path.rstrip('/')}"
+
+
 def cache_key(
-    letter_sha256: str, prompt_hash: str, schema_version: str, model: str, mode: str
+    letter_sha256: str,
+    prompt_hash: str,
+    schema_version: str,
+    model: str,
+    mode: str,
+    endpoint: str | None = None,
 ) -> str:
-    raw = json.dumps([letter_sha256, prompt_hash, schema_version, model, mode])
+    parts = [letter_sha256, prompt_hash, schema_version, model, mode]
+    if endpoint is not None:
+        parts.append(endpoint)
+    raw = json.dumps(parts)
     return hashlib.sha256(raw.encode()).hexdigest()
 
 

@@ -8,16 +8,24 @@ One async implementation:
 * requests go through ``instructor`` over the ``openai`` SDK at temperature 0, at most
   ``settings.concurrency`` at a time; instructor re-asks when the answer does not validate
   (a quote not in the letter, a value of the wrong type), with the error sent back;
-* tenacity retries rate limits (honouring Retry-After), server errors, timeouts, dropped
-  connections and truncated output with jittered backoff, up to ``settings.retries``;
+* tenacity retries rate limits (honouring Retry-After), server errors, timeouts and dropped
+  connections with jittered backoff, up to ``settings.retries``;
+* an answer cut off at the output budget is asked once more with twice the budget, if the
+  context has room, and otherwise fails with its reason; a reasoning model gets
+  ``max_completion_tokens`` and no temperature;
+* an endpoint's refusals are named: a rejected key or an unknown model stops the batch
+  (`EndpointRejected`), a request over the server's window (said, or found because the
+  server reported far fewer prompt tokens than were sent) fails its letter
+  (`ContextOverflow`), and so does a content filter (`ContentFiltered`), with no re-ask;
 * every attempt's tokens are summed, retries included, with an estimated cost;
-* results are cached by (letter sha256, prompt hash, schema version, model, mode).
+* results are cached by (letter sha256, prompt hash, schema version, model, mode, endpoint).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import random
 import re
 import sys
@@ -32,20 +40,34 @@ import instructor
 import openai
 from instructor.v2.core.errors import IncompleteOutputException, InstructorRetryException
 from instructor.v2.core.hooks import Hooks
+from instructor.v2.core.retry import _RETRYABLE_PARSE_ERRORS
 from pydantic import BaseModel, SecretStr
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 
-from rhi_llm.chunking import Chunk, estimate_tokens, plan_chunks
+from rhi_llm.chunking import (
+    Chunk,
+    estimate_schema_tokens,
+    estimate_tokens,
+    plan_chunks,
+    plan_to_fit,
+)
 from rhi_llm.core.contracts import Backend, Extraction
-from rhi_llm.core.errors import ModelError
-from rhi_llm.core.questionnaires import installed
+from rhi_llm.core.errors import (
+    ContentFiltered,
+    ContextOverflow,
+    EndpointRejected,
+    ModelError,
+    ModeNotSupported,
+    OutputCutOff,
+)
+from rhi_llm.core.questionnaires import fields_for, installed
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.records import CallRecord, Provenance, TokenUsage
 from rhi_llm.core.settings import Settings, build_settings
 from rhi_llm.core.survey import SCHEMA_VERSION, SurveyResponse
 from rhi_llm.core.text import utc_now
 from rhi_llm.core.types import Check
-from rhi_llm.extract.cache import ResponseCache, cache_key
+from rhi_llm.extract.cache import ResponseCache, cache_key, endpoint_id
 from rhi_llm.extract.cassettes import (
     REPLAY_BASE_URL,
     CassetteProvenance,
@@ -71,9 +93,12 @@ MODES = {
     "md_json": instructor.Mode.MD_JSON,
 }
 REASKS = 2  # instructor re-asks after an answer that does not validate
-OUTPUT_RESERVE_TOKENS = 4000
-PROMPT_OVERHEAD_TOKENS = 3500
+CONTEXT_MARGIN = 0.05  # of the context, kept free: our token estimate is an estimate
+ANSWER_TOKENS_PER_FIELD = 90  # a field's answer (value, unit, base, status, quote) in output
 MAX_WAIT_SECONDS = 30.0
+# The server cut the prompt when it reports fewer than this share of the prompt tokens our
+# estimate gave (the estimate errs high: real tokenizers give 0.8-1.2 of it on these letters)
+TRUNCATED_BELOW = 0.5
 
 
 @dataclass
@@ -88,8 +113,8 @@ class CallLog:
     def calls(self) -> int:
         return len(self.records)
 
-    def tracker(self) -> _Attempts:
-        return _Attempts(self)
+    def tracker(self, expected_prompt: int = 0) -> _Attempts:
+        return _Attempts(self, expected_prompt)
 
     def add(self, latency: float | None, response: Any = None, error: str | None = None) -> None:
         usage = getattr(response, "usage", None)
@@ -114,11 +139,24 @@ class CallLog:
 
 
 class _Attempts:
-    """instructor's hooks for one request: times each attempt, logs it when it ends."""
+    """instructor's hooks for one request: times each attempt, logs it when it ends, and
+    notes what makes asking again pointless (a content filter, a prompt the server cut)."""
 
-    def __init__(self, log: CallLog) -> None:
+    def __init__(self, log: CallLog, expected_prompt: int = 0) -> None:
         self.log = log
         self.started: float | None = None
+        self.expected_prompt = expected_prompt
+        self.filtered = False
+        self.truncated: int | None = None  # the prompt tokens the server said it read
+
+    @property
+    def hopeless(self) -> bool:
+        return self.filtered or self.truncated is not None
+
+    def reask(self, error: BaseException) -> bool:
+        """instructor's re-ask test: an answer that did not validate, unless asking again
+        cannot help."""
+        return isinstance(error, _RETRYABLE_PARSE_ERRORS) and not self.hopeless
 
     def hooks(self) -> Hooks:
         hooks = Hooks()
@@ -135,6 +173,13 @@ class _Attempts:
 
     def on_response(self, response: Any) -> None:
         self.log.add(self._elapsed(), response=response)
+        choices = getattr(response, "choices", None) or []
+        if choices and getattr(choices[0], "finish_reason", None) == "content_filter":
+            self.filtered = True
+        usage = getattr(response, "usage", None)
+        read = getattr(usage, "prompt_tokens", None)
+        if isinstance(read, int) and 0 < read < TRUNCATED_BELOW * self.expected_prompt:
+            self.truncated = read
 
     def on_error(self, error: Exception, **_: Any) -> None:
         self.log.add(self._elapsed(), error=_describe(error))
@@ -181,9 +226,7 @@ def _transient(error: BaseException) -> bool:
         return False
     if isinstance(error, openai.APIStatusError):
         return error.status_code in (408, 409, 429) or error.status_code >= 500
-    return isinstance(
-        error, openai.APITimeoutError | openai.APIConnectionError | IncompleteOutputException
-    )
+    return isinstance(error, openai.APITimeoutError | openai.APIConnectionError)
 
 
 def _retry_after(error: BaseException | None) -> float | None:
@@ -238,6 +281,9 @@ class LlmBackend(Backend):
         self._gate: asyncio.Semaphore | None = None
         self._one_cassette_at_a_time: asyncio.Lock | None = None
         self._in_flight: Any = None
+        self._reasoning = settings.reasoning  # turned on if the endpoint rejects temperature
+        self._stopped: ModelError | None = None  # an error every further request would meet
+        self._scale = 1.0  # the server's prompt tokens over our estimate, at most, seen so far
 
     def count_in_flight(self, counter: Any) -> None:
         """Keep a shared counter (a `multiprocessing.Value`) of requests on the wire, for
@@ -324,20 +370,27 @@ class LlmBackend(Backend):
 
     def response_key(self, sha256: str) -> str:
         """What must match for a cached model response to stand for a new one: the
-        letter's bytes, the prompt, the schema, the model and the instructor mode."""
+        letter's bytes, the prompt, the schema, the model, the instructor mode and the
+        endpoint (its address without credentials)."""
         return cache_key(
             sha256,
             self.prompts.hash,
             schema_fingerprint(),
             self.settings.model,
             self.settings.mode,
+            endpoint_id(self.settings.base_url),
         )
 
     def batch_key_for_sha(self, sha256: str) -> str:
         """The key of an extraction made through the Batch API (its requests use a strict
         ``response_format``, whatever the mode)."""
         return cache_key(
-            sha256, self.prompts.hash, schema_fingerprint(), self.settings.model, "batch"
+            sha256,
+            self.prompts.hash,
+            schema_fingerprint(),
+            self.settings.model,
+            "batch",
+            endpoint_id(self.settings.base_url),
         )
 
     def keys_for_sha(self, sha256: str) -> list[str]:
@@ -346,9 +399,31 @@ class LlmBackend(Backend):
         return [self.key_for_sha(sha256), self.batch_key_for_sha(sha256)]
 
     def plan(self, reading: LetterReading) -> list[Chunk]:
-        """How this letter is sent: whole when it fits the context, else in parts."""
-        budget = self.settings.context_tokens - PROMPT_OVERHEAD_TOKENS - OUTPUT_RESERVE_TOKENS
-        return plan_chunks(reading, max(1000, budget))
+        """How this letter is sent: whole when it fits the context, else in parts, each
+        request (prompt, schema, letter text and output budget) inside the context."""
+        context = self.settings.context_tokens
+        margin = CONTEXT_MARGIN * context
+
+        def room(fields: tuple[str, ...]) -> int:
+            if ANSWER_TOKENS_PER_FIELD * len(fields) + 100 > self.settings.max_output:
+                return 0  # their answer would not fit the output budget: ask fewer at once
+            overhead = self._scale * self.overhead_tokens(reading, fields)
+            text_room = context - self.settings.max_output - overhead - margin
+            return int(text_room / self._scale)
+
+        return plan_to_fit(reading, room)
+
+    def overhead_tokens(self, reading: LetterReading, fields: tuple[str, ...]) -> int:
+        """Our estimate of a request's tokens besides the letter text: the system prompt,
+        the instructions and questions for these fields, and their schema."""
+        empty = Chunk(index=0, start=0, end=0, questions=(), fields=fields)
+        words = sum(estimate_tokens(m["content"]) for m in self.messages(reading, empty))
+        return words + schema_tokens(reading.questionnaire, fields)
+
+    def request_tokens(self, reading: LetterReading, chunk: Chunk) -> int:
+        """Our estimate of one request's prompt tokens (messages and schema)."""
+        words = sum(estimate_tokens(m["content"]) for m in self.messages(reading, chunk))
+        return words + schema_tokens(reading.questionnaire, chunk.fields)
 
     # -- one letter ------------------------------------------------------------------------
 
@@ -365,11 +440,19 @@ class LlmBackend(Backend):
         if self.cache is not None:
             cached = self.cache.get(key)
             if cached is not None:
+                # an answer taken from the cache cost nothing now: no call, token or cost is
+                # counted for it (the run that made it recorded them)
                 return cached.model_copy(
                     update={
+                        "calls": [],
                         "provenance": cached.provenance.model_copy(
-                            update={"cached": True, "calls": 0}
-                        )
+                            update={
+                                "cached": True,
+                                "calls": 0,
+                                "tokens": TokenUsage(prompt=0, completion=0, total=0),
+                                "cost_usd": None,
+                            }
+                        ),
                     }
                 )
         extraction = await self._extract_now(reading)
@@ -378,18 +461,34 @@ class LlmBackend(Backend):
         return extraction
 
     async def _extract_now(self, reading: LetterReading) -> Extraction:
-        chunks = self.plan(reading)
         log = CallLog(price=self.settings)
-        results = await asyncio.gather(
-            *(self._ask(reading, chunk, log) for chunk in chunks), return_exceptions=True
-        )
-        failed = next((r for r in results if isinstance(r, BaseException)), None)
+        for planned in range(2):
+            chunks = self.plan(reading)
+            results = await asyncio.gather(
+                *(self._ask(reading, chunk, log) for chunk in chunks), return_exceptions=True
+            )
+            failed = next((r for r in results if isinstance(r, BaseException)), None)
+            if planned == 0 and isinstance(failed, ContextOverflow) and self._relearn(failed):
+                continue  # planned again with the server's own count of our requests
+            break
         if failed is not None:
             if isinstance(failed, ModelError):
                 failed.calls = list(log.records)  # the requests made before it gave up
             raise failed  # every chunk has finished: no task is left unretrieved
         answers = [r for r in results if isinstance(r, SurveyResponse)]
         response, checks = merge_chunks(reading, list(zip(chunks, answers, strict=True)))
+        located = len(reading.qmap.questions)
+        if located >= 2 and not _answers_anything(response, fields_for(reading.questionnaire)):
+            # what a model says when the server cut its instructions and the letter away
+            error = ModelError(
+                f"the model answered no field at all, although the letter answers {located} "
+                f"questions: if the server cut the prompt to fit its window, set --context "
+                f"(RHI_LLM_CONTEXT, now {self.settings.context_tokens}) to that window "
+                f"(`rhi-llm doctor` measures it)",
+                path=reading.letter.path,
+            )
+            error.calls = list(log.records)
+            raise error
         return Extraction(
             response=response, provenance=self._provenance(log), checks=checks, calls=log.records
         )
@@ -415,8 +514,11 @@ class LlmBackend(Backend):
             self._write_recorded_provenance(name)
         told = read_provenance(self.cassettes, name)
         note = authored_note(told) if told else self.note
+        update: dict[str, Any] = {"note": note}
+        if told is None or told.kind != "recorded":
+            update["cost_usd"] = None  # nobody paid for answers we wrote ourselves
         return extraction.model_copy(
-            update={"provenance": extraction.provenance.model_copy(update={"note": note})}
+            update={"provenance": extraction.provenance.model_copy(update=update)}
         )
 
     def _write_recorded_provenance(self, name: str) -> None:
@@ -468,9 +570,12 @@ class LlmBackend(Backend):
         ]
 
     async def _ask(self, reading: LetterReading, chunk: Chunk, log: CallLog) -> SurveyResponse:
+        if self._stopped is not None:
+            raise self._stopped  # the endpoint refused a request that every letter makes
         client, gate = self._instructor()
         model = prepared_model(reading.questionnaire, chunk.fields)
-        hooks = log.tracker().hooks()
+        messages = self.messages(reading, chunk)
+        expected = self.request_tokens(reading, chunk)
         # the validator checks quotes against this letter (see survey.GROUNDING)
         GROUNDING.set(
             {
@@ -479,28 +584,121 @@ class LlmBackend(Backend):
                 "reask": self.prompts.reask,
             }
         )
+        output = self.settings.max_output
+        grown = switched = False
+        while True:
+            tracker = log.tracker(expected)
+            try:
+                answer = await self._create(client, gate, model, messages, tracker, output)
+            except ModelError:
+                raise
+            except Exception as error:
+                root = _root(error) or error
+                if isinstance(root, IncompleteOutputException) and not grown:
+                    bigger = self._room_to_grow(expected, output)
+                    if bigger > output:
+                        output, grown = bigger, True
+                        continue  # once, with more room to write
+                if _rejects_sampling(root) and not switched:
+                    # a reasoning model: its own parameters from now on (this request may
+                    # have gone out before another one's refusal taught us)
+                    self._reasoning = switched = True
+                    continue
+                if self.settings.mode == "tools" and _no_tool_call(error):
+                    self._stopped = ModeNotSupported(
+                        "the endpoint answered in text instead of the tool call that tools "
+                        "mode asks for (Ollama, for one, ignores a forced tool_choice): set "
+                        "--mode json_schema or json (RHI_LLM_MODE; `rhi-llm doctor` tells "
+                        "which works); no more letters are sent",
+                        path=reading.letter.path,
+                    )
+                    raise self._stopped from None
+                failure = self._failure(reading, error, tracker, expected, output)
+                if failure.stops_batch:
+                    self._stopped = failure
+                raise failure from None
+            self._learn(tracker)
+            if tracker.truncated is not None:
+                raise self._cut_prompt(reading, tracker.truncated, expected)
+            return to_response(answer, reading.questionnaire)
+
+    async def _create(
+        self,
+        client: instructor.AsyncInstructor,
+        gate: asyncio.Semaphore,
+        model: type[BaseModel],
+        messages: list[dict[str, str]],
+        tracker: _Attempts,
+        output: int,
+    ) -> BaseModel:
+        """One request, retried on the way (rate limits, server errors, timeouts) and
+        re-asked by instructor when the answer does not validate."""
         retrying = AsyncRetrying(
             stop=stop_after_attempt(self.settings.retries + 1),
             wait=_wait,
             retry=retry_if_exception(_transient),
             reraise=True,
         )
-        try:
-            async for attempt in retrying:
-                with attempt:
-                    async with gate, self._counted():
-                        answer: BaseModel = await client.create(
-                            model=self.settings.model,
-                            response_model=model,
-                            messages=self.messages(reading, chunk),  # type: ignore[arg-type]
-                            max_retries=REASKS,
-                            temperature=0,
-                            hooks=hooks,
-                            max_tokens=OUTPUT_RESERVE_TOKENS,
-                        )
-        except Exception as error:
-            raise self._failure(reading, error) from None
-        return to_response(answer, reading.questionnaire)
+        reasking = AsyncRetrying(
+            stop=stop_after_attempt(REASKS + 1),
+            retry=retry_if_exception(tracker.reask),
+            reraise=True,
+        )
+        async for attempt in retrying:
+            with attempt:
+                async with gate, self._counted():
+                    if self._stopped is not None:
+                        raise self._stopped  # met by a request sent while this one waited
+                    answer: BaseModel = await client.create(
+                        model=self.settings.model,
+                        response_model=model,
+                        messages=messages,  # type: ignore[arg-type]
+                        max_retries=reasking,
+                        hooks=tracker.hooks(),
+                        **self._sampling(output),
+                    )
+        return answer
+
+    def _sampling(self, output: int) -> dict[str, Any]:
+        """Temperature 0 and an output budget; a reasoning model takes only the budget, as
+        max_completion_tokens (its reasoning is spent from it)."""
+        if self._reasoning:
+            return {"max_completion_tokens": output}
+        return {"temperature": 0, "max_tokens": output}
+
+    def _room_to_grow(self, expected: int, output: int) -> int:
+        """A larger output budget for asking a cut-off answer again: twice the budget, as
+        far as the context allows."""
+        room = int(self.settings.context_tokens - self._scale * expected)
+        return min(2 * output, room)
+
+    def _relearn(self, overflow: ContextOverflow) -> bool:
+        """After a request over the window whose size the server told: if our estimate
+        counted low and the configured window is the server's, plan with its measure."""
+        told, expected = overflow.told_prompt, overflow.expected_prompt
+        window = overflow.told_window
+        if not told or not expected or told <= expected:
+            return False
+        if window is not None and window < self.settings.context_tokens:
+            return False  # the setting is wrong, not our estimate: the error says so
+        self._scale = max(self._scale, min(3.0, told / expected * 1.05))
+        return True
+
+    def _learn(self, tracker: _Attempts) -> None:
+        """Remember how the server's prompt token counts compare with our estimate, so that
+        later letters are planned with its tokenizer's measure (never below our own)."""
+        told = tracker.log.records[-1].prompt_tokens if tracker.log.records else 0
+        if tracker.truncated is None and tracker.expected_prompt and told:
+            self._scale = max(self._scale, min(2.0, told / tracker.expected_prompt))
+
+    def _cut_prompt(self, reading: LetterReading, read: int, expected: int) -> ContextOverflow:
+        return ContextOverflow(
+            f"the server read only {read} of about {expected} prompt tokens: it cut the "
+            f"prompt to fit its window, silently; set --context (RHI_LLM_CONTEXT, now "
+            f"{self.settings.context_tokens}) to the window it gives, or give it a larger one "
+            f"(Ollama: num_ctx; `rhi-llm doctor` measures it)",
+            path=reading.letter.path,
+        )
 
     @contextlib.asynccontextmanager
     async def _counted(self) -> AsyncIterator[None]:
@@ -516,12 +714,39 @@ class LlmBackend(Backend):
             with counter.get_lock():
                 counter.value -= 1
 
-    def _failure(self, reading: LetterReading, error: BaseException) -> ModelError:
+    def _failure(
+        self,
+        reading: LetterReading,
+        error: BaseException,
+        tracker: _Attempts | None = None,
+        expected: int = 0,
+        output: int = 0,
+    ) -> ModelError:
         """The one-line reason a letter's extraction failed for good."""
         root = _root(error) or error
         path = reading.letter.path
         if _no_recording(root):
             return ModelError(_describe(root), path=path)
+        if isinstance(root, openai.APIStatusError):
+            named = self._endpoint_said(root, reading, expected)
+            if named is not None:
+                return named
+        if tracker is not None and tracker.filtered:
+            return ContentFiltered(
+                "the endpoint's content filter stopped the answer (finish_reason "
+                "content_filter); not asked again: read this letter by hand, or use a "
+                "deployment whose filter allows safeguarding letters",
+                path=path,
+            )
+        if tracker is not None and tracker.truncated is not None:
+            return self._cut_prompt(reading, tracker.truncated, expected)
+        if isinstance(root, IncompleteOutputException):
+            return OutputCutOff(
+                f"the answer was cut off at {output} output tokens (finish_reason length), "
+                f"also when asked again with more room; raise --max-output "
+                f"(RHI_LLM_MAX_OUTPUT, now {self.settings.max_output}) or --context",
+                path=path,
+            )
         if _transient(root):
             return ModelError(
                 f"{_describe(root)}; gave up after {self.settings.retries + 1} attempts", path=path
@@ -536,6 +761,133 @@ class LlmBackend(Backend):
                 path=path,
             )
         return ModelError(_describe(root), path=path)
+
+    def _endpoint_said(
+        self, error: openai.APIStatusError, reading: LetterReading, expected: int
+    ) -> ModelError | None:
+        """An endpoint's refusal by name: a rejected key, an unknown model or address, a
+        request over its window, a content filter (None for anything else)."""
+        status, said = error.status_code, _said(error)
+        where = endpoint_id(self.settings.base_url)
+        path = reading.letter.path
+        if status == 401:
+            return EndpointRejected(
+                f"the endpoint at {where} rejected the API key (HTTP 401): check "
+                f"OPENAI_API_KEY; no more letters are sent",
+                path=path,
+            )
+        if status == 403:
+            return EndpointRejected(
+                f"the endpoint at {where} refused access (HTTP 403): the key may not be "
+                f"allowed this model or endpoint; no more letters are sent",
+                path=path,
+            )
+        if status == 404:
+            if "model" in said:
+                return EndpointRejected(
+                    f"the endpoint at {where} has no model {self.settings.model!r} (HTTP 404): "
+                    f"check --model (RHI_LLM_MODEL); no more letters are sent",
+                    path=path,
+                )
+            return EndpointRejected(
+                f"nothing answers chat completions at {where} (HTTP 404): check --base-url "
+                f"(OPENAI_BASE_URL; an Azure deployment needs its deployment path, or the "
+                f"/openai/v1 address); no more letters are sent",
+                path=path,
+            )
+        if status in (400, 413, 422) and CONTEXT_WORDS.search(said):
+            window = told_number(WINDOW_TOLD, said)
+            shown = f", which it says is {window} tokens" if window else ""
+            overflow = ContextOverflow(
+                f"the request (about {expected} prompt tokens and {self.settings.max_output} "
+                f"for the answer) is larger than the server's context window{shown} (HTTP "
+                f"{status}); set --context (RHI_LLM_CONTEXT, now "
+                f"{self.settings.context_tokens}) to its window, and the letter is sent in "
+                f"parts that fit",
+                path=path,
+            )
+            overflow.told_prompt = told_number(PROMPT_TOLD, said)
+            overflow.told_window = window
+            overflow.expected_prompt = expected
+            return overflow
+        if status == 400 and FILTER_WORDS.search(said):
+            return ContentFiltered(
+                "the endpoint's content filter refused the letter (HTTP 400, content_filter); "
+                "not asked again: read this letter by hand, or use a deployment whose filter "
+                "allows safeguarding letters",
+                path=path,
+            )
+        return None
+
+
+CONTEXT_WORDS = re.compile(
+    r"context[_ ]length|maximum context|context size|context window|exceed_context"
+    r"|too many tokens|prompt is too long|exceeds? the (?:available )?context"
+)
+# what servers say a too-long request held, and their window
+PROMPT_TOLD = (
+    re.compile(r"\((\d+) in the messages"),
+    re.compile(r"messages resulted in (\d+) tokens"),
+    re.compile(r"request \((\d+) tokens\)"),
+    re.compile(r'"n_prompt_tokens":\s*(\d+)'),
+)
+WINDOW_TOLD = (
+    re.compile(r"maximum context length is (\d+)"),
+    re.compile(r"context size \((\d+) tokens\)"),
+    re.compile(r'"n_ctx":\s*(\d+)'),
+)
+FILTER_WORDS = re.compile(r"content[_ ]filter|content management policy|responsibleaipolicy")
+SAMPLING_WORDS = re.compile(r"unsupported[_ ](?:parameter|value)")
+
+
+def _said(error: openai.APIStatusError) -> str:
+    """What an endpoint's error says, message and body, lower-cased (to be read, never
+    shown: it may quote the key)."""
+    body = error.body
+    return f"{error.message} {json.dumps(body, default=str) if body is not None else ''}".lower()
+
+
+def told_number(patterns: tuple[re.Pattern[str], ...], said: str) -> int | None:
+    for pattern in patterns:
+        found = pattern.search(said)
+        if found:
+            return int(found.group(1))
+    return None
+
+
+def _no_tool_call(error: BaseException) -> bool:
+    """instructor found no tool call in any answer, in tools mode (the server answered in
+    text: it does not honour a forced tool_choice)."""
+    return isinstance(error, InstructorRetryException) and "no tool calls" in str(error).lower()
+
+
+def _rejects_sampling(error: BaseException) -> bool:
+    """A reasoning model's refusal of temperature or max_tokens (HTTP 400)."""
+    if not isinstance(error, openai.APIStatusError) or error.status_code != 400:
+        return False
+    said = _said(error)
+    return bool(SAMPLING_WORDS.search(said)) and ("temperature" in said or "max_tokens" in said)
+
+
+def _answers_anything(response: SurveyResponse, fields: tuple[str, ...]) -> bool:
+    for field_id in fields:
+        answer = response.answer(field_id)
+        if answer is None:
+            continue
+        if getattr(answer, "value", None) is not None:
+            return True
+        if str(getattr(answer, "status", "not_answered")) != "not_answered":
+            return True
+    return False
+
+
+@cache
+def schema_tokens(questionnaire_id: str, fields: tuple[str, ...]) -> int:
+    """Our estimate of the tokens the response schema of these fields takes in a request."""
+    from instructor.v2.core.schema import generate_openai_schema
+
+    schema = generate_openai_schema(prepared_model(questionnaire_id, fields))
+    return estimate_schema_tokens(json.dumps(schema))
 
 
 def import_sdk_seconds() -> float:

@@ -1,0 +1,279 @@
+"""The model backend against the endpoints people run: its context budget, output budget,
+reasoning models' parameters, endpoint errors by name, and a cache that knows the endpoint.
+
+Each server kind is the fake server in that kind's profile (`rhi_llm.testing.profiles`)."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from rhi_llm.chunking import estimate_tokens
+from rhi_llm.core.errors import (
+    ContentFiltered,
+    ContextOverflow,
+    EndpointRejected,
+    ModelError,
+    OutputCutOff,
+)
+from rhi_llm.core.settings import Settings, build_settings
+from rhi_llm.extract.cache import ResponseCache, endpoint_id
+from rhi_llm.extract.llm import LlmBackend
+from rhi_llm.letters import load
+from rhi_llm.pipeline import LetterOutcome, process_letter
+from rhi_llm.reading import read
+from rhi_llm.testing.fake_server import FakeOpenAI
+from rhi_llm.testing.profiles import PROFILES
+
+from conftest import LETTERS
+
+LETTER = LETTERS / "westmarch-2024.txt"
+LONG_2018 = LETTERS / "northbridge-2018.txt"
+KEY = "sk-test-" + "7" * 32
+
+
+@pytest.fixture()
+def server() -> Iterator[FakeOpenAI]:
+    with FakeOpenAI() as running:
+        yield running
+
+
+def settings_for(server: FakeOpenAI, **extra: object) -> Settings:
+    environ = {
+        "OPENAI_BASE_URL": server.base_url,
+        "OPENAI_API_KEY": KEY,
+        "RHI_LLM_TIMEOUT": "5",
+        "RHI_LLM_RETRIES": "1",
+    }
+    environ.update({k: str(v) for k, v in extra.items()})
+    return build_settings(environ=environ)
+
+
+def run(backend: LlmBackend, path: Path = LETTER) -> LetterOutcome:
+    return asyncio.run(process_letter(path, backend))
+
+
+def sent_tokens(body: dict[str, object]) -> int:
+    """Our own estimate of a request body's prompt, messages and schema together."""
+    messages = body["messages"]
+    assert isinstance(messages, list)
+    words = sum(estimate_tokens(str(m.get("content") or "")) for m in messages)
+    schema = json.dumps(body.get("tools") or body.get("response_format") or {})
+    return words + round(len(schema) / 2.8)
+
+
+# -- the context budget -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "context",
+    [4096, pytest.param(6000, marks=pytest.mark.slow), pytest.param(9000, marks=pytest.mark.slow)],
+)
+def test_every_request_fits_the_context_with_its_output_budget(
+    server: FakeOpenAI, context: int
+) -> None:
+    backend = LlmBackend(settings_for(server, RHI_LLM_CONTEXT=context, RHI_LLM_MAX_OUTPUT=1000))
+    outcome = run(backend, LONG_2018)
+    assert outcome.row is not None, outcome.error
+    assert len(server.bodies) >= 2  # a 2018 letter does not fit these windows whole
+    for body in server.bodies:
+        assert body["max_tokens"] == 1000
+        assert sent_tokens(body) + 1000 <= context
+    whole = run(LlmBackend(settings_for(server)), LONG_2018)
+    assert whole.row is not None
+    for field in ("missing_incidents", "rhi_offered", "ooa_placed_children"):
+        assert outcome.row.fields[field].value == whole.row.fields[field].value, field
+
+
+def test_an_answer_block_longer_than_the_window_is_split(tmp_path: Path) -> None:
+    letter = tmp_path / "annex-2024.txt"
+    annex = "\n\n".join(
+        f"Note {n}: the panel met and discussed the service in general terms, with no "
+        "figures that answer any question of the request. " * 3
+        for n in range(60)
+    )
+    text = LETTER.read_text(encoding="utf-8")
+    after = text.index("\n", text.index("641"))  # inside the answer that gives 641
+    letter.write_text(text[:after] + "\n\n" + annex + text[after:], encoding="utf-8")
+    with FakeOpenAI() as running:
+        backend = LlmBackend(settings_for(running, RHI_LLM_CONTEXT=6000, RHI_LLM_MAX_OUTPUT=1000))
+        reading = read(load(letter))
+        chunks = backend.plan(reading)
+        asking = [c for c in chunks if "missing_incidents" in c.fields]
+        assert len(asking) >= 3  # the long answer went in parts, each asked its fields
+        for chunk in chunks:
+            assert backend.request_tokens(reading, chunk) + 1000 <= 6000
+        outcome = run(backend, letter)
+        assert outcome.row is not None, outcome.error
+        assert outcome.row.fields["missing_incidents"].value == 641
+
+
+def test_an_answer_with_nothing_in_it_fails_the_letter_with_the_setting(
+    server: FakeOpenAI,
+) -> None:
+    """What a model says when the server cut its instructions and the letter away."""
+    server.enqueue({})
+    outcome = run(LlmBackend(settings_for(server)))
+    assert outcome.row is None and isinstance(outcome.error, ModelError)
+    assert "answered no field at all" in str(outcome.error)
+    assert "--context" in str(outcome.error)
+
+
+# -- the output budget and reasoning models ------------------------------------------------
+
+
+def test_a_cut_off_answer_is_asked_once_more_with_twice_the_budget(server: FakeOpenAI) -> None:
+    server.enqueue("length")
+    outcome = run(LlmBackend(settings_for(server, RHI_LLM_MAX_OUTPUT=2000)))
+    assert outcome.row is not None, outcome.error
+    assert [b["max_tokens"] for b in server.bodies] == [2000, 4000]
+
+
+def test_an_answer_cut_off_twice_fails_with_its_reason(server: FakeOpenAI) -> None:
+    server.enqueue("length", "length")
+    outcome = run(LlmBackend(settings_for(server, RHI_LLM_MAX_OUTPUT=2000)))
+    assert isinstance(outcome.error, OutputCutOff)
+    assert "cut off at 4000 output tokens" in str(outcome.error)
+    assert "--max-output" in str(outcome.error)
+    assert server.stats.requests == 2  # not five identical retries
+
+
+def test_a_reasoning_model_gets_its_own_parameters(server: FakeOpenAI) -> None:
+    outcome = run(LlmBackend(settings_for(server, RHI_LLM_MODEL="o4-mini")))
+    assert outcome.row is not None, outcome.error
+    body = server.bodies[0]
+    assert "temperature" not in body and "max_tokens" not in body
+    assert body["max_completion_tokens"] == 4000
+    plain = build_settings(environ={"RHI_LLM_MODEL": "gpt-4o-mini"})
+    assert not plain.reasoning
+    told = build_settings(environ={"RHI_LLM_MODEL": "my-local-model", "RHI_LLM_REASONING": "yes"})
+    assert told.reasoning
+
+
+# -- endpoint errors by name ----------------------------------------------------------------
+
+
+def test_a_rejected_key_stops_the_batch_after_one_request(tmp_path: Path) -> None:
+    from rhi_llm.bulk import run_bulk
+    from rhi_llm.core.errors import BatchStopped
+    from rhi_llm.progress import BatchProgress, Tally
+    from rhi_llm.store import open_store
+
+    paths = sorted(LETTERS.glob("*-2024.txt"))[:6]
+    with FakeOpenAI(api_keys=("sk-the-right-one",)) as running:
+        backend = LlmBackend(settings_for(running, RHI_LLM_CONCURRENCY=1))
+        store = open_store(tmp_path / "run.db")
+        progress = BatchProgress(Tally(total=len(paths)), "quiet", Console(file=io.StringIO()))
+        with pytest.raises(BatchStopped) as stopped:
+            run_bulk(paths, backend, store, workers=1, concurrency=1, progress=progress)
+        assert running.stats.requests == 1
+    said = str(stopped.value)
+    assert "rejected the API key (HTTP 401)" in said and "OPENAI_API_KEY" in said
+    assert KEY not in said and KEY[:12] not in said
+    assert store.current_rows([str(p) for p in paths]) == []  # nothing recorded as failed
+
+
+def test_an_unknown_model_is_named(tmp_path: Path) -> None:
+    with FakeOpenAI(models=("llama3.1:8b",)) as running:
+        outcome = run(LlmBackend(settings_for(running, RHI_LLM_MODEL="llama3.1:80b")))
+    assert isinstance(outcome.error, EndpointRejected)
+    assert "has no model 'llama3.1:80b' (HTTP 404)" in str(outcome.error)
+
+
+@pytest.mark.parametrize("profile", ["vllm", "llamacpp", "openai", "azure"])
+def test_a_request_over_the_window_names_the_letter_and_the_setting(profile: str) -> None:
+    small = replace(PROFILES[profile], window=4096 * PROFILES[profile].slots)
+    with FakeOpenAI(profile=small) as running:
+        # the server's window is smaller than the one the settings claim
+        outcome = run(LlmBackend(settings_for(running, RHI_LLM_CONTEXT=64000)), LONG_2018)
+        assert running.stats.requests == 1  # not retried, not re-asked
+    assert isinstance(outcome.error, ContextOverflow), outcome.error
+    said = str(outcome.error)
+    assert said.startswith(str(LONG_2018)) and "--context" in said and "64000" in said
+
+
+def test_ollama_cutting_the_prompt_silently_fails_the_letter() -> None:
+    with FakeOpenAI(profile="ollama") as running:
+        backend = LlmBackend(settings_for(running, RHI_LLM_MODE="json"))
+        outcome = run(backend, LONG_2018)
+    assert outcome.row is None, "a cut prompt must never pass as an extraction"
+    assert isinstance(outcome.error, ContextOverflow | ModelError)
+    assert "--context" in str(outcome.error)
+
+
+def test_ollama_with_its_window_set_reads_the_letter_in_parts() -> None:
+    with FakeOpenAI(profile="ollama") as running:
+        settings = settings_for(
+            running, RHI_LLM_MODE="json", RHI_LLM_CONTEXT=4096, RHI_LLM_MAX_OUTPUT=1000
+        )
+        outcome = run(LlmBackend(settings), LONG_2018)
+        assert outcome.row is not None, outcome.error
+        assert running.stats.per_request and not any(r.truncated for r in running.stats.per_request)
+    assert outcome.row.fields["missing_incidents"].value == 1032
+
+
+def test_a_content_filter_fails_the_letter_with_no_reask(tmp_path: Path) -> None:
+    letter = tmp_path / "filtered-2024.txt"
+    letter.write_text(
+        LETTER.read_text(encoding="utf-8") + "\nSome children had been sexually exploited.\n",
+        encoding="utf-8",
+    )
+    with FakeOpenAI(profile="azure") as running:
+        outcome = run(LlmBackend(settings_for(running)), letter)
+        assert running.stats.requests == 1
+    assert isinstance(outcome.error, ContentFiltered)
+    assert "content filter" in str(outcome.error)
+
+
+def test_a_reasoning_model_not_named_as_one_is_switched_to_its_parameters() -> None:
+    with FakeOpenAI(profile="openai-reasoning") as running:
+        outcome = run(LlmBackend(settings_for(running, RHI_LLM_MODEL="house-reasoner")))
+        bodies = running.bodies
+    assert outcome.row is not None, outcome.error
+    assert "temperature" in bodies[0] and "temperature" not in bodies[-1]
+    assert bodies[-1]["max_completion_tokens"] == 4000
+
+
+# -- the cache and the accounting ----------------------------------------------------------
+
+
+def test_the_cache_never_answers_for_another_endpoint(tmp_path: Path) -> None:
+    cache = ResponseCache(tmp_path / "cache")
+    with FakeOpenAI() as first, FakeOpenAI() as second:
+        assert run(LlmBackend(settings_for(first), cache=cache)).row is not None
+        again = run(LlmBackend(settings_for(second), cache=cache))
+        assert again.row is not None and not again.row.provenance.cached
+        assert second.stats.requests == 1
+
+
+def test_a_cache_hit_counts_no_call_token_or_cost(server: FakeOpenAI, tmp_path: Path) -> None:
+    cache = ResponseCache(tmp_path / "cache")
+    first = run(LlmBackend(settings_for(server), cache=cache))
+    assert first.row is not None and first.row.provenance.tokens.total > 0
+    hit = run(LlmBackend(settings_for(server), cache=cache))
+    assert hit.row is not None and hit.row.provenance.cached
+    assert hit.calls == [] and hit.row.provenance.calls == 0
+    assert hit.row.provenance.tokens.total == 0 and hit.row.provenance.cost_usd is None
+
+
+def test_the_endpoint_in_a_cache_key_has_no_credentials() -> None:
+    assert endpoint_id("https://user:secret@Example.COM:8443/v1/") == "https://example.com:8443/v1"
+    assert endpoint_id(None) == "https://api.openai.com/v1"
+    assert endpoint_id("http://127.0.0.1:11434/v1") != endpoint_id("http://127.0.0.1:8000/v1")
+
+
+def test_replayed_authored_cassettes_print_no_cost() -> None:
+    from conftest import REPO
+
+    backend = LlmBackend.replaying(REPO / "cassettes" / "authored")
+    outcome = run(backend, LETTERS / "westmarch-2024.txt")
+    assert outcome.row is not None, outcome.error
+    assert outcome.row.provenance.tokens.total > 0  # the recorded requests' usage is kept
+    assert outcome.row.provenance.cost_usd is None  # but nobody paid for it
