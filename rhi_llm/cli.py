@@ -188,7 +188,17 @@ MODEL_OPTIONS: dict[str, Any] = {
         typer.Option(
             "--context",
             help="The model's context window in tokens; longer letters are sent in parts "
-            "[env RHI_LLM_CONTEXT; default 16000].",
+            "[env RHI_LLM_CONTEXT; default 16000]. Set it to the window your server really "
+            "gives (Ollama: its num_ctx; llama.cpp: its context divided by its slots).",
+            show_default=False,
+        ),
+    ],
+    "max_output": Annotated[
+        int | None,
+        typer.Option(
+            "--max-output",
+            help="Tokens the model may write in one answer; a cut-off answer is asked again "
+            "once with twice this [env RHI_LLM_MAX_OUTPUT; default 4000].",
             show_default=False,
         ),
     ],
@@ -1003,6 +1013,51 @@ def questionnaire_check_command(
         markup=False,
         highlight=False,
     )
+
+
+@app.command("doctor")
+@with_settings(model=True)
+def doctor_command(as_json: JsonOption = False, *, settings: Settings) -> None:
+    """Probe the configured model endpoint cheaply, and print the settings that work with it.
+
+    A few short requests: one hello (a rejected key, an unknown model or address end it; a
+    model that refuses temperature is a reasoning model), one tiny structured request in each
+    instructor mode (tools, json_schema, json, md_json), and one request of the size
+    extraction would send (--context less --max-output) to find the window the server really
+    gives: a server that refuses it usually names its window; one that cuts the prompt
+    silently (Ollama) reports how much it kept. Prints what to set (RHI_LLM_MODE,
+    RHI_LLM_CONTEXT, RHI_LLM_REASONING); exit code 1 when extraction would not work.
+    """
+    import asyncio
+
+    from rhi_llm.doctor import diagnose
+
+    if not settings.endpoint_configured:
+        fail(
+            "no model endpoint to probe: set OPENAI_API_KEY (or OPENAI_BASE_URL for a "
+            "compatible server)",
+            code=1,
+        )
+    found = asyncio.run(diagnose(settings))
+    if as_json:
+        print(json.dumps(found.as_json(), indent=2))
+    else:
+        table = Table(title=f"{found.model} at {found.endpoint}", show_edge=False)
+        table.add_column("probe")
+        table.add_column("result")
+        for probe in found.probes:
+            mark = "[green]ok[/green]" if probe.ok else "[red]failed[/red]"
+            table.add_row(probe.name, f"{mark} {escape(redact(probe.detail))}")
+        out.print(table)
+        if found.usable:
+            chosen = found.settings()
+            out.print("settings to use:" if chosen else "the settings you have work")
+            for name, value in chosen.items():
+                out.print(f"  export {name}={value}", highlight=False)
+        else:
+            out.print("[red]extraction would not work with this endpoint as configured[/red]")
+    if not found.usable:
+        raise typer.Exit(code=1)
 
 
 @app.command("fake-server")
