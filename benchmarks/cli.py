@@ -156,6 +156,60 @@ def bench_llm(
     )
 
 
+@bench_app.command("endpoints")
+def bench_endpoints(
+    gold: GoldOption = EVAL / "gold",
+    letters: LettersOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The eval letters through every kind of server, each imitated by the fake server.
+
+    Profiles: openai, azure, ollama, vllm, llamacpp, openai-reasoning. Each runs twice: with
+    the settings left as they are, and with the settings `rhi-llm doctor` recommends for that
+    server. The fake server answers with the rules' reading of the text that reaches it (not
+    a model), so any wrong answer on eval/gold is the endpoint's doing. Prints, per run, the
+    letters extracted right, failed with a named reason, wrong but flagged, wrong and ok
+    (target 0), failed without a reason (target 0), calls, tokens and field accuracy.
+    """
+    from benchmarks.endpoints import run
+
+    with exits_on_error():
+        runs = run(gold, letters or gold.parent / "letters")
+    if as_json:
+        print(json.dumps({"profiles": [r.as_json() for r in runs]}, indent=2))
+        return
+    table = Table(title="The model path against imitated servers (answers are not a model's)")
+    columns = ("profile", "settings", "letters", "right", "failed, named", "flagged/missing")
+    for column in (*columns, "wrong+ok", "unexplained", "calls", "tokens", "accuracy"):
+        table.add_column(column, justify="left" if column in columns[:2] else "right")
+    for r in runs:
+        table.add_row(
+            r.name,
+            r.settings,
+            str(r.letters),
+            str(r.extracted_right),
+            str(r.failed_with_reason),
+            str(r.wrong_flagged_or_missing),
+            str(r.wrong_and_ok),
+            str(r.unexplained_failures),
+            str(r.calls),
+            f"{r.tokens:,}",
+            f"{r.accuracy:.3f}" if r.accuracy is not None else "n/a",
+        )
+    out.print(table)
+    for r in runs:
+        if r.chosen:
+            shown = " ".join(f"{k}={v}" for k, v in r.chosen.items())
+            out.print(f"{r.name} (doctor): {shown}", highlight=False)
+        if r.reasons:
+            shown = ", ".join(f"{k} {v}" for k, v in sorted(r.reasons.items()))
+            out.print(f"{r.name} ({r.settings}): failed with a reason: {shown}", highlight=False)
+        for line in r.unexplained[:5]:
+            out.print(f"{r.name} ({r.settings}): unexplained: {line}", highlight=False)
+        for line in r.silent[:8]:
+            out.print(f"{r.name} ({r.settings}): wrong and ok: {line}", highlight=False)
+
+
 def _figures_table(title: str, figures: Mapping[str, object]) -> Table:
     table = Table(title=title)
     table.add_column("figure")
