@@ -25,12 +25,19 @@ from typing import Any
 
 import instructor
 import openai
-from pydantic import BaseModel
+from instructor.v2.core.hooks import Hooks
 
 from rhi_llm.chunking import estimate_schema_tokens, estimate_tokens
 from rhi_llm.core.settings import MODES, Settings
+from rhi_llm.core.strict_schema import StrictModel
 from rhi_llm.extract.cache import endpoint_id
-from rhi_llm.extract.llm import CONTEXT_WORDS, TRUNCATED_BELOW, WINDOW_TOLD, told_number
+from rhi_llm.extract.llm import (
+    CONTEXT_WORDS,
+    TRUNCATED_BELOW,
+    WINDOW_TOLD,
+    strictly,
+    told_number,
+)
 from rhi_llm.extract.llm import MODES as INSTRUCTOR_MODES
 
 FILLER = (
@@ -40,8 +47,9 @@ FILLER = (
 SEARCH_STEPS = 4  # smaller requests tried, at most, when a refusal does not name the window
 
 
-class Echo(BaseModel):
-    """The answer a mode probe asks for (optional, so that any well-formed answer parses)."""
+class Echo(StrictModel):
+    """The answer a mode probe asks for (optional, so that any well-formed answer parses;
+    strict in form, as the response models are)."""
 
     word: str | None = None
 
@@ -64,6 +72,8 @@ class Diagnosis:
     scale: float | None = None  # the server's prompt tokens for every one of our estimate's
     reachable: bool = False
     max_output: int | None = None  # the output budget configured
+    strict: bool | None = None  # whether the server takes strict structured outputs
+    strict_configured: bool = False
 
     @property
     def mode(self) -> str | None:
@@ -94,6 +104,8 @@ class Diagnosis:
                 chosen["RHI_LLM_MAX_OUTPUT"] = str(max(512, self.context // 4))
         if self.reasoning:
             chosen["RHI_LLM_REASONING"] = "yes"
+        if self.strict is not None and self.strict != self.strict_configured:
+            chosen["RHI_LLM_STRICT"] = "yes" if self.strict else "no"
         return chosen
 
     def as_json(self) -> dict[str, Any]:
@@ -105,6 +117,7 @@ class Diagnosis:
             "modes": self.modes,
             "window": self.window,
             "token_scale": round(self.scale, 3) if self.scale else None,
+            "strict": self.strict,
             "probes": [{"name": p.name, "ok": p.ok, "detail": p.detail} for p in self.probes],
             "settings": self.settings(),
         }
@@ -143,6 +156,7 @@ async def diagnose(settings: Settings) -> Diagnosis:
         endpoint=endpoint_id(settings.base_url),
         model=settings.model,
         max_output=settings.max_output,
+        strict_configured=settings.strict,
     )
     found.reasoning = settings.reasoning
     client = _client(settings)
@@ -215,6 +229,14 @@ async def _modes(client: openai.AsyncOpenAI, settings: Settings, found: Diagnosi
             continue
         found.modes[mode] = True
         found.probes.append(Probe(f"mode {mode}", True, "works"))
+        if mode in ("tools", "json_schema") and found.strict is None:
+            found.strict = await _strict_works(structured, settings, found)
+            shown = (
+                "accepted (a server that ignores the flag accepts it too)"
+                if found.strict
+                else "refused: leave it off"
+            )
+            found.probes.append(Probe(f"strict outputs ({mode})", True, shown))
     if found.mode is None:
         found.probes.append(Probe("modes", False, "no instructor mode gives a parsed answer"))
 
@@ -240,6 +262,26 @@ def _probe_text(tokens: int) -> tuple[str, int]:
     rest = max(0, tokens - whole * unit_tokens)
     prose = FILLER * max(1, int(rest * 3.5 / len(FILLER)))
     return unit * whole + prose, whole * unit_tokens + estimate_tokens(prose)
+
+
+async def _strict_works(
+    structured: instructor.AsyncInstructor, settings: Settings, found: Diagnosis
+) -> bool:
+    """Whether the server takes a strict schema (the same tiny request, flagged strict)."""
+    hooks = Hooks()
+    hooks.on("completion:kwargs", strictly)
+    try:
+        await structured.create(
+            model=settings.model,
+            response_model=Echo,
+            messages=[{"role": "user", "content": "Set word to the word: ready."}],
+            max_retries=0,
+            hooks=hooks,
+            **_sampling(found.reasoning, 4000 if found.reasoning else 400),
+        )
+    except Exception:  # refused: strict is not for this server
+        return False
+    return True
 
 
 async def _sized(

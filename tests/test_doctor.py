@@ -101,3 +101,9 @@ def test_bench_endpoints_leaves_nothing_wrong_and_ok() -> None:
         assert r.wrong_and_ok == 0 and r.unexplained_failures == 0, (r.name, r.settings)
     doctor = {r.name: r for r in runs if r.settings == "doctor"}
     assert all(r.extracted_right + r.wrong_flagged_or_missing == r.letters for r in doctor.values())
+
+
+def test_strict_outputs_are_found_where_the_server_checks_them() -> None:
+    with FakeOpenAI(profile="openai") as server:
+        found = diagnosed(server)  # a loopback address: strict is off until told
+    assert found.strict is True and found.settings()["RHI_LLM_STRICT"] == "yes"

@@ -277,3 +277,48 @@ def test_replayed_authored_cassettes_print_no_cost() -> None:
     assert outcome.row is not None, outcome.error
     assert outcome.row.provenance.tokens.total > 0  # the recorded requests' usage is kept
     assert outcome.row.provenance.cost_usd is None  # but nobody paid for it
+
+
+# -- strict structured outputs ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["tools", "json_schema"])
+def test_strict_outputs_are_asked_for_and_the_schema_passes_openais_rules(mode: str) -> None:
+    with FakeOpenAI(profile="openai") as running:
+        settings = settings_for(running, RHI_LLM_STRICT="yes", RHI_LLM_MODE=mode)
+        outcome = run(LlmBackend(settings), LONG_2018)
+        body = running.bodies[0]
+    assert outcome.row is not None, outcome.error  # the fake checks strict schemas as OpenAI does
+    if mode == "tools":
+        assert body["tools"][0]["function"]["strict"] is True
+    else:
+        assert body["response_format"]["json_schema"]["strict"] is True
+    assert outcome.row.fields["missing_incidents"].value == 1032
+
+
+def test_strict_is_on_by_default_only_where_the_endpoint_takes_it() -> None:
+    assert build_settings(environ={}).strict  # api.openai.com
+    azure = {"OPENAI_BASE_URL": "https://acme.openai.azure.com/openai/v1"}
+    assert build_settings(environ=azure).strict
+    assert not build_settings(environ={"OPENAI_BASE_URL": "http://127.0.0.1:11434/v1"}).strict
+    told = {"OPENAI_BASE_URL": "http://127.0.0.1:8000/v1", "RHI_LLM_STRICT": "yes"}
+    assert build_settings(environ=told).strict
+
+
+def test_a_cassette_matches_its_request_whether_or_not_strict_was_asked() -> None:
+    from types import SimpleNamespace
+
+    from rhi_llm.extract.cassettes import _same_body_but_strict
+
+    plain = {"messages": [{"role": "user", "content": "x"}], "tools": [{"function": {"name": "A"}}]}
+    flagged = json.loads(json.dumps(plain))
+    flagged["tools"][0]["function"]["strict"] = True
+    other = json.loads(json.dumps(plain))
+    other["messages"][0]["content"] = "y"
+
+    def request(body: dict[str, object]) -> SimpleNamespace:
+        return SimpleNamespace(body=json.dumps(body).encode())
+
+    _same_body_but_strict(request(plain), request(flagged))  # no AssertionError: the same
+    with pytest.raises(AssertionError):
+        _same_body_but_strict(request(plain), request(other))

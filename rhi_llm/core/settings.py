@@ -16,6 +16,7 @@ reads it at all (`tests/test_layers.py` checks).
 | context window (tokens) | --context | RHI_LLM_CONTEXT | 16000 |
 | output budget (tokens per answer) | --max-output | RHI_LLM_MAX_OUTPUT | 4000 |
 | reasoning model (max_completion_tokens) | (none) | RHI_LLM_REASONING | from the name |
+| strict structured outputs | (none) | RHI_LLM_STRICT | on for OpenAI and Azure OpenAI |
 | prices, USD per 1M tokens | (none) | RHI_LLM_PRICE_IN, RHI_LLM_PRICE_OUT | `PRICES` |
 | run store | --db | RHI_LLM_DB | rhi-llm.db in the working folder |
 | reviewer's name | --reviewer | RHI_LLM_REVIEWER | the login name |
@@ -84,6 +85,7 @@ class Settings(BaseModel):
     context_tokens: int = 16000
     max_output: int = 4000
     reasoning: bool = False
+    strict: bool = False
     price_in: float | None = None
     price_out: float | None = None
     db: Path = DEFAULT_DB
@@ -154,15 +156,31 @@ def api_key(environ: Mapping[str, str] | None = None) -> SecretStr | None:
     return SecretStr(raw) if raw else None
 
 
-def _reasoning(env: Mapping[str, str], model: str) -> bool:
-    raw = env.get("RHI_LLM_REASONING", "").strip().lower()
+def _yes_no(env: Mapping[str, str], name: str) -> bool | None:
+    raw = env.get(name, "").strip().lower()
     if raw in ("1", "yes", "true", "on"):
         return True
     if raw in ("0", "no", "false", "off"):
         return False
     if raw:
-        raise ConfigError(f"RHI_LLM_REASONING must be yes or no, got {raw!r}")
-    return REASONING_MODEL.match(model) is not None
+        raise ConfigError(f"{name} must be yes or no, got {raw!r}")
+    return None
+
+
+def _reasoning(env: Mapping[str, str], model: str) -> bool:
+    told = _yes_no(env, "RHI_LLM_REASONING")
+    return told if told is not None else REASONING_MODEL.match(model) is not None
+
+
+def _strict(env: Mapping[str, str], base_url: str | None) -> bool:
+    """Strict structured outputs (the server decodes only answers that fit the schema): on
+    by default where the endpoint is OpenAI's or Azure OpenAI's, which support them; other
+    servers ignore or refuse the flag unless RHI_LLM_STRICT=yes says they take it."""
+    told = _yes_no(env, "RHI_LLM_STRICT")
+    if told is not None:
+        return told
+    where = (base_url or "https://api.openai.com/v1").lower()
+    return "api.openai.com" in where or ".openai.azure.com" in where
 
 
 def build_settings(
@@ -202,6 +220,7 @@ def build_settings(
         context_tokens=int(_pick(context_tokens, env, "RHI_LLM_CONTEXT", defaults.context_tokens)),
         max_output=int(_pick(max_output, env, "RHI_LLM_MAX_OUTPUT", defaults.max_output)),
         reasoning=_reasoning(env, chosen_model),
+        strict=_strict(env, base_url or env.get("OPENAI_BASE_URL") or None),
         price_in=price_in if price_in is not None else known_in,
         price_out=price_out if price_out is not None else known_out,
         db=db or _path(env, "RHI_LLM_DB") or DEFAULT_DB,
@@ -251,6 +270,7 @@ VARIABLES = (
     "RHI_LLM_REASONING",
     "RHI_LLM_RETRIES",
     "RHI_LLM_REVIEWER",
+    "RHI_LLM_STRICT",
     "RHI_LLM_SEEDS",
     "RHI_LLM_TIMEOUT",
     "XDG_CACHE_HOME",

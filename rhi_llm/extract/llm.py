@@ -138,6 +138,19 @@ class CallLog:
         return TokenUsage(prompt=prompt, completion=completion, total=prompt + completion)
 
 
+def strictly(*_: Any, **request: Any) -> None:
+    """Ask for strict structured outputs: the server then decodes only answers that fit
+    the schema (instructor sends the flag in neither tools nor json_schema mode; the
+    request's tool and response format are this request's own copies)."""
+    for tool in request.get("tools") or []:
+        function = tool.get("function") if isinstance(tool, dict) else None
+        if isinstance(function, dict):
+            function["strict"] = True
+    response_format = request.get("response_format")
+    if isinstance(response_format, dict) and isinstance(response_format.get("json_schema"), dict):
+        response_format["json_schema"]["strict"] = True
+
+
 class _Attempts:
     """instructor's hooks for one request: times each attempt, logs it when it ends, and
     notes what makes asking again pointless (a content filter, a prompt the server cut)."""
@@ -158,8 +171,10 @@ class _Attempts:
         cannot help."""
         return isinstance(error, _RETRYABLE_PARSE_ERRORS) and not self.hopeless
 
-    def hooks(self) -> Hooks:
+    def hooks(self, strict: bool = False) -> Hooks:
         hooks = Hooks()
+        if strict:
+            hooks.on("completion:kwargs", strictly)
         hooks.on("completion:kwargs", self.on_start)
         hooks.on("completion:response", self.on_response)
         hooks.on("completion:error", self.on_error)
@@ -654,7 +669,7 @@ class LlmBackend(Backend):
                         response_model=model,
                         messages=messages,  # type: ignore[arg-type]
                         max_retries=reasking,
-                        hooks=tracker.hooks(),
+                        hooks=tracker.hooks(strict=self.settings.strict),
                         **self._sampling(output),
                     )
         return answer
