@@ -130,10 +130,7 @@ def _sampling(reasoning: bool, output: int) -> dict[str, Any]:
 
 
 def _client(settings: Settings) -> openai.AsyncOpenAI:
-    key = settings.api_key.get_secret_value() if settings.api_key else "none"
-    return openai.AsyncOpenAI(
-        api_key=key, base_url=settings.base_url, timeout=settings.timeout, max_retries=1
-    )
+    return settings.client(retries=1)
 
 
 def _status_line(error: BaseException) -> str:

@@ -104,6 +104,7 @@ def test_resume_before_the_batch_is_done_says_so_and_keeps_it(
         assert [s for _, s, _ in store.batches()] == ["in_progress"]
 
 
+@pytest.mark.slow  # over two seconds
 def test_a_failed_request_fails_its_letter_and_a_normal_run_retries_it(
     tmp_path: Path, server: FakeOpenAI
 ) -> None:

@@ -30,6 +30,7 @@ def one_letter(tmp_path: Path) -> Path:
     return gold
 
 
+@pytest.mark.slow  # over two seconds
 def test_benchmark_counts_every_kind_and_flags(one_letter: Path) -> None:
     result = bench.run(one_letter, one_letter.parent / "letters")
     assert result.letters == 3

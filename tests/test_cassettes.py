@@ -66,6 +66,7 @@ def replay() -> EvalResult:
     return evaluate_folder(GOLD, backend, LETTERS)
 
 
+@pytest.mark.slow  # over two seconds
 def test_replay_is_offline_and_says_the_responses_were_authored() -> None:
     result = replay()
     assert len(result.runs) >= 18

@@ -322,3 +322,25 @@ def test_a_cassette_matches_its_request_whether_or_not_strict_was_asked() -> Non
     _same_body_but_strict(request(plain), request(flagged))  # no AssertionError: the same
     with pytest.raises(AssertionError):
         _same_body_but_strict(request(plain), request(other))
+
+
+def test_an_azure_deployment_is_reached_by_its_path_and_api_version() -> None:
+    with FakeOpenAI(profile="azure") as running:
+        environ = {
+            "OPENAI_BASE_URL": running.endpoint,
+            "OPENAI_API_KEY": KEY,
+            "OPENAI_API_VERSION": "2024-10-21",
+            "RHI_LLM_MODEL": "rhi-extractor",  # the deployment's name
+        }
+        outcome = run(LlmBackend(build_settings(environ=environ)))
+        assert running.stats.per_request[0].status == 200
+    assert outcome.row is not None, outcome.error
+    assert outcome.row.fields["missing_incidents"].value == 641
+
+
+def test_an_azure_address_without_its_deployment_path_is_named() -> None:
+    with FakeOpenAI(profile="azure") as running:
+        wrong = {"OPENAI_BASE_URL": running.endpoint + "/v1", "OPENAI_API_KEY": KEY}
+        outcome = run(LlmBackend(build_settings(environ=wrong)))
+    assert isinstance(outcome.error, EndpointRejected)
+    assert "(HTTP 404)" in str(outcome.error) and "deployment path" in str(outcome.error)

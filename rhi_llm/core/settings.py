@@ -17,6 +17,7 @@ reads it at all (`tests/test_layers.py` checks).
 | output budget (tokens per answer) | --max-output | RHI_LLM_MAX_OUTPUT | 4000 |
 | reasoning model (max_completion_tokens) | (none) | RHI_LLM_REASONING | from the name |
 | strict structured outputs | (none) | RHI_LLM_STRICT | on for OpenAI and Azure OpenAI |
+| Azure api-version (the model names the deployment) | (none) | OPENAI_API_VERSION | v1 API |
 | prices, USD per 1M tokens | (none) | RHI_LLM_PRICE_IN, RHI_LLM_PRICE_OUT | `PRICES` |
 | run store | --db | RHI_LLM_DB | rhi-llm.db in the working folder |
 | reviewer's name | --reviewer | RHI_LLM_REVIEWER | the login name |
@@ -44,11 +45,14 @@ import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
 from rhi_llm.core.errors import ConfigError
+
+if TYPE_CHECKING:
+    from openai import AsyncOpenAI
 
 Mode = Literal["tools", "json_schema", "json", "md_json"]
 MODES: tuple[Mode, ...] = ("tools", "json_schema", "json", "md_json")
@@ -86,6 +90,7 @@ class Settings(BaseModel):
     max_output: int = 4000
     reasoning: bool = False
     strict: bool = False
+    api_version: str | None = None  # Azure OpenAI's api-version: the deployment URLs
     price_in: float | None = None
     price_out: float | None = None
     db: Path = DEFAULT_DB
@@ -109,6 +114,31 @@ class Settings(BaseModel):
         if self.price_in is None or self.price_out is None:
             return None
         return round((prompt_tokens * self.price_in + completion_tokens * self.price_out) / 1e6, 6)
+
+    def client(self, *, retries: int = 0) -> AsyncOpenAI:
+        """The async OpenAI client for this endpoint: Azure OpenAI's deployment URLs when an
+        api-version is set (the model names the deployment), else any OpenAI-compatible
+        base URL (Azure's /openai/v1 API included)."""
+        import openai  # only here: importing the SDK takes a second and most runs need none
+
+        key = self.api_key.get_secret_value() if self.api_key else "none"
+        if self.api_version:
+            if not self.base_url:
+                raise ConfigError(
+                    "OPENAI_API_VERSION (Azure OpenAI) needs OPENAI_BASE_URL, the resource's "
+                    "endpoint (https://NAME.openai.azure.com)"
+                )
+            return openai.AsyncAzureOpenAI(
+                api_key=key,
+                azure_endpoint=self.base_url,
+                api_version=self.api_version,
+                azure_deployment=self.model,
+                timeout=self.timeout,
+                max_retries=retries,
+            )
+        return openai.AsyncOpenAI(
+            api_key=key, base_url=self.base_url, timeout=self.timeout, max_retries=retries
+        )
 
     def describe(self) -> str:
         where = self.base_url or "api.openai.com"
@@ -221,6 +251,7 @@ def build_settings(
         max_output=int(_pick(max_output, env, "RHI_LLM_MAX_OUTPUT", defaults.max_output)),
         reasoning=_reasoning(env, chosen_model),
         strict=_strict(env, base_url or env.get("OPENAI_BASE_URL") or None),
+        api_version=(env.get("OPENAI_API_VERSION") or "").strip() or None,
         price_in=price_in if price_in is not None else known_in,
         price_out=price_out if price_out is not None else known_out,
         db=db or _path(env, "RHI_LLM_DB") or DEFAULT_DB,
@@ -252,6 +283,7 @@ def build_settings(
 _active: Settings | None = None
 VARIABLES = (
     "OPENAI_API_KEY",
+    "OPENAI_API_VERSION",
     "OPENAI_BASE_URL",
     "RHI_LLM_CACHE",
     "RHI_LLM_CONCURRENCY",

@@ -363,14 +363,7 @@ class LlmBackend(Backend):
         return self._client, self._gate
 
     def _new_client(self) -> instructor.AsyncInstructor:
-        key = self.settings.api_key.get_secret_value() if self.settings.api_key else "none"
-        raw = openai.AsyncOpenAI(
-            api_key=key,
-            base_url=self.settings.base_url,
-            timeout=self.settings.timeout,
-            max_retries=0,
-        )
-        return instructor.from_openai(raw, mode=MODES[self.settings.mode])
+        return instructor.from_openai(self.settings.client(), mode=MODES[self.settings.mode])
 
     async def aclose(self) -> None:
         """Close the HTTP client (call at the end of a batch, inside its event loop)."""
