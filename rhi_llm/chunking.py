@@ -30,8 +30,13 @@ NEAR_CHARS = 400  # a question's words this close before its answer are read wit
 MIN_TEXT_TOKENS = 200  # a part with less room for letter text than this asks fewer fields
 
 
+WHITESPACE = re.compile(r"\s+")
+
+
 def estimate_tokens(text: str) -> int:
-    return math.ceil(len(text) / CHARS_PER_TOKEN)
+    """Tokens of some text by our estimate: a run of spaces counts as one character, as
+    tokenizers take it in one token (a space-aligned table is mostly spaces)."""
+    return math.ceil(len(WHITESPACE.sub(" ", text)) / CHARS_PER_TOKEN)
 
 
 def estimate_schema_tokens(schema_json: str) -> int:

@@ -62,17 +62,41 @@ class StrictJsonSchema(GenerateJsonSchema):
 
     def generate(self, schema: Any, mode: JsonSchemaMode = "validation") -> dict[str, Any]:
         result: dict[str, Any] = _make_strict(super().generate(schema, mode=mode))
-        for prop in result.get("properties", {}).values():
-            _drop_property_titles(prop)
-        for definition in result.get("$defs", {}).values():
-            for prop in definition.get("properties", {}).values():
-                _drop_property_titles(prop)
+        _compact(result, seen=set(), top=True)
         return result
 
 
-def _drop_property_titles(node: dict[str, Any]) -> None:
-    """Property titles repeat the property name: tokens sent on every call for nothing."""
-    node.pop("title", None)
+def _compact(node: Any, seen: set[str], top: bool = False) -> None:
+    """Fewer tokens, the same schema: no titles (they repeat the names), ``type: [T,
+    "null"]`` for an optional primitive or array instead of an ``anyOf`` pair, and a
+    property description said once per schema (the quote's, say, is the same in every
+    kind of answer; the system prompt explains it too)."""
+    if isinstance(node, list):
+        for item in node:
+            _compact(item, seen)
+        return
+    if not isinstance(node, dict):
+        return
+    if not top:
+        node.pop("title", None)
+    options = node.get("anyOf")
+    if isinstance(options, list) and len(options) == 2 and {"type": "null"} in options:
+        other = next(o for o in options if o != {"type": "null"})
+        if isinstance(other, dict) and isinstance(other.get("type"), str) and "$ref" not in other:
+            del node["anyOf"]
+            node.update({**other, "type": [other["type"], "null"]})
+    description = node.get("description")
+    if isinstance(description, str) and not top and "properties" not in node:
+        if description in seen:
+            del node["description"]
+        else:
+            seen.add(description)
+    for key, value in list(node.items()):
+        if key in ("properties", "$defs") and isinstance(value, dict):
+            for sub in value.values():
+                _compact(sub, seen)
+        elif isinstance(value, dict | list):
+            _compact(value, seen)
 
 
 class StrictModel(BaseModel):
