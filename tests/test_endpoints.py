@@ -344,3 +344,33 @@ def test_an_azure_address_without_its_deployment_path_is_named() -> None:
         outcome = run(LlmBackend(build_settings(environ=wrong)))
     assert isinstance(outcome.error, EndpointRejected)
     assert "(HTTP 404)" in str(outcome.error) and "deployment path" in str(outcome.error)
+
+
+def test_prompt_tokens_served_from_the_providers_cache_are_priced_as_cached() -> None:
+    from types import SimpleNamespace
+
+    from rhi_llm.extract.llm import CallLog
+
+    settings = build_settings(environ={"RHI_LLM_MODEL": "gpt-4o-mini"})
+    full = settings.cost(10_000, 1_000)
+    assert full == pytest.approx((10_000 * 0.15 + 1_000 * 0.60) / 1e6)
+    half_cached = settings.cost(10_000, 1_000, cached_tokens=6_000)
+    assert half_cached == pytest.approx((4_000 * 0.15 + 6_000 * 0.075 + 1_000 * 0.60) / 1e6)
+    log = CallLog(price=settings)
+    usage = SimpleNamespace(
+        prompt_tokens=10_000,
+        completion_tokens=1_000,
+        prompt_tokens_details=SimpleNamespace(cached_tokens=6_000),
+    )
+    log.add(0.1, response=SimpleNamespace(usage=usage, choices=[]))
+    assert log.records[0].cached_tokens == 6_000
+    assert log.records[0].cost_usd == pytest.approx(half_cached)
+
+
+def test_the_both_backend_records_its_model_calls(server: FakeOpenAI) -> None:
+    from rhi_llm.extract.both import BothBackend
+
+    outcome = asyncio.run(process_letter(LETTER, BothBackend(settings_for(server))))
+    assert outcome.row is not None, outcome.error
+    assert len(outcome.calls) == 1 and outcome.calls[0].prompt_tokens > 0
+    assert outcome.row.provenance.backend == "both" and outcome.row.provenance.calls == 1

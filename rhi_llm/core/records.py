@@ -56,6 +56,7 @@ class CallRecord(BaseModel):
     attempt: int
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    cached_tokens: int = 0  # prompt tokens the provider served from its prompt cache
     latency_ms: float | None = None
     cost_usd: float | None = None
     error: str | None = None

@@ -18,7 +18,7 @@ reads it at all (`tests/test_layers.py` checks).
 | reasoning model (max_completion_tokens) | (none) | RHI_LLM_REASONING | from the name |
 | strict structured outputs | (none) | RHI_LLM_STRICT | on for OpenAI and Azure OpenAI |
 | Azure api-version (the model names the deployment) | (none) | OPENAI_API_VERSION | v1 API |
-| prices, USD per 1M tokens | (none) | RHI_LLM_PRICE_IN, RHI_LLM_PRICE_OUT | `PRICES` |
+| prices, USD per 1M tokens | (none) | RHI_LLM_PRICE_IN, _OUT, _CACHED | `PRICES` |
 | run store | --db | RHI_LLM_DB | rhi-llm.db in the working folder |
 | reviewer's name | --reviewer | RHI_LLM_REVIEWER | the login name |
 | rhi-llm's own folder | (none) | RHI_LLM_HOME | $XDG_CACHE_HOME/rhi-llm, else ~/.cache/rhi-llm |
@@ -63,14 +63,14 @@ DEFAULT_DB = Path("rhi-llm.db")
 REASONING_MODEL = re.compile(r"^(?:.*/)?(?:o\d|gpt-5)", re.IGNORECASE)
 LOAD_SECONDS = 30.0  # reading one file (parsing a PDF or Word file) may take this long
 
-# USD per million tokens (input, output), as published by the providers; used only for
-# estimates printed next to token counts. Unknown models get no estimate, not a guess.
-PRICES: dict[str, tuple[float, float]] = {
-    "gpt-4o-mini": (0.15, 0.60),
-    "gpt-4o": (2.50, 10.00),
-    "gpt-4.1-mini": (0.40, 1.60),
-    "gpt-4.1": (2.00, 8.00),
-    "gpt-4.1-nano": (0.10, 0.40),
+# USD per million tokens (input, output, cached input), as published by the providers; used
+# only for estimates printed next to token counts. Unknown models get no estimate, not a guess.
+PRICES: dict[str, tuple[float, float, float]] = {
+    "gpt-4o-mini": (0.15, 0.60, 0.075),
+    "gpt-4o": (2.50, 10.00, 1.25),
+    "gpt-4.1-mini": (0.40, 1.60, 0.10),
+    "gpt-4.1": (2.00, 8.00, 0.50),
+    "gpt-4.1-nano": (0.10, 0.40, 0.025),
 }
 
 
@@ -93,6 +93,7 @@ class Settings(BaseModel):
     api_version: str | None = None  # Azure OpenAI's api-version: the deployment URLs
     price_in: float | None = None
     price_out: float | None = None
+    price_cached: float | None = None
     db: Path = DEFAULT_DB
     reviewer: str | None = None
     home: Path = Field(default_factory=lambda: _home({}))
@@ -109,11 +110,17 @@ class Settings(BaseModel):
     def endpoint_configured(self) -> bool:
         return self.api_key is not None or self.base_url is not None
 
-    def cost(self, prompt_tokens: int, completion_tokens: int) -> float | None:
-        """Estimated USD for some tokens, or None when the model's price is unknown."""
+    def cost(
+        self, prompt_tokens: int, completion_tokens: int, cached_tokens: int = 0
+    ) -> float | None:
+        """Estimated USD for some tokens, or None when the model's price is unknown; prompt
+        tokens the provider served from its prompt cache are priced as cached input."""
         if self.price_in is None or self.price_out is None:
             return None
-        return round((prompt_tokens * self.price_in + completion_tokens * self.price_out) / 1e6, 6)
+        cached = min(max(0, cached_tokens), prompt_tokens)
+        cached_price = self.price_cached if self.price_cached is not None else self.price_in
+        paid = (prompt_tokens - cached) * self.price_in + cached * cached_price
+        return round((paid + completion_tokens * self.price_out) / 1e6, 6)
 
     def client(self, *, retries: int = 0) -> AsyncOpenAI:
         """The async OpenAI client for this endpoint: Azure OpenAI's deployment URLs when an
@@ -235,7 +242,7 @@ def build_settings(
     chosen_mode = (mode or env.get("RHI_LLM_MODE") or "tools").lower()
     if chosen_mode not in MODES:
         raise ConfigError(f"unknown instructor mode {chosen_mode!r}; use one of {', '.join(MODES)}")
-    known_in, known_out = PRICES.get(chosen_model, (None, None))
+    known_in, known_out, known_cached = PRICES.get(chosen_model, (None, None, None))
     defaults = Settings(home=Path("."), cache_dir=Path("."))
     home = _home(env)
     price_in, price_out = _number(env, "RHI_LLM_PRICE_IN"), _number(env, "RHI_LLM_PRICE_OUT")
@@ -254,6 +261,7 @@ def build_settings(
         api_version=(env.get("OPENAI_API_VERSION") or "").strip() or None,
         price_in=price_in if price_in is not None else known_in,
         price_out=price_out if price_out is not None else known_out,
+        price_cached=_number(env, "RHI_LLM_PRICE_CACHED") if price_in is not None else known_cached,
         db=db or _path(env, "RHI_LLM_DB") or DEFAULT_DB,
         reviewer=(reviewer or env.get("RHI_LLM_REVIEWER") or "").strip() or None,
         home=home,
@@ -295,6 +303,7 @@ VARIABLES = (
     "RHI_LLM_MODE",
     "RHI_LLM_MODEL",
     "RHI_LLM_PRICE_IN",
+    "RHI_LLM_PRICE_CACHED",
     "RHI_LLM_PRICE_OUT",
     "RHI_LLM_PROMPTS",
     "RHI_LLM_QUESTIONNAIRE",

@@ -122,12 +122,15 @@ class CallLog:
         usage = getattr(response, "usage", None)
         prompt = int(getattr(usage, "prompt_tokens", 0) or 0)
         completion = int(getattr(usage, "completion_tokens", 0) or 0)
-        cost = self.price.cost(prompt, completion) if self.price and usage else None
+        details = getattr(usage, "prompt_tokens_details", None)
+        cached = int(getattr(details, "cached_tokens", 0) or 0)
+        cost = self.price.cost(prompt, completion, cached) if self.price and usage else None
         self.records.append(
             CallRecord(
                 attempt=len(self.records) + 1,
                 prompt_tokens=prompt,
                 completion_tokens=completion,
+                cached_tokens=cached,
                 latency_ms=round(latency * 1000, 1) if latency is not None else None,
                 cost_usd=cost,
                 error=error,
@@ -557,7 +560,7 @@ class LlmBackend(Backend):
             schema_version=SCHEMA_VERSION,
             tokens=usage,
             calls=log.calls,
-            cost_usd=self.settings.cost(usage.prompt, usage.completion),
+            cost_usd=_summed_cost(log.records),
             note=self.note,
         )
 
@@ -863,6 +866,13 @@ def told_number(patterns: tuple[re.Pattern[str], ...], said: str) -> int | None:
         if found:
             return int(found.group(1))
     return None
+
+
+def _summed_cost(records: list[CallRecord]) -> float | None:
+    """The letter's cost: its calls' costs added up (each priced with its cached prompt
+    tokens), None when the model's price is unknown."""
+    costs = [r.cost_usd for r in records if r.cost_usd is not None]
+    return round(sum(costs), 6) if costs else None
 
 
 def _no_tool_call(error: BaseException) -> bool:
