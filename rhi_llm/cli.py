@@ -1046,7 +1046,13 @@ def doctor_command(as_json: JsonOption = False, *, settings: Settings) -> None:
         table.add_column("probe")
         table.add_column("result")
         for probe in found.probes:
-            mark = "[green]ok[/green]" if probe.ok else "[red]failed[/red]"
+            mark = (
+                "[green]ok[/green]"
+                if probe.ok
+                else "[yellow]no[/yellow]"
+                if probe.optional
+                else "[red]failed[/red]"
+            )
             table.add_row(probe.name, f"{mark} {escape(redact(probe.detail))}")
         out.print(table)
         if found.usable:
@@ -1073,23 +1079,40 @@ def fake_server_command(
     batch_seconds: Annotated[
         float, typer.Option(help="Seconds a Batch API job stays in progress.")
     ] = 5.0,
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            help="Behave like a real server: openai, openai-reasoning, azure, vllm, llamacpp "
+            "or ollama (its window, errors and quirks; see rhi_llm/testing/profiles.py)."
+        ),
+    ] = None,
 ) -> None:
     """Serve a fake OpenAI-compatible endpoint on loopback, for trying the model path offline.
 
     It is not a model: each answer is what the rules backend reads in the letter sent to it.
     It also takes Batch API jobs (files, batches), answered after --batch-seconds.
-    Point rhi-llm at it with OPENAI_BASE_URL=http://127.0.0.1:PORT/v1 (any OPENAI_API_KEY).
-    Stop it with Ctrl-C.
+    Point rhi-llm at it with OPENAI_BASE_URL=http://127.0.0.1:PORT/v1 (any OPENAI_API_KEY;
+    with --profile azure, .../openai/v1). Try `rhi-llm doctor` against a --profile to see
+    what it finds. Stop it with Ctrl-C.
     """
     import time
 
     from rhi_llm.testing.fake_server import FakeOpenAI
+    from rhi_llm.testing.profiles import PROFILES
 
+    if profile is not None and profile not in PROFILES:
+        fail(f"unknown profile {profile!r}: use one of {', '.join(PROFILES)}")
     server = FakeOpenAI(
-        latency=latency, fault_rate=fault_rate, port=port, batch_seconds=batch_seconds
+        latency=latency,
+        fault_rate=fault_rate,
+        port=port,
+        batch_seconds=batch_seconds,
+        profile=profile,
     )
+    server.start()
+    shown = f", imitating {profile}" if profile else ""
     err.print(
-        f"fake OpenAI-compatible server (rules answers, not a model) at {server.start()}",
+        f"fake OpenAI-compatible server (rules answers, not a model{shown}) at {server.base_url}",
         highlight=False,
     )
     try:

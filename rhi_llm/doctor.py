@@ -59,6 +59,7 @@ class Probe:
     name: str
     ok: bool
     detail: str
+    optional: bool = False  # one way among others (a mode): extraction can do without it
 
 
 @dataclass
@@ -90,7 +91,8 @@ class Diagnosis:
 
     @property
     def usable(self) -> bool:
-        return self.reachable and self.mode is not None and all(p.ok for p in self.probes)
+        needed = [p for p in self.probes if not p.optional]
+        return self.reachable and self.mode is not None and all(p.ok for p in needed)
 
     def settings(self) -> dict[str, str]:
         """Environment variables to set, with the values that work here."""
@@ -118,7 +120,10 @@ class Diagnosis:
             "window": self.window,
             "token_scale": round(self.scale, 3) if self.scale else None,
             "strict": self.strict,
-            "probes": [{"name": p.name, "ok": p.ok, "detail": p.detail} for p in self.probes],
+            "probes": [
+                {"name": p.name, "ok": p.ok, "optional": p.optional, "detail": p.detail}
+                for p in self.probes
+            ],
             "settings": self.settings(),
         }
 
@@ -221,11 +226,11 @@ async def _modes(client: openai.AsyncOpenAI, settings: Settings, found: Diagnosi
             cause = error.__cause__ or error
             found.modes[mode] = False
             found.probes.append(
-                Probe(f"mode {mode}", True, f"does not work ({_status_line(cause)})")
+                Probe(f"mode {mode}", False, f"does not work ({_status_line(cause)})", True)
             )
             continue
         found.modes[mode] = True
-        found.probes.append(Probe(f"mode {mode}", True, "works"))
+        found.probes.append(Probe(f"mode {mode}", True, "works", True))
         if mode in ("tools", "json_schema") and found.strict is None:
             found.strict = await _strict_works(structured, settings, found)
             shown = (
@@ -233,7 +238,7 @@ async def _modes(client: openai.AsyncOpenAI, settings: Settings, found: Diagnosi
                 if found.strict
                 else "refused: leave it off"
             )
-            found.probes.append(Probe(f"strict outputs ({mode})", True, shown))
+            found.probes.append(Probe(f"strict outputs ({mode})", bool(found.strict), shown, True))
     if found.mode is None:
         found.probes.append(Probe("modes", False, "no instructor mode gives a parsed answer"))
 

@@ -107,3 +107,8 @@ def test_strict_outputs_are_found_where_the_server_checks_them() -> None:
     with FakeOpenAI(profile="openai") as server:
         found = diagnosed(server)  # a loopback address: strict is off until told
     assert found.strict is True and found.settings()["RHI_LLM_STRICT"] == "yes"
+
+
+def test_the_fake_server_command_takes_a_profile_and_refuses_an_unknown_one() -> None:
+    result = CliRunner().invoke(app, ["fake-server", "--profile", "nope"])
+    assert result.exit_code == 2 and "unknown profile 'nope'" in result.output
