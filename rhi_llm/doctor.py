@@ -35,6 +35,7 @@ from rhi_llm.extract.llm import (
     CONTEXT_WORDS,
     TRUNCATED_BELOW,
     WINDOW_TOLD,
+    said_by,
     strictly,
     told_number,
 )
@@ -149,10 +150,6 @@ def _status_line(error: BaseException) -> str:
     return type(error).__name__
 
 
-def _said(error: openai.APIStatusError) -> str:
-    return f"{error.message} {error.body}".lower()
-
-
 async def diagnose(settings: Settings) -> Diagnosis:
     found = Diagnosis(
         endpoint=endpoint_id(settings.base_url),
@@ -180,7 +177,7 @@ async def _hello(client: openai.AsyncOpenAI, settings: Settings, found: Diagnosi
                 model=settings.model, messages=messages, **_sampling(found.reasoning, 16)
             )
         except openai.APIStatusError as error:
-            said = _said(error)
+            said = said_by(error)
             rejects = re.search(r"unsupported[_ ](?:parameter|value)", said)
             if error.status_code == 400 and rejects and not found.reasoning:
                 found.reasoning = True  # and ask again with a reasoning model's parameters
@@ -203,7 +200,7 @@ def _hello_failure(error: openai.APIStatusError, settings: Settings) -> str:
         return "HTTP 401: the API key was rejected (OPENAI_API_KEY)"
     if status == 403:
         return "HTTP 403: the key is not allowed this model or endpoint"
-    if status == 404 and "model" in _said(error):
+    if status == 404 and "model" in said_by(error):
         return f"HTTP 404: no model {settings.model!r} here (--model, RHI_LLM_MODEL)"
     if status == 404:
         return "HTTP 404: nothing answers chat completions at this address (--base-url)"
@@ -214,14 +211,7 @@ async def _modes(client: openai.AsyncOpenAI, settings: Settings, found: Diagnosi
     for mode in MODES:
         structured = instructor.from_openai(client, mode=INSTRUCTOR_MODES[mode])
         try:
-            await structured.create(
-                model=settings.model,
-                response_model=Echo,
-                messages=[{"role": "user", "content": "Set word to the word: ready."}],
-                max_retries=0,
-                # a reasoning model spends its budget on reasoning before it answers
-                **_sampling(found.reasoning, 4000 if found.reasoning else 400),
-            )
+            await _echo(structured, settings, found)
         except Exception as error:  # any failure means this mode does not work here
             cause = error.__cause__ or error
             found.modes[mode] = False
@@ -273,17 +263,28 @@ async def _strict_works(
     hooks = Hooks()
     hooks.on("completion:kwargs", strictly)
     try:
-        await structured.create(
-            model=settings.model,
-            response_model=Echo,
-            messages=[{"role": "user", "content": "Set word to the word: ready."}],
-            max_retries=0,
-            hooks=hooks,
-            **_sampling(found.reasoning, 4000 if found.reasoning else 400),
-        )
+        await _echo(structured, settings, found, hooks)
     except Exception:  # refused: strict is not for this server
         return False
     return True
+
+
+async def _echo(
+    structured: instructor.AsyncInstructor,
+    settings: Settings,
+    found: Diagnosis,
+    hooks: Hooks | None = None,
+) -> None:
+    """The tiny structured request a mode probe makes (raises if it does not work)."""
+    await structured.create(
+        model=settings.model,
+        response_model=Echo,
+        messages=[{"role": "user", "content": "Set word to the word: ready."}],
+        max_retries=0,
+        hooks=hooks,
+        # a reasoning model spends its budget on reasoning before it answers
+        **_sampling(found.reasoning, 4000 if found.reasoning else 400),
+    )
 
 
 async def _sized(
@@ -299,7 +300,7 @@ async def _sized(
             model=settings.model, messages=messages, **_sampling(found.reasoning, 16)
         )
     except openai.APIStatusError as error:
-        said = _said(error)
+        said = said_by(error)
         if error.status_code in (400, 413, 422) and CONTEXT_WORDS.search(said):
             return "refused", told_number(WINDOW_TOLD, said) or 0, estimate
         return "error", 0, estimate

@@ -780,7 +780,7 @@ class LlmBackend(Backend):
     ) -> ModelError | None:
         """An endpoint's refusal by name: a rejected key, an unknown model or address, a
         request over its window, a content filter (None for anything else)."""
-        status, said = error.status_code, _said(error)
+        status, said = error.status_code, said_by(error)
         where = endpoint_id(self.settings.base_url)
         path = reading.letter.path
         if status == 401:
@@ -853,7 +853,7 @@ FILTER_WORDS = re.compile(r"content[_ ]filter|content management policy|responsi
 SAMPLING_WORDS = re.compile(r"unsupported[_ ](?:parameter|value)")
 
 
-def _said(error: openai.APIStatusError) -> str:
+def said_by(error: openai.APIStatusError) -> str:
     """What an endpoint's error says, message and body, lower-cased (to be read, never
     shown: it may quote the key)."""
     body = error.body
@@ -885,7 +885,7 @@ def _rejects_sampling(error: BaseException) -> bool:
     """A reasoning model's refusal of temperature or max_tokens (HTTP 400)."""
     if not isinstance(error, openai.APIStatusError) or error.status_code != 400:
         return False
-    said = _said(error)
+    said = said_by(error)
     return bool(SAMPLING_WORDS.search(said)) and ("temperature" in said or "max_tokens" in said)
 
 
