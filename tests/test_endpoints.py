@@ -27,7 +27,7 @@ from rhi_llm.core.settings import Settings, build_settings
 from rhi_llm.extract.cache import ResponseCache, endpoint_id
 from rhi_llm.extract.llm import LlmBackend
 from rhi_llm.letters import load
-from rhi_llm.pipeline import LetterOutcome, process_letter
+from rhi_llm.pipeline import LetterOutcome, process_letter, process_many
 from rhi_llm.reading import read
 from rhi_llm.testing.fake_server import FakeOpenAI
 from rhi_llm.testing.profiles import PROFILES
@@ -374,3 +374,15 @@ def test_the_both_backend_records_its_model_calls(server: FakeOpenAI) -> None:
     assert outcome.row is not None, outcome.error
     assert len(outcome.calls) == 1 and outcome.calls[0].prompt_tokens > 0
     assert outcome.row.provenance.backend == "both" and outcome.row.provenance.calls == 1
+
+
+def test_letters_after_a_rejected_key_are_not_sent_and_say_so() -> None:
+    paths = sorted(LETTERS.glob("*-2024.txt"))[:3]
+    with FakeOpenAI(api_keys=("sk-the-right-one",)) as running:
+        backend = LlmBackend(settings_for(running, RHI_LLM_CONCURRENCY=1))
+        outcomes = asyncio.run(process_many(paths, backend, concurrency=1))
+        assert running.stats.requests == 1
+    assert all(isinstance(o.error, EndpointRejected) for o in outcomes)
+    for path, outcome in zip(paths, outcomes, strict=True):
+        assert str(outcome.error).startswith(str(path))  # each names its own letter
+    assert sum("not sent:" in str(o.error) for o in outcomes) == len(paths) - 1

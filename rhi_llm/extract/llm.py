@@ -584,7 +584,7 @@ class LlmBackend(Backend):
 
     async def _ask(self, reading: LetterReading, chunk: Chunk, log: CallLog) -> SurveyResponse:
         if self._stopped is not None:
-            raise self._stopped  # the endpoint refused a request that every letter makes
+            raise self._stopped_for(reading)  # refused a request that every letter makes
         client, gate = self._instructor()
         model = prepared_model(reading.questionnaire, chunk.fields)
         messages = self.messages(reading, chunk)
@@ -603,7 +603,9 @@ class LlmBackend(Backend):
             tracker = log.tracker(expected)
             try:
                 answer = await self._create(client, gate, model, messages, tracker, output)
-            except ModelError:
+            except ModelError as error:
+                if error is self._stopped:  # met while this request waited for its turn
+                    raise self._stopped_for(reading) from None
                 raise
             except Exception as error:
                 root = _root(error) or error
@@ -634,6 +636,11 @@ class LlmBackend(Backend):
             if tracker.truncated is not None:
                 raise self._cut_prompt(reading, tracker.truncated, expected)
             return to_response(answer, reading.questionnaire)
+
+    def _stopped_for(self, reading: LetterReading) -> ModelError:
+        """The error that stopped the batch, said of this letter (which was not sent)."""
+        assert self._stopped is not None
+        return type(self._stopped)(f"not sent: {self._stopped.detail}", path=reading.letter.path)
 
     async def _create(
         self,
