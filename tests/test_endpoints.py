@@ -386,3 +386,31 @@ def test_letters_after_a_rejected_key_are_not_sent_and_say_so() -> None:
     for path, outcome in zip(paths, outcomes, strict=True):
         assert str(outcome.error).startswith(str(path))  # each names its own letter
     assert sum("not sent:" in str(o.error) for o in outcomes) == len(paths) - 1
+
+
+def test_a_reask_stays_inside_the_context(server: FakeOpenAI) -> None:
+    server.enqueue("invalid")
+    backend = LlmBackend(settings_for(server, RHI_LLM_CONTEXT=6000, RHI_LLM_MAX_OUTPUT=1000))
+    outcome = run(backend, LONG_2018)
+    assert outcome.row is not None, outcome.error
+    reasks = [b for b in server.bodies if len(b["messages"]) > 2]
+    assert reasks, "the invalid answer was asked again"
+    for body in server.bodies:
+        assert sent_tokens(body) + 1000 <= 6000
+
+
+def test_no_reask_is_sent_that_would_overflow_the_context() -> None:
+    from pydantic import ValidationError
+
+    from rhi_llm.core.survey import Figure
+    from rhi_llm.extract.llm import CallLog
+
+    with pytest.raises(ValidationError) as raised:
+        Figure.model_validate({"value": "lots"})
+    invalid = raised.value
+    tight = CallLog().tracker(expected_prompt=2900, prompt_limit=3000)
+    tight.answered_tokens = 400  # the answer a re-ask would send back
+    assert not tight.reask(invalid) and tight.no_room
+    roomy = CallLog().tracker(expected_prompt=1000, prompt_limit=3000)
+    roomy.answered_tokens = 400
+    assert roomy.reask(invalid) and not roomy.no_room

@@ -94,6 +94,7 @@ MODES = {
 }
 REASKS = 2  # instructor re-asks after an answer that does not validate
 CONTEXT_MARGIN = 0.05  # of the context, kept free: our token estimate is an estimate
+REASK_TOKENS = 300  # our re-ask message and the validation errors it carries, about
 ANSWER_TOKENS_PER_FIELD = 90  # a field's answer (value, unit, base, status, quote) in output
 MAX_WAIT_SECONDS = 30.0
 # The server cut the prompt when it reports fewer than this share of the prompt tokens our
@@ -115,8 +116,8 @@ class CallLog:
     def calls(self) -> int:
         return len(self.records)
 
-    def tracker(self, expected_prompt: int = 0) -> _Attempts:
-        return _Attempts(self, expected_prompt)
+    def tracker(self, expected_prompt: int = 0, prompt_limit: int | None = None) -> _Attempts:
+        return _Attempts(self, expected_prompt, prompt_limit)
 
     def add(self, latency: float | None, response: Any = None, error: str | None = None) -> None:
         usage = getattr(response, "usage", None)
@@ -160,12 +161,17 @@ class _Attempts:
     """instructor's hooks for one request: times each attempt, logs it when it ends, and
     notes what makes asking again pointless (a content filter, a prompt the server cut)."""
 
-    def __init__(self, log: CallLog, expected_prompt: int = 0) -> None:
+    def __init__(
+        self, log: CallLog, expected_prompt: int = 0, prompt_limit: int | None = None
+    ) -> None:
         self.log = log
         self.started: float | None = None
         self.expected_prompt = expected_prompt
+        self.prompt_limit = prompt_limit  # the prompt tokens a request may carry, if bounded
         self.filtered = False
         self.truncated: int | None = None  # the prompt tokens the server said it read
+        self.answered_tokens = 0  # written in this request's answers so far (re-asks grow)
+        self.no_room = False  # a re-ask was not sent: it would not have fit the context
 
     @property
     def hopeless(self) -> bool:
@@ -173,8 +179,15 @@ class _Attempts:
 
     def reask(self, error: BaseException) -> bool:
         """instructor's re-ask test: an answer that did not validate, unless asking again
-        cannot help."""
-        return isinstance(error, _RETRYABLE_PARSE_ERRORS) and not self.hopeless
+        cannot help, or would not fit the context (a re-ask sends the answer back with the
+        error, so the prompt grows by the answer and our re-ask message)."""
+        if not isinstance(error, _RETRYABLE_PARSE_ERRORS) or self.hopeless:
+            return False
+        grown = self.expected_prompt + self.answered_tokens + REASK_TOKENS
+        if self.prompt_limit is not None and grown > self.prompt_limit:
+            self.no_room = True
+            return False
+        return True
 
     def hooks(self, strict: bool = False) -> Hooks:
         hooks = Hooks()
@@ -193,6 +206,7 @@ class _Attempts:
 
     def on_response(self, response: Any) -> None:
         self.log.add(self._elapsed(), response=response)
+        self.answered_tokens += self.log.records[-1].completion_tokens
         choices = getattr(response, "choices", None) or []
         if choices and getattr(choices[0], "finish_reason", None) == "content_filter":
             self.filtered = True
@@ -421,7 +435,9 @@ class LlmBackend(Backend):
             if ANSWER_TOKENS_PER_FIELD * len(fields) + 100 > self.settings.max_output:
                 return 0  # their answer would not fit the output budget: ask fewer at once
             overhead = self._scale * self.overhead_tokens(reading, fields)
-            text_room = context - self.settings.max_output - overhead - margin
+            # room for one re-ask too: it sends the answer back with our message
+            reask = ANSWER_TOKENS_PER_FIELD * len(fields) + REASK_TOKENS
+            text_room = context - self.settings.max_output - overhead - reask - margin
             return int(text_room / self._scale)
 
         return plan_to_fit(reading, room)
@@ -600,7 +616,8 @@ class LlmBackend(Backend):
         output = self.settings.max_output
         grown = switched = False
         while True:
-            tracker = log.tracker(expected)
+            limit = int((self.settings.context_tokens - output) / self._scale)
+            tracker = log.tracker(expected, limit)
             try:
                 answer = await self._create(client, gate, model, messages, tracker, output)
             except ModelError as error:
@@ -760,6 +777,14 @@ class LlmBackend(Backend):
             )
         if tracker is not None and tracker.truncated is not None:
             return self._cut_prompt(reading, tracker.truncated, expected)
+        if tracker is not None and tracker.no_room and isinstance(error, InstructorRetryException):
+            return ContextOverflow(
+                f"the answer did not fit the survey ({_first_line(error)[:120]}), and asking "
+                f"again would not fit the context: a re-ask sends the answer back, and there "
+                f"is no room for it beside the letter (--context {self.settings.context_tokens}"
+                f", --max-output {self.settings.max_output})",
+                path=path,
+            )
         if isinstance(root, IncompleteOutputException):
             return OutputCutOff(
                 f"the answer was cut off at {output} output tokens (finish_reason length), "
