@@ -95,7 +95,7 @@ MODES = {
 REASKS = 2  # instructor re-asks after an answer that does not validate
 CONTEXT_MARGIN = 0.05  # of the context, kept free: our token estimate is an estimate
 REASK_TOKENS = 300  # our re-ask message and the validation errors it carries, about
-ANSWER_TOKENS_PER_FIELD = 90  # a field's answer (value, unit, base, status, quote) in output
+ANSWER_TOKENS_PER_FIELD = 60  # a field's answer in output (the fake's answers run 45-57)
 MAX_WAIT_SECONDS = 30.0
 # The server cut the prompt when it reports fewer than this share of the prompt tokens our
 # estimate gave (the estimate errs high: English prose runs about 4 characters a token in
