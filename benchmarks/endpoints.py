@@ -109,7 +109,7 @@ def _named(error: BaseException | None) -> str | None:
 def _environ(server: FakeOpenAI, chosen: dict[str, str]) -> dict[str, str]:
     return {
         "OPENAI_BASE_URL": server.base_url,
-        "OPENAI_API_KEY": "sk-bench-endpoints-dummy",
+        "OPENAI_API_KEY": "bench-dummy-key",
         "RHI_LLM_TIMEOUT": "30",
         "RHI_LLM_RETRIES": "1",
         "RHI_LLM_MODEL": "bench-model",

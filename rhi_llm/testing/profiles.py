@@ -312,7 +312,7 @@ def bad_key_error(profile: Profile | None, key: str | None) -> dict[str, Any]:
     if not key:
         return _openai_error(
             "You didn't provide an API key. You need to provide your API key in an "
-            "Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+            "Authorization header using Bearer auth (a Bearer token in the Authorization header).",
             param=None,
             code=None,
         )
