@@ -414,3 +414,24 @@ def test_no_reask_is_sent_that_would_overflow_the_context() -> None:
     roomy = CallLog().tracker(expected_prompt=1000, prompt_limit=3000)
     roomy.answered_tokens = 400
     assert roomy.reask(invalid) and not roomy.no_room
+
+
+def test_the_token_measure_is_learnt_from_each_request_as_planned(server: FakeOpenAI) -> None:
+    """A re-asked request carries the answer back: its size is not the planned request's,
+    and another chunk's request in the same letter's log is not this one's."""
+    from types import SimpleNamespace
+
+    from rhi_llm.extract.llm import CallLog
+
+    def answer(prompt: int) -> SimpleNamespace:
+        usage = SimpleNamespace(prompt_tokens=prompt, completion_tokens=100)
+        return SimpleNamespace(usage=usage, choices=[])
+
+    backend = LlmBackend(settings_for(server))
+    log = CallLog()
+    mine, other = log.tracker(expected_prompt=800), log.tracker(expected_prompt=4000)
+    mine.on_response(answer(1000))  # the request as planned: 1.25 of our estimate
+    other.on_response(answer(3000))  # another chunk's request, answered in between
+    mine.on_response(answer(1600))  # the re-ask, with the first answer sent back
+    backend._learn(mine)
+    assert backend._scale == pytest.approx(1.25)

@@ -172,6 +172,7 @@ class _Attempts:
         self.truncated: int | None = None  # the prompt tokens the server said it read
         self.answered_tokens = 0  # written in this request's answers so far (re-asks grow)
         self.no_room = False  # a re-ask was not sent: it would not have fit the context
+        self.told_prompt = 0  # the prompt tokens the server reported for the planned request
 
     @property
     def hopeless(self) -> bool:
@@ -206,7 +207,10 @@ class _Attempts:
 
     def on_response(self, response: Any) -> None:
         self.log.add(self._elapsed(), response=response)
-        self.answered_tokens += self.log.records[-1].completion_tokens
+        record = self.log.records[-1]  # just added: the log is shared, this is still ours
+        self.answered_tokens += record.completion_tokens
+        if not self.told_prompt:  # the first answer's: re-asks carry more than was planned
+            self.told_prompt = record.prompt_tokens
         choices = getattr(response, "choices", None) or []
         if choices and getattr(choices[0], "finish_reason", None) == "content_filter":
             self.filtered = True
@@ -724,7 +728,7 @@ class LlmBackend(Backend):
     def _learn(self, tracker: _Attempts) -> None:
         """Remember how the server's prompt token counts compare with our estimate, so that
         later letters are planned with its tokenizer's measure (never below our own)."""
-        told = tracker.log.records[-1].prompt_tokens if tracker.log.records else 0
+        told = tracker.told_prompt
         if tracker.truncated is None and tracker.expected_prompt and told:
             self._scale = max(self._scale, min(2.0, told / tracker.expected_prompt))
 
