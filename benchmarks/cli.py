@@ -168,8 +168,9 @@ def bench_endpoints(
     the settings left as they are, and with the settings `rhi-llm doctor` recommends for that
     server. The fake server answers with the rules' reading of the text that reaches it (not
     a model), so any wrong answer on eval/gold is the endpoint's doing. Prints, per run, the
-    letters extracted right, failed with a named reason, wrong but flagged, wrong and ok
-    (target 0), failed without a reason (target 0), calls, tokens and field accuracy.
+    letters extracted right, failed with a named reason, with a field flagged or missing,
+    wrong and ok (target 0), failed without a reason (target 0), calls, tokens and field
+    accuracy.
     """
     from benchmarks.endpoints import run
 

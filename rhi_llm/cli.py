@@ -1022,11 +1022,12 @@ def doctor_command(as_json: JsonOption = False, *, settings: Settings) -> None:
 
     A few short requests: one hello (a rejected key, an unknown model or address end it; a
     model that refuses temperature is a reasoning model), one tiny structured request in each
-    instructor mode (tools, json_schema, json, md_json), and one request of the size
-    extraction would send (--context less --max-output) to find the window the server really
-    gives: a server that refuses it usually names its window; one that cuts the prompt
-    silently (Ollama) reports how much it kept. Prints what to set (RHI_LLM_MODE,
-    RHI_LLM_CONTEXT, RHI_LLM_REASONING); exit code 1 when extraction would not work.
+    instructor mode (tools, json_schema, json, md_json) and one with strict outputs, and one
+    request of the size extraction would send (--context less --max-output) to find the
+    window the server really gives: a server that refuses it usually names its window; one
+    that cuts the prompt silently (Ollama) reports how much it kept. Prints what to set
+    (RHI_LLM_MODE, RHI_LLM_CONTEXT, RHI_LLM_MAX_OUTPUT, RHI_LLM_REASONING, RHI_LLM_STRICT);
+    exit code 1 when extraction would not work.
     """
     import asyncio
 
