@@ -166,11 +166,12 @@ def test_a_rejected_key_stops_the_batch_after_one_request(tmp_path: Path) -> Non
 
     paths = sorted(LETTERS.glob("*-2024.txt"))[:6]
     with FakeOpenAI(api_keys=("sk-the-right-one",)) as running:
-        backend = LlmBackend(settings_for(running, RHI_LLM_CONCURRENCY=1))
+        # eight requests could be in flight: the first goes alone until the endpoint answers
+        backend = LlmBackend(settings_for(running, RHI_LLM_CONCURRENCY=8))
         store = open_store(tmp_path / "run.db")
         progress = BatchProgress(Tally(total=len(paths)), "quiet", Console(file=io.StringIO()))
         with pytest.raises(BatchStopped) as stopped:
-            run_bulk(paths, backend, store, workers=1, concurrency=1, progress=progress)
+            run_bulk(paths, backend, store, workers=1, concurrency=8, progress=progress)
         assert running.stats.requests == 1
     said = str(stopped.value)
     assert "rejected the API key (HTTP 401)" in said and "OPENAI_API_KEY" in said

@@ -322,6 +322,8 @@ class LlmBackend(Backend):
         self._reasoning = settings.reasoning  # turned on if the endpoint rejects temperature
         self._stopped: ModelError | None = None  # an error every further request would meet
         self._scale = 1.0  # the server's prompt tokens over our estimate, at most, seen so far
+        self._proven = False  # the endpoint has answered once (key, model, address work)
+        self._pilot: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
 
     def count_in_flight(self, counter: Any) -> None:
         """Keep a shared counter (a `multiprocessing.Value`) of requests on the wire, for
@@ -603,8 +605,31 @@ class LlmBackend(Backend):
         ]
 
     async def _ask(self, reading: LetterReading, chunk: Chunk, log: CallLog) -> SurveyResponse:
+        """One chunk's answer. Until the endpoint has answered once, requests go one at a
+        time: a rejected key or unknown model then costs one request, not one per slot."""
         if self._stopped is not None:
             raise self._stopped_for(reading)  # refused a request that every letter makes
+        if not self._proven:
+            async with self._pilot_lock():
+                if self._stopped is not None:
+                    raise self._stopped_for(reading)
+                if not self._proven:
+                    try:
+                        return await self._ask_now(reading, chunk, log)
+                    finally:
+                        # answered, or failed for a reason of its own: the key, model and
+                        # address work, and the other requests may go together
+                        self._proven = self._stopped is None
+        return await self._ask_now(reading, chunk, log)
+
+    def _pilot_lock(self) -> asyncio.Lock:
+        """The lock the first requests queue on, for the running event loop."""
+        loop = asyncio.get_running_loop()
+        if self._pilot is None or self._pilot[0] is not loop:
+            self._pilot = (loop, asyncio.Lock())
+        return self._pilot[1]
+
+    async def _ask_now(self, reading: LetterReading, chunk: Chunk, log: CallLog) -> SurveyResponse:
         client, gate = self._instructor()
         model = prepared_model(reading.questionnaire, chunk.fields)
         messages = self.messages(reading, chunk)
