@@ -55,48 +55,6 @@ class Chunk(BaseModel):
     fields: tuple[str, ...]
 
 
-def plan_chunks(reading: LetterReading, budget_tokens: int) -> list[Chunk]:
-    """Chunks for a letter, each holding at most about ``budget_tokens`` of letter text."""
-    text = reading.text
-    questionnaire = reading.questionnaire
-    all_fields = fields_for(questionnaire)
-    located = list(reading.qmap.questions)
-    if estimate_tokens(text) <= budget_tokens or len(located) < 2:
-        keys = tuple(q.key for q in located)
-        return [Chunk(index=0, start=0, end=len(text), questions=keys, fields=all_fields)]
-    budget_chars = int(budget_tokens * CHARS_PER_TOKEN)
-    groups: list[list[int]] = [[]]
-    group_start = 0
-    for index, question in enumerate(located):
-        end = located[index + 1].question.start if index + 1 < len(located) else len(text)
-        if groups[-1] and end - group_start > budget_chars:
-            groups.append([])
-            group_start = question.question.start
-        groups[-1].append(index)
-    chunks: list[Chunk] = []
-    covered = {
-        f
-        for q in QUESTIONNAIRES.get(questionnaire, ())
-        for f in q.fields
-        if reading.qmap.get(q.key) is not None
-    }
-    unplaced = tuple(f for f in all_fields if f not in covered)
-    for number, members in enumerate(groups):
-        first = located[members[0]]
-        start = 0 if number == 0 else max(0, first.question.start - OVERLAP_CHARS)
-        following = members[-1] + 1
-        end = (
-            len(text)
-            if following >= len(located)
-            else min(len(text), located[following].question.start + OVERLAP_CHARS)
-        )
-        keys = tuple(located[i].key for i in members)
-        asked = {f for q in QUESTIONNAIRES[questionnaire] if q.key in keys for f in q.fields}
-        fields = tuple(f for f in FIELDS if f in asked) + unplaced
-        chunks.append(Chunk(index=number, start=start, end=end, questions=keys, fields=fields))
-    return chunks
-
-
 Room = Callable[[tuple[str, ...]], int]
 """Tokens of letter text one request may carry beside the prompt and schema of these fields."""
 

@@ -18,7 +18,6 @@ Nothing is read from a letter and nothing is stored; no key appears in what it p
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -35,7 +34,9 @@ from rhi_llm.extract.llm import (
     CONTEXT_WORDS,
     TRUNCATED_BELOW,
     WINDOW_TOLD,
+    rejects_sampling,
     said_by,
+    sampling,
     strictly,
     told_number,
 )
@@ -129,12 +130,6 @@ class Diagnosis:
         }
 
 
-def _sampling(reasoning: bool, output: int) -> dict[str, Any]:
-    return (
-        {"max_completion_tokens": output} if reasoning else {"temperature": 0, "max_tokens": output}
-    )
-
-
 def _client(settings: Settings) -> openai.AsyncOpenAI:
     return settings.client(retries=1)
 
@@ -174,12 +169,10 @@ async def _hello(client: openai.AsyncOpenAI, settings: Settings, found: Diagnosi
     for _ in range(2):
         try:
             await client.chat.completions.create(
-                model=settings.model, messages=messages, **_sampling(found.reasoning, 16)
+                model=settings.model, messages=messages, **sampling(found.reasoning, 16)
             )
         except openai.APIStatusError as error:
-            said = said_by(error)
-            rejects = re.search(r"unsupported[_ ](?:parameter|value)", said)
-            if error.status_code == 400 and rejects and not found.reasoning:
+            if rejects_sampling(error) and not found.reasoning:
                 found.reasoning = True  # and ask again with a reasoning model's parameters
                 continue
             found.probes.append(Probe("hello", False, _hello_failure(error, settings)))
@@ -283,7 +276,7 @@ async def _echo(
         max_retries=0,
         hooks=hooks,
         # a reasoning model spends its budget on reasoning before it answers
-        **_sampling(found.reasoning, 4000 if found.reasoning else 400),
+        **sampling(found.reasoning, 4000 if found.reasoning else 400),
     )
 
 
@@ -297,7 +290,7 @@ async def _sized(
     messages: Any = [{"role": "user", "content": text + "\nReply with the one word: ready."}]
     try:
         response = await client.chat.completions.create(
-            model=settings.model, messages=messages, **_sampling(found.reasoning, 16)
+            model=settings.model, messages=messages, **sampling(found.reasoning, 16)
         )
     except openai.APIStatusError as error:
         said = said_by(error)

@@ -44,13 +44,7 @@ from instructor.v2.core.retry import _RETRYABLE_PARSE_ERRORS
 from pydantic import BaseModel, SecretStr
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 
-from rhi_llm.chunking import (
-    Chunk,
-    estimate_schema_tokens,
-    estimate_tokens,
-    plan_chunks,
-    plan_to_fit,
-)
+from rhi_llm.chunking import Chunk, estimate_schema_tokens, estimate_tokens, plan_to_fit
 from rhi_llm.core.contracts import Backend, Extraction
 from rhi_llm.core.errors import (
     ContentFiltered,
@@ -660,7 +654,7 @@ class LlmBackend(Backend):
                     if bigger > output:
                         output, grown = bigger, True
                         continue  # once, with more room to write
-                if _rejects_sampling(root) and not switched:
+                if rejects_sampling(root) and not switched:
                     # a reasoning model: its own parameters from now on (this request may
                     # have gone out before another one's refusal taught us)
                     self._reasoning = switched = True
@@ -721,16 +715,9 @@ class LlmBackend(Backend):
                         messages=messages,  # type: ignore[arg-type]
                         max_retries=reasking,
                         hooks=tracker.hooks(strict=self.settings.strict),
-                        **self._sampling(output),
+                        **sampling(self._reasoning, output),
                     )
         return answer
-
-    def _sampling(self, output: int) -> dict[str, Any]:
-        """Temperature 0 and an output budget; a reasoning model takes only the budget, as
-        max_completion_tokens (its reasoning is spent from it)."""
-        if self._reasoning:
-            return {"max_completion_tokens": output}
-        return {"temperature": 0, "max_tokens": output}
 
     def _room_to_grow(self, expected: int, output: int) -> int:
         """A larger output budget for asking a cut-off answer again: twice the budget, as
@@ -942,7 +929,15 @@ def _no_tool_call(error: BaseException) -> bool:
     return isinstance(error, InstructorRetryException) and "no tool calls" in str(error).lower()
 
 
-def _rejects_sampling(error: BaseException) -> bool:
+def sampling(reasoning: bool, output: int) -> dict[str, Any]:
+    """Temperature 0 and an output budget; a reasoning model takes only the budget, as
+    max_completion_tokens (its reasoning is spent from it)."""
+    if reasoning:
+        return {"max_completion_tokens": output}
+    return {"temperature": 0, "max_tokens": output}
+
+
+def rejects_sampling(error: BaseException) -> bool:
     """A reasoning model's refusal of temperature or max_tokens (HTTP 400)."""
     if not isinstance(error, openai.APIStatusError) or error.status_code != 400:
         return False
@@ -1020,10 +1015,4 @@ def _first_line(error: BaseException) -> str:
     return text[:200]
 
 
-def prompt_tokens_estimate(backend: LlmBackend, reading: LetterReading) -> int:
-    """Roughly how many prompt tokens one letter costs (for reports beside its own size)."""
-    chunks = plan_chunks(reading, 10**9)
-    return sum(estimate_tokens(m["content"]) for c in chunks for m in backend.messages(reading, c))
-
-
-__all__ = ["Check", "LlmBackend", "prompt_tokens_estimate"]
+__all__ = ["Check", "LlmBackend"]
