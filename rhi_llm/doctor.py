@@ -31,6 +31,7 @@ from rhi_llm.core.settings import MODES, Settings
 from rhi_llm.core.strict_schema import StrictModel
 from rhi_llm.extract.cache import endpoint_id
 from rhi_llm.extract.llm import (
+    CONTEXT_MARGIN,
     CONTEXT_WORDS,
     TRUNCATED_BELOW,
     WINDOW_TOLD,
@@ -308,8 +309,10 @@ async def _context(client: openai.AsyncOpenAI, settings: Settings, found: Diagno
     verdict, told, estimate = await _sized(client, settings, found, target)
     if verdict == "ok" and told >= TRUNCATED_BELOW * estimate:
         found.scale = told / estimate if estimate else None
-        if found.scale is not None and found.scale > 1.0:
-            found.window = settings.context_tokens  # fits, but our estimate counts low
+        if found.scale is not None and found.scale > 1.0 + CONTEXT_MARGIN:
+            # fits, but our estimate counts lower than the server by more than the planner's
+            # margin takes up: a smaller context is recommended
+            found.window = settings.context_tokens
         found.probes.append(
             Probe(
                 "context",

@@ -231,8 +231,9 @@ def keep_last_tokens(body: dict[str, Any], window: int) -> tuple[dict[str, Any],
             message = {**message, "content": without_first_tokens(message_text(message), excess)}
             excess = 0
         kept.append(message)
-    cut = {**body, "messages": kept}
-    return cut, min(window, prompt_tokens(cut))
+    # Ollama keeps exactly the window's last tokens; re-counting the cut text could come out
+    # a token short (a long word cut inside counts fewer pieces), so the count is the window
+    return {**body, "messages": kept}, window
 
 
 # -- what the server says when it will not answer -----------------------------------------------
