@@ -43,7 +43,7 @@ from rhi_llm.core.settings import build_settings
 from rhi_llm.core.text import utc_now
 from rhi_llm.extract.cassettes import CassetteProvenance, Mistake, write_provenance
 from rhi_llm.extract.llm import LlmBackend
-from rhi_llm.extract.response_models import response_model_for
+from rhi_llm.extract.response_models import response_model_for, wire_from_flat
 from rhi_llm.extract.rules import extract_rules
 from rhi_llm.gold import GoldCase, load_gold_set
 from rhi_llm.letters import load
@@ -292,7 +292,7 @@ def careful_answers(case: GoldCase, reading: LetterReading) -> Answers:
         answers[field_id] = entry
     # the answer fits the questionnaire's response model
     response_model_for(case.gold.questionnaire, fields_for(case.gold.questionnaire)).model_validate(
-        answers
+        wire_from_flat(answers)
     )
     return answers
 
@@ -344,7 +344,7 @@ def author(
                 outcome="corrected_on_reask",
             )
         )
-    server.enqueue(*replies)
+    server.enqueue(*(wire_from_flat(reply) for reply in replies))
     settings = build_settings(
         environ={"OPENAI_BASE_URL": server.base_url, "OPENAI_API_KEY": "sk-authoring-dummy"}
     )

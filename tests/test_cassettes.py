@@ -13,6 +13,7 @@ from rhi_llm.core.settings import build_settings
 from rhi_llm.evaluate import EvalResult, evaluate_folder
 from rhi_llm.extract.cassettes import CassetteProvenance, read_provenance
 from rhi_llm.extract.llm import LlmBackend
+from rhi_llm.extract.prompting import PROMPT_VERSION
 
 from conftest import GOLD, LETTERS, REPO
 
@@ -113,7 +114,7 @@ def test_a_changed_prompt_no_longer_matches_its_cassette(tmp_path: Path) -> None
 
     prompts_copy = tmp_path / "prompts"
     shutil.copytree(REPO / "prompts", prompts_copy)
-    system = prompts_copy / "v1" / "system.txt"
+    system = prompts_copy / PROMPT_VERSION / "system.txt"
     system.write_text(system.read_text() + "\n8. A new rule.\n")
     backend = LlmBackend.replaying(
         AUTHORED,

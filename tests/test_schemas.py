@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable
 from typing import Any
 
 import pytest
@@ -15,7 +17,8 @@ from rhi_llm.core.questionnaires import (
     questions_for_field,
 )
 from rhi_llm.core.strict_schema import strict_json_schema
-from rhi_llm.core.survey import Figure, Status, SurveyResponse, Unit
+from rhi_llm.core.survey import Figure, SurveyResponse, Unit
+from rhi_llm.extract.prompting import questions_text
 from rhi_llm.extract.response_models import response_model_for, to_response
 from rhi_llm.schemas import render, schema_documents
 
@@ -61,17 +64,29 @@ def test_each_numeric_field_answers_designs_question(field_id: str) -> None:
         assert keys == ([expected] if expected else []), (field_id, questionnaire, keys)
 
 
+def answer_fields(model: Any, candidates: Iterable[str]) -> list[str]:
+    """The field ids among these that a response model's answers may name."""
+    taken: list[str] = []
+    for field_id in candidates:
+        try:
+            model.model_validate({"answers": [{"field": field_id, "status": "not_held"}]})
+        except ValueError:
+            continue
+        taken.append(field_id)
+    return taken
+
+
 def test_every_field_is_asked_by_some_questionnaire_and_in_its_response_model() -> None:
     asked = {f for q in QUESTIONNAIRES for f in fields_for(q)}
     assert asked == set(FIELDS)
     for questionnaire in QUESTIONNAIRES:
         model = response_model_for(questionnaire, fields_for(questionnaire))
-        assert set(fields_for(questionnaire)) <= set(model.model_fields)
-        for field_id in fields_for(questionnaire):
-            annotation = model.model_fields[field_id].annotation
-            assert annotation is not None
-            if FIELDS[field_id].numeric:
-                assert any(getattr(a, "__name__", "") == "Figure" for a in annotation.__args__)
+        assert answer_fields(model, [*FIELDS, "no_such_field"]) == [
+            f for f in FIELDS if f in fields_for(questionnaire)
+        ]
+        listed = questions_text(questionnaire, fields_for(questionnaire))
+        for field_id in fields_for(questionnaire):  # the prompt names every field asked
+            assert re.search(rf"-> (\w+, )*{field_id}\b", listed), field_id
 
 
 def test_question_keys_unique_and_numbered() -> None:
@@ -142,9 +157,9 @@ def strict_problems(node: Any, where: str = "#") -> list[str]:
 def test_survey_schema_meets_strict_mode_rules(questionnaire: str) -> None:
     schema = strict_json_schema(response_model_for(questionnaire, fields_for(questionnaire)))
     assert strict_problems(schema) == []
-    # optional-in-python fields are nullable, not missing, in the schema
-    figure = schema["$defs"]["Figure"]["properties"]["value"]
-    assert figure["type"] == ["number", "null"]
+    # optional-in-python keys are nullable, not missing, in the schema
+    quote = schema["$defs"]["Answer"]["properties"]["quote"]
+    assert quote["type"] == ["string", "null"]
 
 
 def test_strict_checker_catches_a_plain_pydantic_schema() -> None:
@@ -168,39 +183,109 @@ def test_model_json_schema_used_by_instructor_is_strict() -> None:
         "reference",
         "response_date",
         "period",
-        "missing_children",
-        "rhi_offered",
-        "provider",
+        "answers",
     }
+    assert answer_fields(restricted, FIELDS) == ["missing_children", "rhi_offered", "provider"]
     # a percentage may only be of the questionnaire's own counts
-    bases = set(schema["$defs"]["NumericField"]["enum"])
-    assert bases == {f for f in fields_for("rhi-2024") if FIELDS[f].numeric}
+    for base, fits in (("missing_incidents", True), ("ooa_placed_children", False)):
+        answer = {"field": "rhi_offered", "value": 50, "unit": "percent", "of": base}
+        if fits:
+            restricted.model_validate({"answers": [answer]})
+        else:
+            with pytest.raises(ValueError, match="not a count asked"):
+                restricted.model_validate({"answers": [answer]})
+    # only the keys of the kinds asked: no choice detail or provider names for counts alone
+    counts = response_model_for("rhi-2024", ("missing_children",)).model_json_schema()
+    assert set(counts["$defs"]["Answer"]["properties"]) == {
+        "field",
+        "status",
+        "value",
+        "unit",
+        "of",
+        "quote",
+    }
+
+
+def test_the_2018_schema_is_said_once_for_every_field() -> None:
+    """One answer definition serves all 30 fields: the schema sent with every request is a
+    small part of it (it was 9,792 characters with one definition per field)."""
+    schema = strict_json_schema(response_model_for("rhi-2018", fields_for("rhi-2018")))
+    assert len(json.dumps(schema)) < 2500
+    assert set(schema["$defs"]) == {"Answer", "Period", "Status"}
 
 
 def test_a_filled_model_becomes_a_response() -> None:
-    restricted = response_model_for("rhi-2024", ("missing_children",))
+    restricted = response_model_for("rhi-2024", ("missing_children", "provider"))
     partial = restricted.model_validate(
         {
             "council": "X",
-            "missing_children": {
-                "value": 5,
-                "unit": "count",
-                "of": None,
-                "status": "answered",
-                "quote": "5 children",
-            },
+            "answers": [
+                {
+                    "field": "missing_children",
+                    "value": 5,
+                    "unit": "count",
+                    "of": None,
+                    "status": "answered",
+                    "quote": "5 children",
+                    "team": None,
+                },
+                {
+                    "field": "provider",
+                    "value": ["local_authority_team"],
+                    "unit": None,
+                    "team": "Missing Team",
+                    "status": "answered",
+                    "quote": "the Missing Team",
+                },
+            ],
         }
     )
     full = to_response(partial, "rhi-2024")
     assert isinstance(full, SurveyResponse) and full.questionnaire == "rhi-2024"
     children = full.answer("missing_children")
-    assert isinstance(children, Figure) and children.value == 5
-    assert full.answer("rhi_offered") is None
+    assert isinstance(children, Figure) and children.value == 5 and children.unit == Unit.COUNT
+    provider = full.answer("provider")
+    assert provider is not None and provider.value == ["local_authority_team"]
+    assert getattr(provider, "team", None) == "Missing Team"
+    assert full.answer("rhi_offered") is None  # left out: not answered
 
 
-def test_figure_serialises_counts_as_integers() -> None:
-    count = Figure(value=1458.0, unit=Unit.COUNT, status=Status.ANSWERED, quote="1458")
-    percent = Figure(value=87.7, unit=Unit.PERCENT, of="missing_incidents", status=Status.ANSWERED)
-    assert json.loads(count.model_dump_json())["value"] == 1458
-    assert isinstance(json.loads(count.model_dump_json())["value"], int)
-    assert json.loads(percent.model_dump_json())["value"] == 87.7
+@pytest.mark.parametrize(
+    ("answers", "said"),
+    [
+        (
+            [{"field": "missing_children", "value": "lots", "status": "answered"}],
+            "missing_children takes a number",
+        ),
+        (
+            [{"field": "provider", "value": 12, "status": "answered"}],
+            "provider takes a list of its options",
+        ),
+        (
+            [{"field": "provider", "value": ["yes"], "status": "answered"}],
+            "provider takes a list of its options",
+        ),
+        (
+            [
+                {"field": "missing_children", "value": 5, "status": "answered"},
+                {"field": "missing_children", "value": 6, "status": "answered"},
+            ],
+            "missing_children is answered twice",
+        ),
+        (
+            [{"field": "comments", "value": 5, "status": "answered"}],
+            "comments takes the council's words",
+        ),
+        ([{"field": "rhi_offered_typo", "value": 5}], "'rhi_offered_typo' is not a field asked"),
+        ([{"field": "rhi_offered", "value": 5}], "'rhi_offered' is not a field asked"),
+    ],
+)
+def test_an_answer_that_does_not_fit_its_field_is_refused_with_its_reason(
+    answers: list[dict[str, Any]], said: str
+) -> None:
+    """One answer schema serves every field, so the validator holds each value to its own
+    field's kind and options (its message goes back to the model on a re-ask)."""
+    asked = ("missing_children", "provider", "follow_up_support", "comments")
+    model = response_model_for("rhi-2024", asked)
+    with pytest.raises(ValueError, match=said):
+        model.model_validate({"answers": answers})

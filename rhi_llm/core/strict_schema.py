@@ -6,6 +6,7 @@ no unsupported keywords.
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -63,7 +64,48 @@ class StrictJsonSchema(GenerateJsonSchema):
     def generate(self, schema: Any, mode: JsonSchemaMode = "validation") -> dict[str, Any]:
         result: dict[str, Any] = _make_strict(super().generate(schema, mode=mode))
         _compact(result, seen=set(), top=True)
+        _inline_nullable_enums(result)
         return result
+
+
+def _inline_nullable_enums(schema: dict[str, Any]) -> None:
+    """An optional enum written in place, ``{"type": ["string", "null"], "enum": [...,
+    null]}``, instead of an ``anyOf`` of a definition and null; a definition no longer
+    referred to is dropped."""
+    defs = schema.get("$defs") or {}
+
+    def inline(node: Any) -> None:
+        if isinstance(node, list):
+            for item in node:
+                inline(item)
+            return
+        if not isinstance(node, dict):
+            return
+        options = node.get("anyOf")
+        if isinstance(options, list) and len(options) == 2 and {"type": "null"} in options:
+            other = next(o for o in options if o != {"type": "null"})
+            target = defs.get(str(other.get("$ref", "")).rsplit("/", 1)[-1])
+            if (
+                isinstance(target, dict)
+                and set(target) == {"enum", "type"}
+                and target["type"] == "string"
+            ):
+                del node["anyOf"]
+                node.update({"type": ["string", "null"], "enum": [*target["enum"], None]})
+        for value in node.values():
+            inline(value)
+
+    inline(schema)
+    text = json.dumps({k: v for k, v in schema.items() if k != "$defs"})
+    for _ in range(len(defs)):  # a definition may be referred to only by another one
+        used = text + json.dumps(defs)
+        dropped = [n for n in defs if f'"#/$defs/{n}"' not in used]
+        if not dropped:
+            break
+        for name in dropped:
+            del defs[name]
+    if "$defs" in schema and not defs:
+        del schema["$defs"]
 
 
 def _compact(node: Any, seen: set[str], top: bool = False) -> None:

@@ -33,10 +33,12 @@ class GroundedResponse(StrictModel):
         template = str(context.get("reask") or "The quote for ${field} is not in the letter.")
         problems: list[str] = []
         for name in type(self).model_fields:
-            answer = getattr(self, name)
-            quote = getattr(answer, "quote", None)
-            if isinstance(quote, str) and quote.strip() and loose(quote) not in letter:
-                problems.append(Template(template).safe_substitute(field=name, quote=quote))
+            held = getattr(self, name)
+            for answer in held if isinstance(held, list) else [held]:
+                quote = getattr(answer, "quote", None)
+                field = getattr(getattr(answer, "field", None), "value", name)
+                if isinstance(quote, str) and quote.strip() and loose(quote) not in letter:
+                    problems.append(Template(template).safe_substitute(field=field, quote=quote))
         if problems:
             raise ValueError("\n".join(problems))
         return self

@@ -594,6 +594,7 @@ class LlmBackend(Backend):
                     text=text,
                     start=chunk.start,
                     end=chunk.end,
+                    whole=len(reading.text),
                 ),
             },
         ]

@@ -16,7 +16,7 @@ from rhi_llm.core.questionnaires import FIELDS, QUESTIONNAIRES
 from rhi_llm.core.questionnaires import questionnaire as installed_questionnaire
 from rhi_llm.core.settings import current_settings
 
-PROMPT_VERSION = "v1"
+PROMPT_VERSION = "v2"
 TEMPLATE_NAMES = ("examples.txt", "extract.txt", "reask.txt", "system.txt")
 OTHER_PERIOD = "the period the request names"
 OTHER_QUESTIONNAIRE = "not recognised: fill what the letter answers"
@@ -65,19 +65,26 @@ def load_prompts(version: str = PROMPT_VERSION, folder: str | None = None) -> Pr
 
 
 def questions_text(questionnaire: str, fields: tuple[str, ...]) -> str:
-    """The questions that feed these fields, one line each, with the fields they fill."""
+    """The questions that feed these fields, one line each, with the fields they fill (the
+    ids say what each counts); then each set of options once, with the fields that take it
+    (the schema lists no options: one answer schema serves every field)."""
     wanted = set(fields)
     lines: list[str] = []
     for question in QUESTIONNAIRES.get(questionnaire, ()):
         asked = [f for f in question.fields if f in wanted]
-        if not asked:
-            continue
-        named = "; ".join(f"{f} ({FIELDS[f].label})" for f in asked)
-        lines.append(f"- {question.label}: {question.wording} -> {named}")
+        if asked:
+            lines.append(f"- {question.label}: {question.wording} -> {', '.join(asked)}")
     covered = {f for q in QUESTIONNAIRES.get(questionnaire, ()) for f in q.fields}
     for field_id in fields:
         if field_id not in covered:
-            lines.append(f"- {field_id}: {FIELDS[field_id].label}")
+            lines.append(f"- {FIELDS[field_id].label} -> {field_id}")
+    by_options: dict[tuple[str, ...], list[str]] = {}
+    for field_id in fields:
+        if FIELDS[field_id].option_values:
+            by_options.setdefault(FIELDS[field_id].option_values, []).append(field_id)
+    if by_options:
+        lines.append("Options (a choice's value is a list of these):")
+        lines += [f"- {', '.join(ids)}: {' | '.join(o)}" for o, ids in by_options.items()]
     return "\n".join(lines)
 
 
@@ -90,7 +97,10 @@ def user_message(
     text: str,
     start: int,
     end: int,
+    whole: int,
 ) -> str:
+    """The request's user message; ``whole`` is the letter's length (a part of a letter
+    says which characters it holds)."""
     asked = installed_questionnaire(questionnaire)
     return prompts.extract.substitute(
         questionnaire=f"{asked.id} ({asked.description})" if asked else OTHER_QUESTIONNAIRE,
@@ -99,6 +109,5 @@ def user_message(
         examples=prompts.examples,
         letter=letter_name,
         text=text,
-        start=start,
-        end=end,
+        part=f" (characters {start} to {end} of it)" if start or end < whole else "",
     )

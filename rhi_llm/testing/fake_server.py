@@ -82,18 +82,23 @@ def letter_in(body: dict[str, Any]) -> tuple[str, str] | None:
     return None
 
 
+def _request_schema(body: dict[str, Any]) -> dict[str, Any]:
+    """The JSON Schema a request asks its answer in: its tool's, its response format's, or
+    (instructor's JSON and MD_JSON modes) the one written into its messages; {} if none."""
+    tools = body.get("tools") or []
+    if tools:
+        return dict(tools[0]["function"].get("parameters", {}))
+    format_ = body.get("response_format") or {}
+    return dict((format_.get("json_schema") or {}).get("schema", {}) or schema_in_messages(body))
+
+
 def requested_fields(body: dict[str, Any]) -> list[str]:
     """The properties the request's schema asks for: in its tool, its response format, or
     (instructor's JSON and MD_JSON modes) the schema written into its messages."""
-    tools = body.get("tools") or []
-    if tools:
-        schema = tools[0]["function"].get("parameters", {})
-    else:
-        format_ = body.get("response_format") or {}
-        schema = (format_.get("json_schema") or {}).get("schema", {}) or schema_in_messages(body)
-        if not schema:
-            text = " ".join(str(m.get("content")) for m in body.get("messages", []))
-            return re.findall(r'"([a-z0-9_]+)":\s*\{\s*"anyOf"', text) or []
+    schema = _request_schema(body)
+    if not schema and not body.get("tools"):
+        text = " ".join(str(m.get("content")) for m in body.get("messages", []))
+        return re.findall(r'"([a-z0-9_]+)":\s*\{\s*"anyOf"', text) or []
     return list(schema.get("properties", {}))
 
 
@@ -132,9 +137,32 @@ def rules_responder(body: dict[str, Any]) -> dict[str, Any]:
     )
     told = re.search(r"Questionnaire: ([a-z0-9][a-z0-9._-]*)", json.dumps(body))
     qmap = find_questions(letter, only=told.group(1)) if told else None
-    response = wire_answers(extract_rules(read(letter, qmap)))
+    return only_asked(body, wire_answers(extract_rules(read(letter, qmap))))
+
+
+_ASKED = re.compile(r"^- .*? -> ([a-z0-9_]+(?:, [a-z0-9_]+)*)$", re.MULTILINE)
+
+
+def asked_in_answers(body: dict[str, Any]) -> list[str] | None:
+    """The fields a survey request asks (its answers list in the schema, the fields named
+    by its prompt's question lines, before the letter); None for any other request."""
+    if "answers" not in (_request_schema(body).get("properties") or {}):
+        return None
+    prompt = "\n".join(message_text(m) for m in body.get("messages", []))
+    before = prompt.split("<<<LETTER", 1)[0]
+    return [f for found in _ASKED.finditer(before) for f in found.group(1).split(", ")]
+
+
+def only_asked(body: dict[str, Any], answer: dict[str, Any]) -> dict[str, Any]:
+    """What a model that follows the request's schema sends of a prepared answer: the
+    properties the schema has, and (a survey's) the answers of the fields it asks."""
+    from rhi_llm.extract.response_models import restrict_wire
+
+    fields = asked_in_answers(body)
+    if fields is not None and "answers" in answer:
+        answer = restrict_wire(answer, fields)
     wanted = requested_fields(body)
-    return {k: response.get(k) for k in wanted} if wanted else response
+    return {k: answer.get(k) for k in wanted} if wanted else answer
 
 
 class _Server(ThreadingHTTPServer):
@@ -739,12 +767,8 @@ class _Handler(BaseHTTPRequestHandler):
         elif kind == "malformed":
             self._send(200, self.fake.completion(body, '{"council": "Broken Council", '))
         elif kind == "invalid":
-            wanted = requested_fields(body) or ["missing_children"]
-            bad = {
-                name: {"value": "lots", "status": 7}
-                for name in wanted
-                if name not in ("council", "reference", "response_date", "period", "questionnaire")
-            }
+            fields = asked_in_answers(body) or ["missing_children"]
+            bad = {"answers": [{"field": name, "value": "lots", "status": 7} for name in fields]}
             self._send(200, self.fake.completion(body, json.dumps(bad)))
         elif kind == "length":
             full = json.dumps(self.fake.responder(body))
@@ -817,8 +841,7 @@ def table_responder(answers: dict[str, dict[str, Any]]) -> Responder:
     def respond(body: dict[str, Any]) -> dict[str, Any]:
         found = letter_in(body)
         prepared = answers.get(found[0], {}) if found else {}
-        wanted = requested_fields(body)
-        return {k: prepared.get(k) for k in wanted} if wanted else prepared
+        return only_asked(body, prepared)
 
     return respond
 
