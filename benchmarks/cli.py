@@ -145,7 +145,8 @@ def bench_llm(
     --letters unique letters with --concurrency requests in flight. Prints the wall time
     against the ideal letters x latency / concurrency, then reruns the same letters with the
     same cache and counts the calls (expected: none), and the prompt tokens a letter costs
-    beside the letter's own size.
+    beside the letter's own size, both by the fake server's tokenizer, with the difference
+    (the overhead of instructions, questions and schema; target 2,000 or fewer).
     """
     from benchmarks.llm import run
 

@@ -7,8 +7,11 @@ The fake OpenAI-compatible server runs in its own process and answers every requ
 ``concurrency`` requests in flight, the ideal wall time is letters x latency / concurrency; the
 benchmark prints the measured time against it, then runs the same letters again with the
 same cache and counts the calls (the target is none). It also prints how many prompt tokens a
-letter costs beside the letter's own size in tokens. The openai SDK's deferred import of its
-modules happens before the clock, like every other import, and is printed apart.
+letter costs beside the letter's own size, both counted by the fake server's tokenizer (the
+prompt as the server's ``usage`` reports it, the letter's text by the same count), and the
+difference: what the instructions, questions and schema cost (the target is 2,000 or fewer).
+The openai SDK's deferred import of its modules happens before the clock, like every other
+import, and is printed apart.
 """
 
 from __future__ import annotations
@@ -21,12 +24,12 @@ from pathlib import Path
 
 from benchmarks.rules import build_corpus
 from rhi_llm.batch import run_batch
-from rhi_llm.chunking import estimate_tokens
 from rhi_llm.core.settings import build_settings
 from rhi_llm.extract.cache import ResponseCache
 from rhi_llm.extract.llm import LlmBackend, import_sdk_seconds
 from rhi_llm.letters import load
 from rhi_llm.testing.fake_server import ServerProcess
+from rhi_llm.testing.profiles import count_tokens
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,11 @@ class LlmBenchResult:
     prompt_tokens_per_letter: float
     letter_tokens_per_letter: float
     max_in_flight: int
+
+    @property
+    def overhead_tokens_per_letter(self) -> float:
+        """Prompt tokens a letter costs beyond its own text."""
+        return self.prompt_tokens_per_letter - self.letter_tokens_per_letter
 
     @property
     def ideal(self) -> float:
@@ -64,6 +72,7 @@ class LlmBenchResult:
             "rerun_calls": self.rerun_calls,
             "prompt_tokens_per_letter": round(self.prompt_tokens_per_letter, 1),
             "letter_tokens_per_letter": round(self.letter_tokens_per_letter, 1),
+            "overhead_tokens_per_letter": round(self.overhead_tokens_per_letter, 1),
         }
 
 
@@ -72,7 +81,7 @@ def run(
 ) -> LlmBenchResult:
     with tempfile.TemporaryDirectory(prefix="rhi-llm-bench-llm-") as tmp:
         paths = build_corpus(source, Path(tmp), count)
-        letter_tokens = [estimate_tokens(load(p).text) for p in paths]
+        letter_tokens = [count_tokens(load(p).text) for p in paths]
         with ServerProcess(latency=latency, answer_letters=paths) as server:
             return _measure(paths, Path(tmp), server, latency, concurrency, letter_tokens)
 
