@@ -34,7 +34,7 @@ from rhi_llm.core.settings import Settings, build_settings, using
 from rhi_llm.core.types import Letter, QuestionMap
 from rhi_llm.export import write_csv, write_export, write_jsonl
 from rhi_llm.extract import default_backend, get_backend
-from rhi_llm.letters import find_letters, load
+from rhi_llm.letters import find_letters, load, scan_folders
 from rhi_llm.pipeline import LetterOutcome
 from rhi_llm.progress import BatchProgress, Tally, choose_mode, summary_table
 from rhi_llm.questions import find_questions
@@ -237,6 +237,15 @@ FORCE_OPTIONS: dict[str, Any] = {
             show_default=False,
         ),
     ],
+    "no_ocr": Annotated[
+        bool | None,
+        typer.Option(
+            "--no-ocr",
+            help="Do not read scanned pages and images with Tesseract: a scan-only file then "
+            "fails as needs_ocr, and a PDF's scanned pages are left unread [env RHI_LLM_OCR=no].",
+            show_default=False,
+        ),
+    ],
 }
 REVIEWER_OPTIONS: dict[str, Any] = {
     "reviewer": Annotated[
@@ -280,6 +289,8 @@ def with_settings(
         @functools.wraps(command)
         def with_built_settings(**given: Any) -> None:
             chosen = {name: given.pop(name) for name in options}
+            if "no_ocr" in chosen:
+                chosen["ocr"] = False if chosen.pop("no_ocr") else None
             with exits_on_error(code=2):
                 settings = build_settings(**chosen)
             with using(settings):
@@ -504,11 +515,13 @@ def extract_command(
         return
     if not paths:
         fail("name the letter files or folders to extract")
-    letters = find_letters(paths)
+    letters, skipped = scan_folders(paths)
+    for skip in skipped:
+        err.print(f"[yellow]skipped[/yellow] {escape(str(skip))}", highlight=False)
     if not letters:
         fail("no letter files found in " + ", ".join(map(str, paths)))
     chosen = choose_backend(backend, settings, cache=not no_cache)
-    tally = Tally(total=len(letters))
+    tally = Tally(total=len(letters), not_letters=len(skipped))
     rows = _extract_into_store(letters, chosen, settings, tally, workers=workers, quiet=quiet)
     _write_rows(rows, output_format, output)
     if not quiet:

@@ -19,6 +19,7 @@ import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,11 @@ from rhi_llm.core.errors import (
     UnsupportedFormat,
 )
 from rhi_llm.core.settings import current_settings
-from rhi_llm.core.types import Letter, LetterFormat
+from rhi_llm.core.text import parser_message as _short
+from rhi_llm.core.types import Letter, LetterFormat, Span
+from rhi_llm.formats import ocr, office, sheets
+from rhi_llm.formats.msg import read_msg
+from rhi_llm.formats.text import normalise_text as normalise_text
 
 SUFFIXES: dict[str, LetterFormat] = {
     ".pdf": "pdf",
@@ -46,7 +51,43 @@ SUFFIXES: dict[str, LetterFormat] = {
     ".text": "txt",
     ".md": "md",
     ".eml": "eml",
+    ".msg": "msg",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".tif": "image",
+    ".tiff": "image",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".xls": "xls",
+    ".ods": "ods",
+    ".csv": "csv",
+    ".odt": "odt",
+    ".rtf": "rtf",
+    ".doc": "doc",
 }
+# an e-mail attachment named without a known extension is read by its declared type
+CONTENT_TYPES: dict[str, LetterFormat] = {
+    "application/pdf": "pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/msword": "doc",
+    "application/rtf": "rtf",
+    "text/rtf": "rtf",
+    "application/vnd.oasis.opendocument.text": "odt",
+    "application/vnd.oasis.opendocument.spreadsheet": "ods",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+    "application/vnd.ms-excel": "xls",
+    "text/csv": "csv",
+    "text/html": "html",
+    "text/plain": "txt",
+    "image/png": "image",
+    "image/jpeg": "image",
+    "image/tiff": "image",
+    "message/rfc822": "eml",
+    "application/vnd.ms-outlook": "msg",
+}
+ZIP_FORMATS = frozenset({"docx", "xlsx", "ods", "odt"})
+TEXT_FORMATS = frozenset({"txt", "md", "html", "eml", "csv", "rtf"})
 MAX_BYTES = 64 * 1024 * 1024  # a file larger than this is not opened at all
 # A reply letter's text runs to a few thousand words; a "letter" of millions of characters is
 # a data dump or a mistake, and reading it would hold up the batch. Text formats are checked
@@ -58,34 +99,7 @@ MAX_TEXT_CHARS = 2_000_000
 MAX_DOCX_UNPACKED = 4 * MAX_BYTES
 MAX_DOCX_XML = 32 * 1024 * 1024
 PAGE_SEPARATOR = "\n\n"
-
-_LIGATURES = str.maketrans(
-    {
-        "\ufb00": "ff",
-        "\ufb01": "fi",
-        "\ufb02": "fl",
-        "\ufb03": "ffi",
-        "\ufb04": "ffl",
-        "\ufb05": "st",
-        "\ufb06": "st",
-    }
-)
-_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u3000]")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_PDF_HYPHEN_BREAK = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
-
-
-def normalise_text(text: str, *, pdf: bool = False) -> str:
-    """The one normalisation every letter's text goes through."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text).translate(_LIGATURES)
-    text = _SPACES.sub(" ", text)
-    text = _INVISIBLE.sub("", text)
-    text = _CONTROL.sub(" ", text)
-    if pdf:
-        text = _PDF_HYPHEN_BREAK.sub("", text)
-    return text
+MAX_DEPTH = 3  # an e-mail attached to an e-mail attached to an e-mail, and no deeper
 
 
 def letter_format(path: Path) -> LetterFormat:
@@ -99,17 +113,61 @@ def letter_format(path: Path) -> LetterFormat:
         ) from None
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A file a folder run left out, and why."""
+
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+def _skip_reason(path: Path, folder: Path) -> str | None:
+    """Why a file found under ``folder`` is not a letter to read, or None when it is."""
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "a link to nothing (broken or circular)"
+        if not target.is_relative_to(folder.resolve()):
+            return f"a link that leaves the folder (to {target})"
+    if not path.is_file():
+        return "not a regular file (a pipe, device or socket)"
+    name = path.name
+    if name.startswith("~$"):
+        return "an Office lock file (the document is open elsewhere), not a letter"
+    if path.suffix.lower() not in SUFFIXES:
+        return f"unsupported format {path.suffix or '(no extension)'!r}"
+    return None
+
+
+def scan_folders(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
+    """Files named directly, plus every file under the folders named that can be read as a
+    letter (sorted); and every other file found under those folders, with its reason."""
+    found: list[Path] = []
+    skipped: list[Skipped] = []
+    for path in paths:
+        if not path.is_dir():
+            found.append(path)
+            continue
+        for item in sorted(path.rglob("*")):
+            if item.is_dir() and not item.is_symlink():
+                continue
+            if item.name.startswith(".") and item.suffix.lower() not in SUFFIXES:
+                continue  # .DS_Store, .gitkeep: a folder's housekeeping, not anyone's letter
+            reason = _skip_reason(item, path)
+            if reason is None:
+                found.append(item)
+            else:
+                skipped.append(Skipped(item, reason))
+    return found, skipped
+
+
 def find_letters(paths: Iterable[Path]) -> list[Path]:
     """Files named directly, plus every letter-like file under the folders named, sorted."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-            )
-        else:
-            found.append(path)
-    return found
+    return scan_folders(paths)[0]
 
 
 def load(path: Path | str) -> Letter:
@@ -127,7 +185,28 @@ def load(path: Path | str) -> Letter:
     return load_bytes(data, path=str(path), fmt=fmt)
 
 
-def load_bytes(data: bytes, *, path: str, fmt: LetterFormat) -> Letter:
+@dataclass
+class _Scan:
+    """A page to read by OCR: which file's bytes (by hash), which page, and its image."""
+
+    sha256: str
+    index: int
+    image: Callable[[], Any]
+
+
+Page = str | _Scan
+
+
+@dataclass
+class _Pages:
+    """What a reader found: its pages (text, or scans to OCR) and, for a letter with parts,
+    what each page is."""
+
+    pages: list[Page]
+    labels: list[str] = field(default_factory=list)
+
+
+def _check_size(data: bytes, path: str, fmt: LetterFormat) -> None:
     if not data.strip():
         raise EmptyLetter("the file is empty", path=path)
     if len(data) > MAX_BYTES:
@@ -136,25 +215,54 @@ def load_bytes(data: bytes, *, path: str, fmt: LetterFormat) -> Letter:
             f"{MAX_BYTES / 2**20:.0f} MB are not read",
             path=path,
         )
-    if fmt in ("txt", "md", "html", "eml") and len(data) > MAX_TEXT_BYTES:
+    if fmt in TEXT_FORMATS and fmt != "eml" and len(data) > MAX_TEXT_BYTES:
         raise LetterTooLarge(
             f"the file is {len(data) / 2**20:.1f} MB of text; a reply letter is far shorter "
             f"(text files over {MAX_TEXT_BYTES / 2**20:.0f} MB are not read)",
             path=path,
         )
-    readers: dict[LetterFormat, Callable[[bytes, str], list[str]]] = {
-        "pdf": _pdf_pages,
+    if fmt in ZIP_FORMATS:
+        _check_unpacked_size(data, path, fmt)
+
+
+def _read(data: bytes, path: str, fmt: LetterFormat, depth: int = 0) -> _Pages:
+    """One file's pages, by its format (scans left for OCR)."""
+    _check_size(data, path, fmt)
+    if fmt == "eml":
+        return _eml_pages(data, path, depth)
+    if fmt == "msg":
+        return _msg_pages(data, path, depth)
+    if fmt == "pdf":
+        return _Pages(_pdf_pages(data, path))
+    if fmt == "image":
+        return _Pages(_image_pages(data, path))
+    readers: dict[str, Callable[[bytes, str], list[str]]] = {
         "docx": _docx_text,
         "html": _html_text,
-        "eml": _eml_text,
         "txt": _plain_text,
         "md": _plain_text,
+        "xlsx": sheets.xlsx_pages,
+        "xls": sheets.xls_pages,
+        "ods": sheets.ods_pages,
+        "csv": lambda raw, where: sheets.csv_pages(decode_text(raw, where), where),
+        "odt": office.odt_pages,
+        "rtf": office.rtf_pages,
+        "doc": _doc_pages,
     }
+    return _Pages(list(readers[fmt](data, path)))
+
+
+def load_bytes(data: bytes, *, path: str, fmt: LetterFormat) -> Letter:
     try:
         with time_limit(load_seconds(), path):
-            pages = [normalise_text(page, pdf=fmt == "pdf") for page in readers[fmt](data, path)]
+            read = _read(data, path, fmt)
     except _Expired:  # the limit ran out in the instant reading ended, before it was disarmed
         raise _timed_out(load_seconds(), path) from None
+    texts, ocr_pages, confidences, doubtful = _with_ocr(read.pages, path)
+    pages = [
+        page if index in ocr_pages else normalise_text(page, pdf=fmt == "pdf")
+        for index, page in enumerate(texts)
+    ]
     text, starts = _join_pages(pages)
     if len(text) > MAX_TEXT_CHARS:
         raise LetterTooLarge(
@@ -163,16 +271,64 @@ def load_bytes(data: bytes, *, path: str, fmt: LetterFormat) -> Letter:
             path=path,
         )
     if not text.strip():
-        if fmt == "pdf":
-            raise NeedsOcr("the PDF has no text layer (scanned pages?); it needs OCR", path=path)
+        if ocr_pages:
+            raise EmptyLetter("OCR found no text on the scanned pages", path=path)
+        if any(isinstance(page, _Scan) for page in read.pages):
+            raise NeedsOcr(
+                "the file's pages are scanned images and OCR is switched off (--no-ocr or "
+                "RHI_LLM_OCR=no)",
+                path=path,
+            )
         raise EmptyLetter("the file holds no text", path=path)
+    spans = tuple(
+        Span(start=starts[index] + a, end=starts[index] + b)
+        for index, words in sorted(doubtful.items())
+        for a, b in words
+    )
     return Letter(
         path=path,
         format=fmt,
         text=text,
         sha256=hashlib.sha256(data).hexdigest(),
         page_starts=tuple(starts),
+        parts=tuple(read.labels) if len(set(read.labels)) > 1 else (),
+        ocr_pages=tuple(index + 1 for index in sorted(ocr_pages)),
+        ocr_confidence=tuple(confidences[index] for index in sorted(ocr_pages)),
+        doubtful=spans,
     )
+
+
+def _with_ocr(
+    pages: list[Page], path: str
+) -> tuple[list[str], set[int], dict[int, float], dict[int, tuple[tuple[int, int], ...]]]:
+    """Pages as text, the scans among them read by Tesseract (unless OCR is off: then they
+    are left empty); which pages were read so, their confidence and doubtful words."""
+    scans = [(i, page) for i, page in enumerate(pages) if isinstance(page, _Scan)]
+    texts = [page if isinstance(page, str) else "" for page in pages]
+    settings = current_settings()
+    if not scans or not settings.ocr:
+        return texts, set(), {}, {}
+    read: dict[int, ocr.OcrPage] = {}
+    by_file: dict[str, list[tuple[int, _Scan]]] = {}
+    for position, scan in scans:
+        by_file.setdefault(scan.sha256, []).append((position, scan))
+    for sha256, group in by_file.items():
+        images = {scan.index: scan.image for _, scan in group}
+        found = ocr.read_pages(
+            sha256,
+            [scan.index for _, scan in group],
+            lambda index, images=images: images[index](),  # type: ignore[misc]
+            path=path,
+            timeout=settings.ocr_timeout,
+            cache=settings.ocr_dir,
+        )
+        for position, scan in group:
+            read[position] = found[scan.index]
+    for position, page in read.items():
+        texts[position] = page.text
+    confidence = {p: page.confidence or 0.0 for p, page in read.items()}
+    doubtful = {p: page.doubtful for p, page in read.items()}
+    return texts, set(read), confidence, doubtful
 
 
 def load_seconds() -> float:
@@ -294,7 +450,7 @@ def _plain_text(data: bytes, path: str) -> list[str]:
 # -- PDF ----------------------------------------------------------------------------------------
 
 
-def _pdf_pages(data: bytes, path: str) -> list[str]:
+def _pdf_pages(data: bytes, path: str) -> list[Page]:
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError, PyPdfError
 
@@ -315,7 +471,14 @@ def _pdf_pages(data: bytes, path: str) -> list[str]:
                 "page structure)",
                 path=path,
             )
-        return pages
+        sha256 = hashlib.sha256(data).hexdigest()
+        out: list[Page] = []
+        for index, text in enumerate(pages):
+            if len(text.strip()) < MIN_PAGE_TEXT and _draws(reader.pages[index]):
+                out.append(_Scan(sha256, index, _renderer(data, index, path)))
+            else:
+                out.append(text)
+        return out
     except LetterError:
         raise
     except FileNotDecryptedError:
@@ -349,6 +512,88 @@ def _pdf_pages(data: bytes, path: str) -> list[str]:
 
 
 _TABLE_PAGES = 30  # longer PDFs are not reply letters: their tables are left as text
+MIN_PAGE_TEXT = 3  # a page with less text than this that draws something is a scan
+
+
+def _draws(page: Any) -> bool:
+    try:
+        contents = page.get_contents()
+        return contents is not None and bool(contents.get_data().strip())
+    except Exception:
+        return False
+
+
+def _renderer(data: bytes, index: int, path: str) -> Callable[[], Any]:
+    def render() -> Any:
+        try:
+            return ocr.render_pdf_page(data, index, path)
+        except LetterError:
+            raise
+        except Exception as exc:  # PDFium refuses some damaged files pypdf read
+            raise CorruptLetter(
+                f"page {index + 1} of the PDF cannot be drawn for OCR ({_short(exc)})", path=path
+            ) from None
+
+    return render
+
+
+# -- images ---------------------------------------------------------------------------------------
+
+
+def _image_pages(data: bytes, path: str) -> list[Page]:
+    """A scanned page saved as an image (PNG, JPEG, TIFF; a TIFF may hold several pages)."""
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    try:
+        image = Image.open(io.BytesIO(data))
+        width, height = image.size
+        if width * height > ocr.MAX_PIXELS:
+            raise LetterTooLarge(
+                f"the image is {width} x {height} pixels; images over "
+                f"{ocr.MAX_PIXELS / 1e6:.0f} million pixels are not read",
+                path=path,
+            )
+        frames = []
+        for number, frame in enumerate(ImageSequence.Iterator(image)):
+            if number >= ocr.MAX_PAGES:
+                raise LetterTooLarge(
+                    f"the image holds over {ocr.MAX_PAGES} pages; a reply letter is shorter",
+                    path=path,
+                )
+            if frame.size[0] * frame.size[1] > ocr.MAX_PIXELS:
+                raise LetterTooLarge("a page of the image is too large to read", path=path)
+            frame.load()
+            frames.append(frame.copy())
+    except LetterError:
+        raise
+    except UnidentifiedImageError:
+        raise CorruptLetter(
+            "not an image Pillow can read (damaged, or another format)", path=path
+        ) from None
+    except Image.DecompressionBombError:
+        raise LetterTooLarge(
+            "the image unpacks to too many pixels (an image bomb?)", path=path
+        ) from None
+    except (OSError, ValueError, SyntaxError, EOFError) as exc:
+        raise CorruptLetter(f"the image is damaged ({_short(exc)})", path=path) from None
+    sha256 = hashlib.sha256(data).hexdigest()
+    return [
+        _Scan(sha256, index, lambda frame=frame: frame)  # type: ignore[misc]
+        for index, frame in enumerate(frames)
+    ]
+
+
+def _doc_pages(data: bytes, path: str) -> list[str]:
+    """A .doc is often something else renamed: rich text, a web page, or a .docx."""
+    head = data.lstrip()[:512].lower()
+    if head.startswith(b"{\\rtf"):
+        return office.rtf_pages(data, path)
+    if head.startswith((b"<html", b"<!doctype html", b"<?xml")) and b"<html" in head:
+        return _html_text(data, path)
+    if data.startswith(b"PK\x03\x04"):
+        _check_unpacked_size(data, path, "docx")
+        return _docx_text(data, path)
+    return office.doc_pages(data, path)
 
 
 _RULE_OPS = re.compile(rb"(?:^|\s)(?:re|l)(?:\s|$)")
@@ -430,16 +675,6 @@ def _decrypt(reader: object, path: str) -> None:
         raise EncryptedPdf("the PDF is encrypted and needs a password", path=path)
 
 
-_BYTES_REPR = re.compile(r"\bb'(?:[^'\\]|\\.)*'" + r'|\bb"(?:[^"\\]|\\.)*"')
-
-
-def _short(exc: BaseException) -> str:
-    """A parser's message, short, for a parenthesis after plain words: its first line, with
-    the raw bytes it quotes from the file (b'...') left out."""
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return _BYTES_REPR.sub("...", text)[:120]
-
-
 # -- DOCX ---------------------------------------------------------------------------------------
 
 
@@ -449,9 +684,6 @@ def _docx_text(data: bytes, path: str) -> list[str]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise CorruptLetter("not a Word .docx file (not a zip archive)", path=path)
-    _check_unpacked_size(data, path)
     try:
         document: DocumentObject = docx.Document(io.BytesIO(data))
         lines: list[str] = []
@@ -469,18 +701,32 @@ def _docx_text(data: bytes, path: str) -> list[str]:
         raise CorruptLetter(f"the Word file cannot be read ({_short(exc)})", path=path) from None
 
 
-def _check_unpacked_size(data: bytes, path: str) -> None:
-    """Refuse a zip bomb before python-docx unpacks it (the sizes are the zip's own: zipfile
+_ZIP_KINDS = {
+    "docx": "Word file",
+    "xlsx": "spreadsheet",
+    "ods": "OpenDocument spreadsheet",
+    "odt": "OpenDocument file",
+}
+
+
+def _check_unpacked_size(data: bytes, path: str, fmt: str = "docx") -> None:
+    """Refuse a zip bomb before a reader unpacks it (the sizes are the zip's own: zipfile
     stops a member that unpacks past its stated size, so they cannot understate it)."""
+    kind = _ZIP_KINDS.get(fmt, "file")
+    if fmt == "xlsx" and data.startswith(sheets.OLE_MAGIC):
+        return  # a password-protected workbook: its reader says so
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        named = {"docx": "Word .docx file", "xlsx": "Excel .xlsx file"}.get(fmt, kind)
+        raise CorruptLetter(f"not a {named} (not a zip archive)", path=path)
     try:
         members = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise CorruptLetter(f"the Word file is damaged ({_short(exc)})", path=path) from None
+        raise CorruptLetter(f"the {kind} is damaged ({_short(exc)})", path=path) from None
     unpacked = sum(m.file_size for m in members)
     xml = sum(m.file_size for m in members if m.filename.endswith((".xml", ".rels")))
     if unpacked > MAX_DOCX_UNPACKED or xml > MAX_DOCX_XML:
         raise LetterTooLarge(
-            f"the Word file unpacks to {unpacked / 2**20:,.0f} MB ({xml / 2**20:,.0f} MB of it "
+            f"the {kind} unpacks to {unpacked / 2**20:,.0f} MB ({xml / 2**20:,.0f} MB of it "
             "text and layout); a reply letter is far smaller (a zip bomb?)",
             path=path,
         )
@@ -664,38 +910,190 @@ def _decode_markup(data: bytes, path: str) -> str:
     return decode_text(data, path)
 
 
-def _eml_text(data: bytes, path: str) -> list[str]:
+def _eml_pages(data: bytes, path: str, depth: int = 0) -> _Pages:
     try:
-        return _eml_parts(data, path)
+        return _eml_parts(data, path, depth)
     except RecursionError:
         raise CorruptLetter(
             "the e-mail's parts are nested too deeply to read (a damaged message?)", path=path
         ) from None
 
 
-def _eml_parts(data: bytes, path: str) -> list[str]:
+def _eml_parts(data: bytes, path: str, depth: int) -> _Pages:
     message = email.message_from_bytes(data, policy=email.policy.default)
     if not message.keys():
         raise CorruptLetter("not an e-mail message (no headers)", path=path)
-    header_lines = [
-        f"{name}: {message[name]}" for name in ("From", "To", "Date", "Subject") if message[name]
-    ]
+    headers = {
+        name: str(message[name]) for name in ("From", "To", "Date", "Subject") if message[name]
+    }
     body = message.get_body(preferencelist=("plain", "html"))
-    if body is None:
-        raise EmptyLetter("the e-mail has no text or HTML body", path=path)
-    try:
-        content = body.get_content()
-    except (LookupError, UnicodeError):  # an unknown or bogus charset: read the bytes as text
-        content = _body_bytes_as_text(body, path)
-    if "\ufffd" in content:  # bytes the declared (or default ASCII) charset cannot read
-        content = _body_bytes_as_text(body, path)
-    if body.get_content_type() == "text/html":
-        content = html_to_text(content)
-    if _mostly_control(content):
-        raise UnreadableEncoding(
-            "the e-mail's body is not readable text (binary data labelled as text?)", path=path
-        )
-    return ["\n".join(header_lines) + "\n\n" + content]
+    content = ""
+    if body is not None:
+        try:
+            content = body.get_content()
+        except (LookupError, UnicodeError):  # an unknown or bogus charset: read the bytes
+            content = _body_bytes_as_text(body, path)
+        if "\ufffd" in content:  # bytes the declared (or default ASCII) charset cannot read
+            content = _body_bytes_as_text(body, path)
+        if body.get_content_type() == "text/html":
+            content = html_to_text(content)
+        if _mostly_control(content):
+            raise UnreadableEncoding(
+                "the e-mail's body is not readable text (binary data labelled as text?)",
+                path=path,
+            )
+    attachments: list[tuple[str, bytes, LetterFormat | None]] = []
+    unread: list[str] = []
+    for number, part in enumerate(message.iter_attachments(), start=1):
+        name = part.get_filename() or f"attachment {number}"
+        kind = part.get_content_type()
+        if (
+            part.get_content_disposition() == "inline"
+            and part.get("Content-ID")
+            and (kind.startswith("image/"))
+        ):
+            continue  # a logo or signature image shown in the body, not a reply
+        if kind == "message/rfc822":
+            inner = part.get_content()
+            raw = inner.as_bytes() if hasattr(inner, "as_bytes") else bytes(inner)
+            attachments.append((name if part.get_filename() else "attached e-mail", raw, "eml"))
+            continue
+        try:
+            payload = part.get_payload(decode=True)
+        except Exception:
+            payload = None
+        if not isinstance(payload, bytes):
+            unread.append(f"{name} (empty or not decodable)")
+            continue
+        attachments.append((name, payload, _attachment_format(name, kind)))
+    if body is None and not attachments:
+        raise EmptyLetter("the e-mail has no text or HTML body and no attachment", path=path)
+    return _mail_pages(headers, content, attachments, unread, path, depth)
+
+
+def _msg_pages(data: bytes, path: str, depth: int = 0) -> _Pages:
+    parts = read_msg(data, path)
+    content = parts.body or (html_to_text(parts.html) if parts.html else "")
+    attachments = [
+        (name, payload, _attachment_format(name, "")) for name, payload in parts.attachments
+    ]
+    if not content.strip() and not attachments:
+        raise EmptyLetter("the Outlook message has no body and no attachment", path=path)
+    return _mail_pages(parts.headers, content, attachments, list(parts.unread), path, depth)
+
+
+def _attachment_format(name: str, content_type: str) -> LetterFormat | None:
+    suffix = Path(name).suffix.lower()
+    if suffix in SUFFIXES:
+        return SUFFIXES[suffix]
+    if suffix:
+        return None  # a named file of a format we do not read (.zip, .p7s, .ics)
+    return CONTENT_TYPES.get(content_type)
+
+
+def _mail_pages(
+    headers: dict[str, str],
+    body: str,
+    attachments: list[tuple[str, bytes, LetterFormat | None]],
+    unread: list[str],
+    path: str,
+    depth: int,
+) -> _Pages:
+    """An e-mail as one letter: its headers and reply (the quoted chain below it left out),
+    then each attachment's pages. One letter, not one per attachment: a council's answer is
+    often split between the two ("the figures are in the attached table"), and the survey
+    is one reply's answers."""
+    read: list[tuple[str, _Pages]] = []
+    for name, payload, fmt in attachments:
+        if fmt is None:
+            unread.append(f"{name} (a format rhi-llm does not read)")
+            continue
+        if depth >= MAX_DEPTH:
+            unread.append(f"{name} (attached too deep inside other e-mails)")
+            continue
+        try:
+            pages = _read(payload, f"{path} > {name}", fmt, depth + 1)
+        except EmptyLetter:
+            unread.append(f"{name} (holds no text)")
+            continue
+        except LetterError as error:
+            raise type(error)(f"attachment {name!r}: {error.detail}", path=path) from None
+        read.append((name, pages))
+    lines = [f"{name}: {value}" for name, value in headers.items()]
+    if attachments or unread:
+        names = [name for name, _ in read] + [f"not read: {what}" for what in unread]
+        lines.append("Attachments: " + "; ".join(names))
+    out = _Pages(["\n".join(lines) + "\n\n" + reply_only(body)], ["e-mail"])
+    for name, pages in read:
+        many = len(pages.pages) > 1
+        for index, page in enumerate(pages.pages):
+            inner = pages.labels[index] if index < len(pages.labels) else ""
+            label = f"{name} p{index + 1}" if many and not inner else name
+            out.pages.append(page)
+            out.labels.append(f"{name}: {inner}" if inner else label)
+    return out
+
+
+# -- quoted reply chains -------------------------------------------------------------------------
+
+_FORWARD_LINE = re.compile(
+    r"^\s*(?:-{2,}\s*(?:original message|forwarded message|original e-?mail)\s*-{2,}|_{10,}|"
+    r"begin forwarded message:?)\s*$",
+    re.IGNORECASE,
+)
+_FROM_LINE = re.compile(r"^\s*\*?from:\*?\s", re.IGNORECASE)
+_SENT_LINE = re.compile(r"^\s*\*?(?:sent|date|to):\*?\s", re.IGNORECASE)
+_WROTE = re.compile(r"\bwrote:\s*$", re.IGNORECASE)
+_ON_DATE = re.compile(r"^\s*on\s.{4,}", re.IGNORECASE)
+_QUOTED = re.compile(r"^\s*>")
+_ANSWERS_BELOW = re.compile(
+    r"\b(?:below|beneath|in (?:red|blue|bold|italics?)|in-?line|against each question)\b",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d")
+
+
+def _chain_start(lines: list[str]) -> int | None:
+    """The line where the earlier messages start: a forwarding rule, a From:/Sent: block, or
+    an "On ... wrote:" line (possibly over two lines)."""
+    for i, line in enumerate(lines):
+        if i == 0:
+            continue
+        if _FORWARD_LINE.match(line):
+            return i
+        if _FROM_LINE.match(line) and any(_SENT_LINE.match(x) for x in lines[i + 1 : i + 3]):
+            return i
+        if _WROTE.search(line) and (_ON_DATE.match(line) or _ON_DATE.match(lines[i - 1])):
+            return i if _ON_DATE.match(line) else i - 1
+    return None
+
+
+def reply_only(body: str) -> str:
+    """An e-mail body without the messages it quotes (the request it answers, earlier
+    replies), so a question or figure of the request is never read as an answer.
+
+    Kept whole when the council answered inside the quoted text: unquoted lines between
+    quoted ones after the chain starts ("> 4a. How many ..." then the answer), or a reply
+    above the chain that says its answers are below and gives no figures itself. Quote marks
+    are then taken off, so the quoted questions read as the letter's questions."""
+    lines = body.split("\n")
+    start = _chain_start(lines)
+    tail = lines[start:] if start is not None else lines
+    quoted = [i for i, line in enumerate(tail) if _QUOTED.match(line)]
+    answered_inside = bool(quoted) and any(
+        line.strip() and not _QUOTED.match(line) for line in tail[quoted[0] :]
+    )
+    if start is None and not quoted:
+        return body
+    above = lines[:start] if start is not None else lines[: quoted[0]]
+    says_below = _ANSWERS_BELOW.search("\n".join(above)) is not None and not any(
+        _DIGITS.search(line) for line in above if not _SENT_LINE.match(line)
+    )
+    if answered_inside or says_below:
+        return "\n".join(re.sub(r"^\s*(?:>\s?)+", "", line) for line in lines)
+    if start is None:  # quoted lines with nothing of the council's after them: the request
+        return "\n".join(above).rstrip() + "\n"
+    return "\n".join(lines[:start]).rstrip() + "\n"
 
 
 def _body_bytes_as_text(body: email.message.MIMEPart, path: str) -> str:

@@ -36,6 +36,7 @@ def choose_mode(quiet: bool, console: Console) -> Mode:
 class Tally:
     total: int
     skipped: int = 0
+    not_letters: int = 0  # files in the folders named that are not letters (listed as skipped)
     ok: int = 0
     flagged: int = 0
     failed: int = 0
@@ -165,6 +166,11 @@ def summary_table(tally: Tally, store_path: str | None) -> Table:
     table.add_column("count", justify="right")
     rows = [
         ("letters", tally.total),
+        *(
+            (("files skipped, not letters (listed above)", tally.not_letters),)
+            if tally.not_letters
+            else ()
+        ),
         ("already in the store (no call)", tally.skipped),
         ("extracted now: ok", tally.ok),
         ("extracted now: with flagged fields", tally.flagged),

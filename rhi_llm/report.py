@@ -62,6 +62,7 @@ FLAG_WORDS: dict[str, str] = {
     "derived": "count derived from a percentage",
     "backends_disagree": "extraction methods disagree",
     "chunks_disagree": "parts of the letter disagree",
+    "read_by_ocr": "figure read from a scan with doubt",
 }
 
 REVIEW_WORDS: dict[str, str] = {

@@ -44,6 +44,7 @@ def _run_store_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     another test's)."""
     monkeypatch.setenv("RHI_LLM_DB", str(tmp_path / "rhi-llm.db"))
     monkeypatch.setenv("RHI_LLM_CACHE", str(tmp_path / "response-cache"))
+    monkeypatch.setenv("RHI_LLM_HOME", str(tmp_path / "rhi-llm-home"))  # the OCR cache too
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -86,8 +86,8 @@ def test_load_errors_name_the_file_and_the_rest_still_load(tmp_path: Path) -> No
     good.write_text("1. How many individual children were reported missing?\n\n215\n")
     empty = tmp_path / "empty.txt"
     empty.write_text("")
-    odd = tmp_path / "letter.rtf"
-    odd.write_text("{\\rtf1}")
+    odd = tmp_path / "letter.pages"
+    odd.write_text("an Apple Pages file")
     result = runner.invoke(app, ["load", str(empty), str(odd), str(good), "--json"])
     assert result.exit_code == 1
     described = json.loads(result.stdout)

@@ -139,7 +139,7 @@ def test_eml_letter(tmp_path: Path) -> None:
 
 def test_find_letters_recurses_by_extension(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
-    for name in ("a.txt", "sub/b.PDF", "sub/c.docx", "notes.csv", "sub/d.html"):
+    for name in ("a.txt", "sub/b.PDF", "sub/c.docx", "notes.numbers", "sub/d.html"):
         (tmp_path / name).write_text("x")
     found = [p.relative_to(tmp_path).as_posix() for p in find_letters([tmp_path])]
     assert found == ["a.txt", "sub/b.PDF", "sub/c.docx", "sub/d.html"]
@@ -159,9 +159,9 @@ def _assert_error(path: Path, kind: type[LetterError], words: str) -> None:
 
 
 def test_unsupported_format(tmp_path: Path) -> None:
-    path = tmp_path / "reply.xlsx"
+    path = tmp_path / "reply.pages"
     path.write_bytes(b"PK\x03\x04")
-    _assert_error(path, UnsupportedFormat, "unsupported format '.xlsx'")
+    _assert_error(path, UnsupportedFormat, "unsupported format '.pages'")
 
 
 @pytest.mark.parametrize("name", ["empty.txt", "empty.pdf", "empty.docx", "empty.html"])
@@ -220,9 +220,12 @@ def test_encrypted_pdf_with_empty_user_password_loads(tmp_path: Path) -> None:
     assert "428 children" in load(opened).text
 
 
-def test_image_only_pdf_needs_ocr(tmp_path: Path) -> None:
+def test_image_only_pdf_with_ocr_off_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RHI_LLM_OCR", "no")
     path = make_image_only_pdf(tmp_path / "scan.pdf")
-    _assert_error(path, NeedsOcr, "needs OCR")
+    _assert_error(path, NeedsOcr, "OCR is switched off")
 
 
 def test_blank_pdf_is_empty_not_a_scan(tmp_path: Path) -> None:

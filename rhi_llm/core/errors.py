@@ -49,7 +49,13 @@ class CorruptLetter(LetterError):
     reason = "corrupt"
 
 
-class EncryptedPdf(LetterError):
+class Encrypted(LetterError):
+    """A file that needs a password (a PDF, a spreadsheet or a Word file)."""
+
+    reason = "encrypted"
+
+
+class EncryptedPdf(Encrypted):
     reason = "encrypted"
 
 
@@ -57,6 +63,18 @@ class NeedsOcr(LetterError):
     """A PDF whose pages carry no text layer (scanned images)."""
 
     reason = "needs_ocr"
+
+
+class OcrUnavailable(NeedsOcr):
+    """Scanned pages, and Tesseract is not installed (or OCR is switched off)."""
+
+    reason = "needs_ocr"
+
+
+class ConverterMissing(LetterError):
+    """A format read through a program that is not installed (antiword for .doc)."""
+
+    reason = "converter_missing"
 
 
 class UnreadableEncoding(LetterError):

@@ -26,6 +26,9 @@ reads it at all (`tests/test_layers.py` checks).
 | prompt templates | (none) | RHI_LLM_PROMPTS | `prompts/` beside the package |
 | seed letters (eval) | (none) | RHI_LLM_SEEDS | ../shared/seeds beside the repository |
 | time limit to read one file (s) | (none) | RHI_LLM_LOAD_TIMEOUT | 30 |
+| read scanned pages and images with Tesseract | --no-ocr | RHI_LLM_OCR | yes |
+| time limit to read one scanned page (s) | (none) | RHI_LLM_OCR_TIMEOUT | 60 |
+| OCR results, by file hash | (none) | (none) | RHI_LLM_HOME/ocr |
 | user's questionnaires | --questionnaires | RHI_LLM_QUESTIONNAIRES | RHI_LLM_HOME/questionnaires |
 | one questionnaire for all | --questionnaire | RHI_LLM_QUESTIONNAIRE | detected per letter |
 
@@ -62,6 +65,7 @@ DEFAULT_DB = Path("rhi-llm.db")
 # the default temperature; RHI_LLM_REASONING=yes or no overrides the guess from the name
 REASONING_MODEL = re.compile(r"^(?:.*/)?(?:o\d|gpt-5)", re.IGNORECASE)
 LOAD_SECONDS = 30.0  # reading one file (parsing a PDF or Word file) may take this long
+OCR_PAGE_SECONDS = 60.0  # Tesseract reading one scanned page (about 2 s on this machine)
 
 # USD per million tokens (input, output, cached input), as published by the providers; used
 # only for estimates printed next to token counts. Unknown models get no estimate, not a guess.
@@ -101,6 +105,9 @@ class Settings(BaseModel):
     prompts_dir: Path | None = None
     seeds_dir: Path | None = None
     load_timeout: float = LOAD_SECONDS
+    ocr: bool = True
+    ocr_timeout: float = OCR_PAGE_SECONDS
+    ocr_dir: Path = Field(default_factory=lambda: _home({}) / "ocr")
     questionnaires_dir: Path | None = None
     questionnaire: str | None = Field(
         default=None, description="an installed questionnaire's id, or a questionnaire file"
@@ -220,6 +227,17 @@ def _strict(env: Mapping[str, str], base_url: str | None) -> bool:
     return "api.openai.com" in where or ".openai.azure.com" in where
 
 
+def one_thread_per_tesseract() -> None:
+    """Tesseract runs one process per page in parallel: each on one thread (OpenMP's own
+    threads on top would only fight over the same cores)."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+def _ocr(env: Mapping[str, str]) -> bool:
+    told = _yes_no(env, "RHI_LLM_OCR")
+    return True if told is None else told
+
+
 def build_settings(
     *,
     model: str | None = None,
@@ -234,6 +252,7 @@ def build_settings(
     reviewer: str | None = None,
     questionnaires: Path | None = None,
     questionnaire: str | None = None,
+    ocr: bool | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> Settings:
     """Settings from options (first) and environment variables (second), then defaults."""
@@ -269,11 +288,16 @@ def build_settings(
         prompts_dir=_path(env, "RHI_LLM_PROMPTS"),
         seeds_dir=_path(env, "RHI_LLM_SEEDS"),
         load_timeout=_pick(None, env, "RHI_LLM_LOAD_TIMEOUT", LOAD_SECONDS),
+        ocr=_ocr(env) if ocr is None else ocr,
+        ocr_timeout=_pick(None, env, "RHI_LLM_OCR_TIMEOUT", OCR_PAGE_SECONDS),
+        ocr_dir=home / "ocr",
         questionnaires_dir=questionnaires
         or _path(env, "RHI_LLM_QUESTIONNAIRES")
         or home / "questionnaires",
         questionnaire=(questionnaire or env.get("RHI_LLM_QUESTIONNAIRE") or "").strip() or None,
     )
+    if settings.ocr_timeout <= 0:
+        raise ConfigError("the OCR time limit per page (RHI_LLM_OCR_TIMEOUT) must be above 0")
     if settings.concurrency < 1 or settings.timeout <= 0 or settings.retries < 0:
         raise ConfigError("concurrency must be at least 1, timeout above 0, retries 0 or more")
     if settings.context_tokens < 1:
@@ -302,6 +326,8 @@ VARIABLES = (
     "RHI_LLM_MAX_OUTPUT",
     "RHI_LLM_MODE",
     "RHI_LLM_MODEL",
+    "RHI_LLM_OCR",
+    "RHI_LLM_OCR_TIMEOUT",
     "RHI_LLM_PRICE_IN",
     "RHI_LLM_PRICE_CACHED",
     "RHI_LLM_PRICE_OUT",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 
@@ -19,3 +20,13 @@ def file_name(path: str) -> str:
 def one_line(text: str) -> str:
     """Runs of whitespace (line breaks included) as one space."""
     return " ".join(text.split())
+
+
+_BYTES_REPR = re.compile(r"\bb'(?:[^'\\]|\\.)*'" + r'|\bb"(?:[^"\\]|\\.)*"')
+
+
+def parser_message(exc: BaseException) -> str:
+    """A parser's message, short, for a parenthesis after plain words: its first line, with
+    the raw bytes it quotes from the file (b'...') left out."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return _BYTES_REPR.sub("...", text)[:120]

@@ -18,7 +18,23 @@ from rhi_llm.core.text import file_name
 
 _FIGURE_CELL = re.compile(r"^[<£~]?\s*\d")
 
-LetterFormat = Literal["pdf", "docx", "html", "txt", "md", "eml"]
+LetterFormat = Literal[
+    "pdf",
+    "docx",
+    "html",
+    "txt",
+    "md",
+    "eml",
+    "msg",
+    "image",
+    "xlsx",
+    "xls",
+    "ods",
+    "csv",
+    "odt",
+    "rtf",
+    "doc",
+]
 NumberKind = Literal[
     "figure",
     "year",
@@ -69,6 +85,20 @@ class Letter(BaseModel):
     text: str
     sha256: str
     page_starts: tuple[int, ...] = Field(default=(0,), description="offset of each page's start")
+    parts: tuple[str, ...] = Field(
+        default=(),
+        description="what each page is, where a letter has parts (an e-mail's body and its "
+        "attachments: 'body', 'reply.pdf p2'); empty for a single document",
+    )
+    ocr_pages: tuple[int, ...] = Field(default=(), description="1-based pages read by OCR")
+    ocr_confidence: tuple[float, ...] = Field(
+        default=(), description="Tesseract's mean word confidence (0-100) of each OCR page"
+    )
+    doubtful: tuple[Span, ...] = Field(
+        default=(),
+        description="words read by OCR that hold a digit and were read with low confidence "
+        "or beside letters a scan confuses with digits (l/I/O/S/B)",
+    )
 
     @property
     def pages(self) -> int:
@@ -84,6 +114,13 @@ class Letter(BaseModel):
 
     def excerpt(self, span: Span) -> str:
         return self.text[span.start : span.end]
+
+    def doubtful_in(self, span: Span) -> Span | None:
+        """The first doubtful OCR word overlapping ``span``, if any."""
+        for word in self.doubtful:
+            if word.overlaps(span):
+                return word
+        return None
 
 
 class LocatedQuestion(BaseModel):
@@ -136,6 +173,7 @@ class CheckCode(StrEnum):
     DERIVED = "derived"
     BACKENDS_DISAGREE = "backends_disagree"
     CHUNKS_DISAGREE = "chunks_disagree"
+    READ_BY_OCR = "read_by_ocr"
 
 
 class Check(BaseModel):

@@ -281,6 +281,27 @@ def _many_providers(count: int) -> Check:
     )
 
 
+def _read_with_doubt(
+    reading: LetterReading, span: Span, figure_at: NumberMention | None
+) -> Check | None:
+    """A figure taken from a scanned page where Tesseract was unsure of the word, or read
+    digits beside letters it confuses with them: for a person to check against the page."""
+    letter = reading.letter
+    if not letter.doubtful:
+        return None
+    where = Span(start=figure_at.start, end=figure_at.end) if figure_at is not None else span
+    word = letter.doubtful_in(where)
+    if word is None:
+        return None
+    return Check(
+        code=CheckCode.READ_BY_OCR,
+        passed=False,
+        message=f"read by OCR on page {letter.page_of(word.start)} from {letter.excerpt(word)!r}, "
+        "a word Tesseract was unsure of or that mixes digits with letters like l, O or S: "
+        "check the figure on the scan",
+    )
+
+
 def verify_field(reading: LetterReading, field_id: str, answer: object) -> FieldReport:
     blocks = reading.answer_blocks(field_id)
     status: Status = getattr(answer, "status", Status.NOT_ANSWERED)
@@ -319,6 +340,10 @@ def verify_field(reading: LetterReading, field_id: str, answer: object) -> Field
                 message="the answer cannot be placed in the letter without a quote",
             )
         )
+    if isinstance(answer, Figure) and value is not None and span is not None:
+        doubtful = _read_with_doubt(reading, span, figure_at)
+        if doubtful is not None:
+            checks.append(doubtful)
     if isinstance(answer, TextAnswer) and isinstance(value, str):
         planted = planted_in_text(value)
         if planted is not None:
