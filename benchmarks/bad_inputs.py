@@ -83,6 +83,7 @@ LETTER_REASONS = frozenset(
         "encoding",
         "too_large",
         "timeout",
+        "converter_missing",
     }
 )
 
@@ -336,10 +337,29 @@ def _image_only_pdf(rng: random.Random, marker: str, n: int) -> tuple[str, _Spec
         objects[5] = _stream(b"")
         why = "a blank page: no text and nothing drawn, so nothing for OCR either"
         reason, words = "empty", "blank"
-    return variant, _Spec(_pdf(objects), ".pdf", "error", why, (reason,), words=words)
+        return variant, _Spec(_pdf(objects), ".pdf", "error", why, (reason,), words=words)
+    # OCR reads the drawing: nothing it can read is "empty"; specks it reads as marks load
+    why += "; OCR (on by default) finds no words in it, or a few stray marks"
+    return variant, _Spec(_pdf(objects), ".pdf", "either", why, (reason, "empty"))
 
 
-_EXTENSIONS = (".pdf", ".docx", ".html", ".txt", ".eml", ".md")
+_EXTENSIONS = (
+    ".pdf",
+    ".docx",
+    ".html",
+    ".txt",
+    ".eml",
+    ".md",
+    ".msg",
+    ".png",
+    ".xlsx",
+    ".xls",
+    ".ods",
+    ".csv",
+    ".odt",
+    ".rtf",
+    ".doc",
+)
 
 
 def _zero_bytes(rng: random.Random, marker: str, n: int) -> tuple[str, _Spec]:
@@ -353,8 +373,14 @@ def _random_bytes(suffix: str) -> Maker:
         variant = "plain"
         if n % 2 and suffix == ".pdf":
             body, variant = b"%PDF-1.7\n" + body, "pdf_header"
-        elif n % 2 and suffix == ".docx":
+        elif n % 2 and suffix in (".docx", ".xlsx", ".ods", ".odt"):
             body, variant = b"PK\x03\x04" + body, "zip_header"
+        elif n % 2 and suffix in (".msg", ".xls", ".doc"):
+            body, variant = OLE_MAGIC + body, "ole_header"
+        elif n % 2 and suffix == ".png":
+            body, variant = b"\x89PNG\r\n\x1a\n" + body, "png_header"
+        elif n % 2 and suffix == ".rtf":
+            body, variant = b"{\\rtf1 " + body, "rtf_header"
         return variant, _Spec(
             body,
             suffix,
@@ -734,6 +760,75 @@ def _nested_eml(rng: random.Random, marker: str, n: int) -> tuple[str, _Spec]:
     )
 
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _password_xlsx(rng: random.Random, marker: str, n: int) -> tuple[str, _Spec]:
+    # Excel saves a password-protected workbook as an OLE file holding the encrypted
+    # package, whatever its .xlsx name; its first bytes are the OLE signature
+    body = OLE_MAGIC + b"\x00" * 24 + rng.randbytes(rng.randint(2000, 20000))
+    return "ole_package", _Spec(
+        body, ".xlsx", "error", "a password-protected workbook", ("encrypted",), words="password"
+    )
+
+
+def _zip_bomb_ods(rng: random.Random, marker: str, n: int) -> tuple[str, _Spec]:
+    def write(path: Path) -> None:
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+            archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+            with archive.open("content.xml", "w", force_zip64=True) as part:
+                block = b"<table:table-row/>" * (2**20 // 18)
+                written = 0
+                while written < ZIP_BOMB_BYTES // 4:
+                    part.write(block)
+                    written += len(block)
+
+    return "256MB_of_rows", _Spec(
+        write,
+        ".ods",
+        "error",
+        "a spreadsheet that unpacks to 256 MB of rows: refused before it is unpacked",
+        ("too_large",),
+        words="unpacks",
+    )
+
+
+def _noise_image(rng: random.Random, marker: str, n: int) -> tuple[str, _Spec]:
+    from PIL import Image
+
+    side = (300, 1200)[n % 2]
+    image = Image.frombytes("L", (side, side), rng.randbytes(side * side))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return f"{side}px", _Spec(
+        out.getvalue(),
+        ".png",
+        "either",
+        "an image of random noise: OCR finds no words (empty), or a few stray marks",
+        ("empty",),
+    )
+
+
+def _broken_attachment_eml(rng: random.Random, marker: str, n: int) -> tuple[str, _Spec]:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "foi@council.example"
+    message["Subject"] = "Your FOI request"
+    message.set_content("\n".join(_letter_lines(rng, marker)) + "\n")
+    name, kind = (("reply.pdf", "pdf"), ("figures.xlsx", "xlsx"), ("letter.doc", "msword"))[n % 3]
+    message.add_attachment(rng.randbytes(3000), maintype="application", subtype=kind, filename=name)
+    return name, _Spec(
+        message.as_bytes(),
+        ".eml",
+        "error",
+        "an e-mail whose attachment is damaged: the letter fails naming the attachment, so no "
+        "answer in it is lost in silence",
+        ("corrupt", "encoding"),
+        words="attachment",
+    )
+
+
 # kinds in the order they cycle; those in ONCE are made on the first round only (big files)
 KINDS: dict[str, Maker] = {
     "truncated_pdf": _truncated_pdf,
@@ -760,8 +855,20 @@ KINDS: dict[str, Maker] = {
     "html_bad_charset": _html_bad_charset,
     "eml_bad_charset": _eml_bad_charset,
     "nested_eml": _nested_eml,
+    "random_bytes_msg": _random_bytes(".msg"),
+    "random_bytes_png": _random_bytes(".png"),
+    "random_bytes_xlsx": _random_bytes(".xlsx"),
+    "random_bytes_xls": _random_bytes(".xls"),
+    "random_bytes_ods": _random_bytes(".ods"),
+    "random_bytes_odt": _random_bytes(".odt"),
+    "random_bytes_rtf": _random_bytes(".rtf"),
+    "random_bytes_doc": _random_bytes(".doc"),
+    "password_xlsx": _password_xlsx,
+    "zip_bomb_ods": _zip_bomb_ods,
+    "noise_image": _noise_image,
+    "broken_attachment_eml": _broken_attachment_eml,
 }
-ONCE = frozenset({"huge_text_50mb", "zip_bomb_docx"})
+ONCE = frozenset({"huge_text_50mb", "zip_bomb_docx", "zip_bomb_ods"})
 
 
 def generate(dest: Path, count: int = 220, seed: int = 1) -> list[BadFile]:

@@ -270,6 +270,11 @@ def load_bytes(data: bytes, *, path: str, fmt: LetterFormat) -> Letter:
             f"(over {MAX_TEXT_CHARS:,} are not read)",
             path=path,
         )
+    if fmt in ("rtf", "doc") and _mostly_control(text):
+        raise UnreadableEncoding(
+            "the file's text is not readable (binary data where text should be: a damaged file?)",
+            path=path,
+        )
     if not text.strip():
         if ocr_pages:
             raise EmptyLetter("OCR found no text on the scanned pages", path=path)

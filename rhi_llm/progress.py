@@ -166,11 +166,7 @@ def summary_table(tally: Tally, store_path: str | None) -> Table:
     table.add_column("count", justify="right")
     rows = [
         ("letters", tally.total),
-        *(
-            (("files skipped, not letters (listed above)", tally.not_letters),)
-            if tally.not_letters
-            else ()
-        ),
+        *((("not letters, skipped", tally.not_letters),) if tally.not_letters else ()),
         ("already in the store (no call)", tally.skipped),
         ("extracted now: ok", tally.ok),
         ("extracted now: with flagged fields", tally.flagged),

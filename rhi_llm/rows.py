@@ -49,7 +49,13 @@ def build_row(
                 fields[field_id].alternatives[backend] = answer_value(other_answer)
     return OutputRow(
         letter=LetterRef(
-            path=letter.path, sha256=letter.sha256, format=letter.format, pages=letter.pages
+            path=letter.path,
+            sha256=letter.sha256,
+            format=letter.format,
+            pages=letter.pages,
+            parts=list(letter.parts),
+            ocr_pages=list(letter.ocr_pages),
+            ocr_confidence=list(letter.ocr_confidence),
         ),
         questionnaire=questionnaire,
         questionnaire_hash=reading.spec.hash if reading.spec else None,

@@ -7,6 +7,7 @@ import asyncio
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,21 @@ def test_get_backend_names() -> None:
     assert get_backend("rules").name == "rules"
     with pytest.raises(Exception, match="unknown backend"):
         get_backend("nope")
+
+
+def test_a_folder_run_lists_what_it_skips_and_counts_it(tmp_path: Path) -> None:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "reply.txt").write_text((LETTERS / "westmarch-2024.txt").read_text())
+    (folder / "budget.numbers").write_bytes(b"not a format rhi-llm reads")
+    (folder / "~$reply.docx").write_bytes(b"lock")
+    result = runner.invoke(
+        cli.app,
+        ["extract", str(folder), "-o", str(tmp_path / "rows.jsonl")],
+        env={"OPENAI_API_KEY": "", "OPENAI_BASE_URL": ""},
+    )
+    assert result.exit_code == 0, result.output
+    assert f"skipped {folder / 'budget.numbers'}: unsupported format '.numbers'" in result.stderr
+    assert "~$reply.docx: an Office lock file" in result.stderr
+    assert re.search(r"not letters, skipped\s*│\s*2\s*│", result.stderr)
+    assert len((tmp_path / "rows.jsonl").read_text().splitlines()) == 1

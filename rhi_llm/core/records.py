@@ -24,6 +24,13 @@ class LetterRef(BaseModel):
     sha256: str
     format: LetterFormat
     pages: int
+    parts: list[str] = Field(
+        default_factory=list, description="what each page is, for an e-mail with attachments"
+    )
+    ocr_pages: list[int] = Field(default_factory=list, description="pages read by OCR")
+    ocr_confidence: list[float] = Field(
+        default_factory=list, description="Tesseract's mean word confidence of each OCR page"
+    )
 
 
 class Derived(BaseModel):
