@@ -1296,15 +1296,20 @@ class BadInputResult:
 
 @contextlib.contextmanager
 def _load_timeout(seconds: float) -> Iterator[None]:
-    old = os.environ.get("RHI_LLM_LOAD_TIMEOUT")
-    os.environ["RHI_LLM_LOAD_TIMEOUT"] = str(seconds)
+    """The per-file limit, and the same limit for each scanned page's OCR (which runs after
+    the file is parsed, under its own limit)."""
+    names = ("RHI_LLM_LOAD_TIMEOUT", "RHI_LLM_OCR_TIMEOUT")
+    old = {name: os.environ.get(name) for name in names}
+    for name in names:
+        os.environ[name] = str(seconds)
     try:
         yield
     finally:
-        if old is None:
-            os.environ.pop("RHI_LLM_LOAD_TIMEOUT", None)
-        else:
-            os.environ["RHI_LLM_LOAD_TIMEOUT"] = old
+        for name, value in old.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def run(

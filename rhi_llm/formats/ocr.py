@@ -14,6 +14,7 @@ batch does not read a scan twice.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import json
@@ -66,14 +67,23 @@ class OcrPage:
     words: int
 
 
-def tesseract_version() -> str | None:
-    """Tesseract's version, or None when it is not installed."""
+@functools.lru_cache(maxsize=1)
+def _installed_version() -> str | None:
     try:
         import pytesseract
 
         return str(pytesseract.get_tesseract_version())
     except Exception:
         return None
+
+
+def tesseract_version() -> str | None:
+    """Tesseract's version, or None when it is not installed (asked once per process, when
+    it is installed: every page's cache key holds it)."""
+    version = _installed_version()
+    if version is None:
+        _installed_version.cache_clear()  # installed later in a long session: ask again
+    return version
 
 
 def unavailable(path: str) -> OcrUnavailable:

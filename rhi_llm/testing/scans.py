@@ -89,21 +89,17 @@ def render_pages(text: str, *, style: ScanStyle | None = None, seed: int = 0) ->
     font = _font(size)
     step = int(size * 1.4)
     per_page = max(1, (height - 2 * margin) // step)
-    lines = printed_lines(text)
-    chunks = [lines[i : i + per_page] for i in range(0, len(lines), per_page)] or [[]]
+    placed = _laid_out(printed_lines(text), font, width - 2 * margin, gap=int(0.3 * dpi))
+    chunks = [placed[i : i + per_page] for i in range(0, len(placed), per_page)] or [[]]
     pages: list[Any] = []
     for number, chunk in enumerate(chunks):
         page = Image.new("L", (width, height), 255)
         draw = ImageDraw.Draw(page)
         y = margin
-        columns = _columns(chunk, font, gap=int(0.35 * dpi))
-        for line in chunk:
+        for pieces in chunk:
             ink = rng.randint(0, 40)
-            if isinstance(line, str):
-                draw.text((margin, y), line, fill=ink, font=font)
-            else:
-                for cell, x in zip(line, columns, strict=False):
-                    draw.text((margin + x, y), cell, fill=ink, font=font)
+            for x, piece in pieces:
+                draw.text((margin + x, y), piece, fill=ink, font=font)
             y += step
         if style.stamp and number == 0:
             _stamp(page, rng, dpi)
@@ -123,23 +119,77 @@ def render_pages(text: str, *, style: ScanStyle | None = None, seed: int = 0) ->
     return pages
 
 
-def _columns(lines: Sequence[Line], font: FreeTypeFont | ImageFont, gap: int) -> list[int]:
-    """Where each table column starts on the page: after the widest cell of the column
-    before it, and a gap (a printed table lines its columns up)."""
-    widths: list[float] = []
-    for line in lines:
-        if isinstance(line, tuple):
-            for index, cell in enumerate(line):
-                width = float(font.getlength(cell))
-                if index < len(widths):
-                    widths[index] = max(widths[index], width)
-                else:
-                    widths.append(width)
+Placed = list[tuple[int, str]]  # one printed line: pieces of text and where each starts
+
+
+def _laid_out(
+    lines: Sequence[Line], font: FreeTypeFont | ImageFont, room: int, gap: int
+) -> list[Placed]:
+    """Lines as printed: text as it is; each table (consecutive rows of cells) in columns
+    lined up, a cell too wide for its column wrapped inside it, as a word processor prints a
+    table that would not fit the page."""
+    out: list[Placed] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if isinstance(line, str):
+            out.append([(0, line)] if line else [])
+            index += 1
+            continue
+        block: list[tuple[str, ...]] = []
+        while index < len(lines) and isinstance(lines[index], tuple):
+            block.append(lines[index])  # type: ignore[arg-type]
+            index += 1
+        starts, widths = _columns(block, font, room, gap)
+        for row in block:
+            wrapped = [_wrap(cell, font, widths[c]) for c, cell in enumerate(row)]
+            for k in range(max((len(w) for w in wrapped), default=1)):
+                out.append(
+                    [(starts[c], w[k]) for c, w in enumerate(wrapped) if k < len(w) and w[k]]
+                )
+    return out
+
+
+def _columns(
+    rows: Sequence[tuple[str, ...]], font: FreeTypeFont | ImageFont, room: int, gap: int
+) -> tuple[list[int], list[int]]:
+    """Where each column of a table starts and how wide it is: each as wide as its widest
+    cell, and where they would not fit, the wide ones narrowed to share what is left."""
+    natural: list[float] = []
+    for row in rows:
+        for c, cell in enumerate(row):
+            width = float(font.getlength(cell))
+            if c < len(natural):
+                natural[c] = max(natural[c], width)
+            else:
+                natural.append(width)
+    available = room - gap * max(0, len(natural) - 1)
+    widths = list(natural)
+    if sum(widths) > available and widths:
+        fair = available / len(widths)
+        narrow = [w for w in widths if w <= fair]
+        wide = [i for i, w in enumerate(widths) if w > fair]
+        share = (available - sum(narrow)) / max(1, len(wide))
+        for i in wide:
+            widths[i] = max(share, fair / 2)
     starts, x = [], 0.0
     for width in widths:
         starts.append(int(x))
         x += width + gap
-    return starts
+    return starts, [int(w) for w in widths]
+
+
+def _wrap(cell: str, font: FreeTypeFont | ImageFont, width: int) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for word in cell.split():
+        trial = f"{current} {word}".strip()
+        if current and font.getlength(trial) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = trial
+    return [*lines, current] if current or not lines else lines
 
 
 def _stamp(page: Image, rng: random.Random, dpi: int) -> None:

@@ -281,17 +281,41 @@ def _many_providers(count: int) -> Check:
     )
 
 
+# figures in a line of text: not years or periods ("2017/18"), not a row's question number
+_ROW_FIGURES = re.compile(
+    r"(?<![\w/.,-])(?!(?:19|20)\d\d(?:/\d\d)?\b)\d{1,3}(?:,\d{3})*(?:\.\d+)?%?(?![\w/])"
+)
+
+
+_LINE_MARKER = re.compile(r"^\s*(?:Q\s?)?\d{1,2}[a-z]?(?:\([ivx]+\))?[.):]?\s")
+
+
 def _read_with_doubt(
     reading: LetterReading, span: Span, figure_at: NumberMention | None
 ) -> Check | None:
     """A figure taken from a scanned page where Tesseract was unsure of the word, or read
     digits beside letters it confuses with them: for a person to check against the page."""
     letter = reading.letter
-    if not letter.doubtful:
+    if not letter.ocr_pages:
         return None
     where = Span(start=figure_at.start, end=figure_at.end) if figure_at is not None else span
+    if letter.page_of(where.start) not in letter.ocr_pages:
+        return None
     word = letter.doubtful_in(where)
     if word is None:
+        line_start = letter.text.rfind("\n", 0, where.start) + 1
+        line_end = letter.text.find("\n", where.end)
+        line = letter.text[line_start : line_end if line_end >= 0 else len(letter.text)]
+        several = len(_ROW_FIGURES.findall(_LINE_MARKER.sub("", line, count=1))) >= 2
+        if several or "   " in line.strip():  # OCR writes a column gap as 3+ spaces
+            return Check(
+                code=CheckCode.READ_BY_OCR,
+                passed=False,
+                message=f"read by OCR on page {letter.page_of(where.start)} from a table row "
+                "or a line of several figures: a scan's rows and columns are rebuilt from "
+                "the page's layout, so check on the scan that it is the row and column "
+                "asked (the year, the total)",
+            )
         return None
     return Check(
         code=CheckCode.READ_BY_OCR,
