@@ -576,3 +576,17 @@ def test_empty_and_textless_inputs_of_the_new_kinds(tmp_path: Path) -> None:
     not_msg.write_bytes(b"From: someone\n\nplain text with a .msg name")
     with pytest.raises(LetterError, match=r"not an Outlook \.msg file"):
         load(not_msg)
+
+
+def test_the_formats_set_loads_and_its_gold_holds() -> None:
+    """Set P (eval/formats/, written blind, measured once, now development letters): every
+    file loads in its format and every gold figure and quote is in its loaded text."""
+    from rhi_llm.evaluate import check_gold
+    from rhi_llm.gold import load_gold_set
+
+    root = Path(__file__).parent.parent / "eval" / "formats"
+    cases = load_gold_set(root / "gold", root / "letters")
+    assert len(cases) == 8
+    assert {c.letters[0].suffix for c in cases} == {".eml", ".csv", ".txt", ".xlsx"}
+    for case in cases:
+        assert check_gold(case) == [], case.path.name
