@@ -863,6 +863,7 @@ KINDS: dict[str, Maker] = {
     "random_bytes_odt": _random_bytes(".odt"),
     "random_bytes_rtf": _random_bytes(".rtf"),
     "random_bytes_doc": _random_bytes(".doc"),
+    "random_bytes_csv": _random_bytes(".csv"),
     "password_xlsx": _password_xlsx,
     "zip_bomb_ods": _zip_bomb_ods,
     "noise_image": _noise_image,

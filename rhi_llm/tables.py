@@ -113,14 +113,25 @@ def _aligned_tables(text: str, taken: list[tuple[int, int]]) -> list[Table]:
             tables.append(table)
         block.clear()
 
-    for start, line in _lines(text):
+    lines = _lines(text)
+    for position, (start, line) in enumerate(lines):
         if any(a <= start < b for a, b in taken) or not line.strip():
             close()
             continue
         cells = _aligned_cells(start, line)
         indent = len(line) - len(line.lstrip())
         continuing = bool(block) and len(cells) == 1 and indent >= 8
-        if len(cells) >= 2 or continuing or (block and _RULE.match(line)):
+        # a row label wrapped onto a line of its own, between two rows ("Children looked
+        # after at any time in the   1,187   1,214" / "year" / "Looked after ...   139")
+        wrapped_label = (
+            bool(block)
+            and len(cells) == 1
+            and indent < 8
+            and position + 1 < len(lines)
+            and len(_aligned_cells(lines[position + 1][0], lines[position + 1][1])) >= 2
+            and len(_aligned_cells(*block[-1])) >= 2
+        )
+        if len(cells) >= 2 or continuing or wrapped_label or (block and _RULE.match(line)):
             block.append((start, line))
         else:
             close()
@@ -152,6 +163,8 @@ def _typed_table(text: str, block: list[tuple[int, str]]) -> Table | None:
     built: list[_Row] = []
     heading_rows = 0
     for start, cells in rows:
+        if len(cells) == 1 and built and column_of(cells[0][0] - start) == 0:
+            continue  # a row label's wrapped end: the row above keeps its cells
         if len(cells) == 1 and built:
             # a continuation line runs on the last cell of the row above
             last = built[-1]
