@@ -804,8 +804,9 @@ def _noise_image(rng: random.Random, marker: str, n: int) -> tuple[str, _Spec]:
         out.getvalue(),
         ".png",
         "either",
-        "an image of random noise: OCR finds no words (empty), or a few stray marks",
-        ("empty",),
+        "an image of random noise: OCR finds no words (empty), or a few stray marks, or takes "
+        "past its per-page limit (Tesseract is slow on noise)",
+        ("empty", "timeout"),
     )
 
 

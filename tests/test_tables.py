@@ -191,3 +191,18 @@ def test_another_years_not_recorded_cell_does_not_withhold_the_year_asked() -> N
 
     found = extract_rules(reading).answer("rhi_within_72h")
     assert isinstance(found, Figure) and found.value == 1049, found
+
+
+def test_a_row_label_wrapped_onto_its_own_line_keeps_the_table_whole() -> None:
+    text = (
+        "Measure                                        2022/23     2023/24\n"
+        "Children looked after at any time in the       1,187        1,214\n"
+        "year\n"
+        "Looked after children who went missing         139         151\n"
+        "Missing incidents of looked after children     702         866\n"
+    )
+    (table,) = find_tables(text)
+    cells = {(c.row, c.column): c.text for c in table.cells}
+    assert table.header_row == 0 and cells[(0, 2)] == "2023/24"
+    assert cells[(2, 0)] == "Looked after children who went missing" and cells[(2, 2)] == "151"
+    assert cells[(3, 2)] == "866"
