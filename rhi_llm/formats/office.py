@@ -16,11 +16,11 @@ from rhi_llm.core.errors import (
     ConverterMissing,
     CorruptLetter,
     Encrypted,
-    LetterError,
     LoadTimeout,
     UnreadableEncoding,
 )
 from rhi_llm.core.text import parser_message as _short
+from rhi_llm.formats import damaged_as_corrupt
 
 ANTIWORD_SECONDS = 20.0
 
@@ -31,17 +31,11 @@ ANTIWORD_SECONDS = 20.0
 def odt_pages(data: bytes, path: str) -> list[str]:
     from odf.opendocument import load
 
-    try:
+    with damaged_as_corrupt(path, "the OpenDocument file"):
         document = load(io.BytesIO(data))
         lines: list[str] = []
         _odt_blocks(document.text, lines)
         return ["\n".join(lines)]
-    except LetterError:
-        raise
-    except Exception as exc:  # odfpy and the XML parser raise a wide range on junk
-        raise CorruptLetter(
-            f"the OpenDocument file is damaged ({_short(exc)})", path=path
-        ) from None
 
 
 def _odt_blocks(element: Any, lines: list[str]) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 
 from rhi_llm.core.errors import CorruptLetter, Encrypted, LetterError, LetterTooLarge
 from rhi_llm.core.text import parser_message as _short
+from rhi_llm.formats import damaged_as_corrupt
 
 MAX_CELLS = 200_000  # a reply's spreadsheet has hundreds of cells; a data dump is not a letter
 MAX_COLUMNS = 200
@@ -90,15 +91,13 @@ def xlsx_pages(data: bytes, path: str) -> list[str]:
     except Exception as exc:  # openpyxl raises a wide range on junk packages
         raise CorruptLetter(f"the spreadsheet is damaged ({_short(exc)})", path=path) from None
     try:
-        pages = []
-        for sheet in values.worksheets:
-            formula_rows = formulas[sheet.title].iter_rows()
-            pages.append(rows_text(sheet.title, _xlsx_rows(sheet.iter_rows(), formula_rows), path))
-        return pages
-    except LetterError:
-        raise
-    except Exception as exc:
-        raise CorruptLetter(f"the spreadsheet is damaged ({_short(exc)})", path=path) from None
+        with damaged_as_corrupt(path, "the spreadsheet"):
+            pages = []
+            for sheet in values.worksheets:
+                formula_rows = formulas[sheet.title].iter_rows()
+                rows = _xlsx_rows(sheet.iter_rows(), formula_rows)
+                pages.append(rows_text(sheet.title, rows, path))
+            return pages
     finally:
         values.close()
         formulas.close()
@@ -139,19 +138,16 @@ def xls_pages(data: bytes, path: str) -> list[str]:
     except Exception as exc:
         raise CorruptLetter(f"the spreadsheet is damaged ({_short(exc)})", path=path) from None
     try:
-        pages = []
-        for index in range(book.nsheets):
-            sheet = book.sheet_by_index(index)
-            rows = (
-                [_xls_cell(book, sheet.cell(r, c)) for c in range(min(sheet.ncols, MAX_COLUMNS))]
-                for r in range(sheet.nrows)
-            )
-            pages.append(rows_text(sheet.name, rows, path))
-        return pages
-    except LetterError:
-        raise
-    except Exception as exc:
-        raise CorruptLetter(f"the spreadsheet is damaged ({_short(exc)})", path=path) from None
+        with damaged_as_corrupt(path, "the spreadsheet"):
+            pages = []
+            for index in range(book.nsheets):
+                sheet = book.sheet_by_index(index)
+                columns = range(min(sheet.ncols, MAX_COLUMNS))
+                rows = (
+                    [_xls_cell(book, sheet.cell(r, c)) for c in columns] for r in range(sheet.nrows)
+                )
+                pages.append(rows_text(sheet.name, rows, path))
+            return pages
     finally:
         book.release_resources()
 
@@ -180,19 +176,13 @@ def ods_pages(data: bytes, path: str) -> list[str]:
     from odf.opendocument import load
     from odf.table import Table, TableCell, TableRow
 
-    try:
+    with damaged_as_corrupt(path, "the OpenDocument spreadsheet"):
         document = load(io.BytesIO(data))
         pages = []
         for table in document.spreadsheet.getElementsByType(Table):
             rows = _ods_rows(table.getElementsByType(TableRow), TableCell, path)
             pages.append(rows_text(str(table.getAttribute("name") or ""), rows, path))
         return pages
-    except LetterError:
-        raise
-    except Exception as exc:  # odfpy and the XML parser raise a wide range on junk
-        raise CorruptLetter(
-            f"the OpenDocument spreadsheet is damaged ({_short(exc)})", path=path
-        ) from None
 
 
 def _repeat(element: Any, attribute: str) -> int:
