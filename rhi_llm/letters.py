@@ -1085,8 +1085,10 @@ def reply_only(body: str) -> str:
     start = _chain_start(lines)
     tail = lines[start:] if start is not None else lines
     quoted = [i for i, line in enumerate(tail) if _QUOTED.match(line)]
+    # answers typed between quoted lines (not text after the last one: a mail server's
+    # disclaimer at the foot of a top-posted reply is not an answer inside the quote)
     answered_inside = bool(quoted) and any(
-        line.strip() and not _QUOTED.match(line) for line in tail[quoted[0] :]
+        line.strip() and not _QUOTED.match(line) for line in tail[quoted[0] : quoted[-1]]
     )
     if start is None and not quoted:
         return body

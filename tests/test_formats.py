@@ -341,6 +341,17 @@ def test_the_quoted_request_below_a_reply_is_left_out() -> None:
     assert "587 incidents" in kept and "640" not in kept and "wrote:" not in kept
 
 
+def test_a_disclaimer_below_the_quoted_request_does_not_keep_it() -> None:
+    body = (
+        "Dear Ms Okafor,\n\n1. 212 children.\n2. 587 incidents.\n\nFOI Team\n\n"
+        "On Mon, 8 Apr 2024 at 09:14, Ada Okafor <ada@example.org> wrote:\n"
+        + REQUEST
+        + "\nThis e-mail and its attachments are confidential to the council.\n"
+    )
+    kept = reply_only(body)
+    assert "587 incidents" in kept and "640" not in kept
+
+
 def test_an_outlook_chain_is_left_out() -> None:
     body = (
         "Our response is below.\n1. 212\n2. 587\n\n"
