@@ -44,11 +44,14 @@ LOW_CONFIDENCE = 85.0
 MAX_PIXELS = 60_000_000  # a page rendered or decoded larger than this is not read
 MAX_SIDE = 6000  # longer sides are scaled down to this before reading (A4 at 300 dpi: 3508)
 MAX_PAGES = 40  # a reply letter's scan is a few pages; a scanned report is not a letter
-CACHE_VERSION = "1"  # bump when the text built from Tesseract's words changes
+CACHE_VERSION = "2"  # bump when the text built from Tesseract's words changes
 
 _DIGIT = re.compile(r"\d")
 # a line that starts "7.431" or "4b)12": a question's number and its figure run together,
 # where the space between them was too narrow for Tesseract to see
+# a line that starts "Sa." or "Ib)": a question's number with its first digit misread
+_MISREAD_MARKER = re.compile(r"^[SOIlBZ][a-h][.)]$")
+_DIGIT_FOR = {"S": "5", "O": "0", "I": "1", "l": "1", "B": "8", "Z": "2"}
 _MERGED_MARKER = re.compile(r"^(\d{1,2}[a-z]?[.)])(\d{2,}(?:,\d{3})*)$")
 # letters and marks a scan confuses with digits, inside a word that also holds a digit
 _CONFUSABLE = re.compile(r"[OoQDIlL|!SsBZzg]")
@@ -128,20 +131,25 @@ def page_from_data(data: dict[str, list[Any]]) -> OcrPage:
     doubtful: list[tuple[int, int]] = []
     confidences: list[float] = []
     offset = 0
-    previous_top: int | None = None
+    previous: tuple[int, int] | None = None  # the last line's top and bottom
     for idx in ordered:
         idx.sort(key=lambda i: int(data["left"][i]))
         top = min(int(data["top"][i]) for i in idx)
-        if previous_top is not None:
-            # a line further below the last than the page's usual line pitch: a paragraph
-            breaker = "\n\n" if pitch and top - previous_top > 1.6 * pitch else "\n"
+        bottom = max(int(data["top"][i]) + int(data["height"][i]) for i in idx)
+        if previous is not None:
+            # a line further below the last than the page's usual pitch, at its top and its
+            # bottom both (a speck or a tall letter moves only one): a paragraph
+            apart = min(top - previous[0], bottom - previous[1])
+            breaker = "\n\n" if pitch and apart > 1.6 * pitch else "\n"
             parts.append(breaker)
             offset += len(breaker)
-        previous_top = top
+        previous = (top, bottom)
         line_start = offset
         right: int | None = None
         for position, i in enumerate(idx):
             word = words[i]
+            if position == 0 and _MISREAD_MARKER.match(word):
+                word = _DIGIT_FOR[word[0]] + word[1:]  # "Sa." for "5a.", a question's number
             merged = _MERGED_MARKER.match(word) if position == 0 else None
             if merged:  # "7.431": a question's number run into its figure ("7. 431")
                 marker, figure = merged.group(1), merged.group(2)
