@@ -64,7 +64,9 @@ def test_ci_batch_of_bad_inputs() -> None:
     figures = result.as_json()
     assert figures["expectations_missed"] == [] and figures["unclear"] == []
     assert 2.5 < result.slowest()[0] < 3.0 + bad_inputs.GRACE_SECONDS
-    assert result.slowest(stopped=False)[0] < 3.0
+    # a file not stopped took less than its limits: parsing's 3 s, and for a scan OCR's own
+    # 3 s per page after it (the bad scans are one page each)
+    assert result.slowest(stopped=False)[0] < 3.0 + 3.0
     assert "crashes 0, timeouts 0" in result.summary()
     assert seconds < 30, seconds
 
