@@ -32,6 +32,7 @@ class _Row:
     start: int
     end: int
     cells: list[tuple[int, int]]  # offsets of each cell's text
+    label_tail: str = ""  # the end of a row label wrapped onto a line of its own
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -164,7 +165,11 @@ def _typed_table(text: str, block: list[tuple[int, str]]) -> Table | None:
     heading_rows = 0
     for start, cells in rows:
         if len(cells) == 1 and built and column_of(cells[0][0] - start) == 0:
-            continue  # a row label's wrapped end: the row above keeps its cells
+            # a row label's wrapped end: it ends the label of the row above (in the cell's
+            # words; the cell's offsets stay those of its first line)
+            a, b = cells[0]
+            built[-1].label_tail = f"{built[-1].label_tail} {text[a:b]}".strip()
+            continue
         if len(cells) == 1 and built:
             # a continuation line runs on the last cell of the row above
             last = built[-1]
@@ -186,7 +191,8 @@ def _typed_table(text: str, block: list[tuple[int, str]]) -> Table | None:
                 heading.setdefault(column, []).append((a, b))
                 continue
             number = index - heading_rows + (1 if heading_rows else 0)
-            out.append(TableCell(a, b, number, column, " ".join(text[a:b].split())))
+            words = text[a:b] + (f" {row.label_tail}" if column == 0 and row.label_tail else "")
+            out.append(TableCell(a, b, number, column, " ".join(words.split())))
     for column, parts in heading.items():
         words = " ".join(text[a:b] for a, b in parts)
         out.append(TableCell(parts[0][0], parts[-1][1], 0, column, " ".join(words.split())))

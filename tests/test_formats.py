@@ -187,6 +187,7 @@ def test_page_text_keeps_columns_splits_run_together_markers_and_marks_doubt() -
             ("l43", 0, 4, 93),  # "143" with an l for the 1
             ("children", 80, 4, 95),
             ("598", 0, 5, 41),  # a figure Tesseract was unsure of
+            ("-", 300, 5, 30),  # a speck, read with little confidence: left out
             ("Sa.", 0, 6, 90),  # "5a." with an S for the 5
             ("Not", 80, 6, 95),
             ("held.", 160, 6, 95),
@@ -194,6 +195,7 @@ def test_page_text_keeps_columns_splits_run_together_markers_and_marks_doubt() -
     )
     lines = page.text.split("\n")
     assert lines[5] == "5a. Not held."
+    assert lines[4] == "598"  # the speck beside it is left out
     assert lines[0].index("2023/24") == lines[1].index("561")  # a column, lined up
     assert lines[2] == "7. 431 offers"
     doubted = {page.text[a:b] for a, b in page.doubtful}

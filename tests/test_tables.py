@@ -204,5 +204,6 @@ def test_a_row_label_wrapped_onto_its_own_line_keeps_the_table_whole() -> None:
     (table,) = find_tables(text)
     cells = {(c.row, c.column): c.text for c in table.cells}
     assert table.header_row == 0 and cells[(0, 2)] == "2023/24"
+    assert cells[(1, 0)] == "Children looked after at any time in the year"
     assert cells[(2, 0)] == "Looked after children who went missing" and cells[(2, 2)] == "151"
     assert cells[(3, 2)] == "866"

@@ -44,9 +44,11 @@ LOW_CONFIDENCE = 85.0
 MAX_PIXELS = 60_000_000  # a page rendered or decoded larger than this is not read
 MAX_SIDE = 6000  # longer sides are scaled down to this before reading (A4 at 300 dpi: 3508)
 MAX_PAGES = 40  # a reply letter's scan is a few pages; a scanned report is not a letter
-CACHE_VERSION = "2"  # bump when the text built from Tesseract's words changes
+CACHE_VERSION = "3"  # bump when the text built from Tesseract's words changes
 
 _DIGIT = re.compile(r"\d")
+_SPECK = re.compile(r"^[^\w£$%]{1,2}$")  # one or two marks, no letter or digit
+SPECK_CONFIDENCE = 70.0
 # a line that starts "7.431" or "4b)12": a question's number and its figure run together,
 # where the space between them was too narrow for Tesseract to see
 # a line that starts "Sa." or "Ib)": a question's number with its first digit misread
@@ -115,6 +117,10 @@ def page_from_data(data: dict[str, list[Any]]) -> OcrPage:
     words = [" ".join(normalise_text(str(raw)).split()) for raw in data["text"]]
     for i, word in enumerate(words):
         if not word or float(data["conf"][i]) < 0:
+            continue
+        if _SPECK.match(word) and float(data["conf"][i]) < SPECK_CONFIDENCE:
+            # a lone mark read with little confidence: a speck of the scan, which would add a
+            # column to a table row or a stray word to a line
             continue
         key = (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))
         lines.setdefault(key, []).append(i)
