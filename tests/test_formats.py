@@ -607,3 +607,18 @@ def test_the_formats_set_loads_and_its_gold_holds() -> None:
     assert {c.letters[0].suffix for c in cases} == {".eml", ".csv", ".txt", ".xlsx"}
     for case in cases:
         assert check_gold(case) == [], case.path.name
+
+
+def test_free_text_from_a_table_row_of_a_scan_is_flagged() -> None:
+    from rhi_llm.verify.fields import _text_from_ocr_table
+
+    text = LETTER + "\nComments    The service works well and demand is steady.\n"
+    start = text.index("The service works")
+    span = Span(start=start, end=start + 20)
+    typed = Letter(path="reply.txt", format="txt", text=text, sha256="0" * 64)
+    scanned = typed.model_copy(update={"format": "image", "ocr_pages": (1,)})
+    assert _text_from_ocr_table(read(typed), span) is None
+    check = _text_from_ocr_table(read(scanned), span)
+    assert check is not None and check.code == CheckCode.READ_BY_OCR and not check.passed
+    plain = text.index("We recorded 212")
+    assert _text_from_ocr_table(read(scanned), Span(start=plain, end=plain + 10)) is None

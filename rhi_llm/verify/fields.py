@@ -7,7 +7,7 @@ import re
 from rhi_llm.core.questionnaires import FIELDS
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.survey import WITHHELD, Choice, Figure, ProviderAnswer, Status, TextAnswer
-from rhi_llm.core.types import Check, CheckCode, LocatedQuestion, NumberMention, Span
+from rhi_llm.core.types import Check, CheckCode, Letter, LocatedQuestion, NumberMention, Span
 from rhi_llm.meaning import (
     COST_WORDS,
     role_cue,
@@ -290,22 +290,42 @@ _ROW_FIGURES = re.compile(
 _LINE_MARKER = re.compile(r"^\s*(?:Q\s?)?\d{1,2}[a-z]?(?:\([ivx]+\))?[.):]?\s")
 
 
+def _ocr_line(letter: Letter, where: Span) -> str | None:
+    """The line of text holding ``where``, when its page was read by OCR."""
+    if not letter.ocr_pages or letter.page_of(where.start) not in letter.ocr_pages:
+        return None
+    line_start = letter.text.rfind("\n", 0, where.start) + 1
+    line_end = letter.text.find("\n", where.start)
+    return letter.text[line_start : line_end if line_end >= 0 else len(letter.text)]
+
+
+def _text_from_ocr_table(reading: LetterReading, span: Span) -> Check | None:
+    """A free-text answer whose words start in a table row of a scanned page: a wrapped
+    cell's lines are rebuilt from the page's layout, so its text may be cut or run into the
+    next column's."""
+    line = _ocr_line(reading.letter, span)
+    if line is None or "   " not in line.strip():
+        return None
+    return Check(
+        code=CheckCode.READ_BY_OCR,
+        passed=False,
+        message=f"read by OCR on page {reading.letter.page_of(span.start)} from a table: a "
+        "wrapped cell's text is rebuilt from the page's layout, so check it on the scan",
+    )
+
+
 def _read_with_doubt(
     reading: LetterReading, span: Span, figure_at: NumberMention | None
 ) -> Check | None:
     """A figure taken from a scanned page where Tesseract was unsure of the word, or read
     digits beside letters it confuses with them: for a person to check against the page."""
     letter = reading.letter
-    if not letter.ocr_pages:
-        return None
     where = Span(start=figure_at.start, end=figure_at.end) if figure_at is not None else span
-    if letter.page_of(where.start) not in letter.ocr_pages:
+    line = _ocr_line(letter, where)
+    if line is None:
         return None
     word = letter.doubtful_in(where)
     if word is None:
-        line_start = letter.text.rfind("\n", 0, where.start) + 1
-        line_end = letter.text.find("\n", where.end)
-        line = letter.text[line_start : line_end if line_end >= 0 else len(letter.text)]
         several = len(_ROW_FIGURES.findall(_LINE_MARKER.sub("", line, count=1))) >= 2
         if several or "   " in line.strip():  # OCR writes a column gap as 3+ spaces
             return Check(
@@ -368,6 +388,10 @@ def verify_field(reading: LetterReading, field_id: str, answer: object) -> Field
         doubtful = _read_with_doubt(reading, span, figure_at)
         if doubtful is not None:
             checks.append(doubtful)
+    elif isinstance(answer, TextAnswer) and value is not None and span is not None:
+        cut = _text_from_ocr_table(reading, span)
+        if cut is not None:
+            checks.append(cut)
     if isinstance(answer, TextAnswer) and isinstance(value, str):
         planted = planted_in_text(value)
         if planted is not None:
