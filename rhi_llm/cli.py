@@ -38,7 +38,7 @@ from rhi_llm.letters import find_letters, load, scan_folders
 from rhi_llm.pipeline import LetterOutcome
 from rhi_llm.progress import BatchProgress, Tally, choose_mode, summary_table
 from rhi_llm.questions import find_questions
-from rhi_llm.store import Store, open_store
+from rhi_llm.store import SHOWN_PROBLEMS, Store, check_store, open_store
 from rhi_llm.summary import summarise, summary_json
 from rhi_llm.summary_render import summary_html
 from rhi_llm.summary_render import summary_table as render_summary
@@ -662,10 +662,12 @@ def _collect_batches(
 
 @contextmanager
 def opened_store(path: Path) -> Iterator[Store]:
-    """The run store, opened; one line and exit code 2 when it cannot be."""
+    """The run store, opened; one line and exit code 2 when it cannot be, and exit code 1
+    when it fails while in use (a store damaged inside opens, then fails on a page a query
+    reaches)."""
     with exits_on_error(code=2):
         store = open_store(path)
-    with store:
+    with store, exits_on_error(code=1):
         yield store
 
 
@@ -935,6 +937,53 @@ def review_import_command(
         f"{result.skipped} rows without a decision{read_as}",
         highlight=False,
     )
+
+
+store_app = typer.Typer(
+    help="Look after a run store: check that SQLite can read all of it.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(store_app, name="store")
+
+DAMAGED_STORE_ADVICE = (
+    "What to do: keep this file as it is (copy it aside before anything else); restore it "
+    "from a backup if you have one; otherwise run the extraction again into a new store "
+    "(`rhi-llm extract LETTERS --db NEW.db`). Review decisions are in the damaged file too: "
+    "the sqlite3 shell's `.recover` command (`sqlite3 {db} .recover | sqlite3 saved.db`) "
+    "saves the rows that can still be read."
+)
+
+
+@store_app.command("check")
+@with_settings(store=True)
+def store_check(*, settings: Settings) -> None:
+    """Run SQLite's integrity check on the whole run store, reading only; exit 1 when it
+    finds damage, and say what to do."""
+    with exits_on_error(code=2):
+        found = check_store(settings.db)
+    counts = (
+        ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in found.counts.items())
+        if found.counts is not None
+        else "its tables cannot be counted"
+    )
+    if found.ok:
+        out.print(
+            f"ok {found.path}: SQLite's integrity check found no damage ({counts})",
+            markup=False,
+            highlight=False,
+        )
+        return
+    err.print(
+        f"damaged {found.path}: SQLite's integrity check found {len(found.problems)}"
+        f"{' or more' if len(found.problems) >= SHOWN_PROBLEMS else ''} problem(s) ({counts})",
+        markup=False,
+        highlight=False,
+    )
+    for problem in found.problems[:SHOWN_PROBLEMS]:
+        err.print(f"  {problem}", markup=False, highlight=False)
+    err.print(DAMAGED_STORE_ADVICE.format(db=found.path), markup=False, highlight=False)
+    raise typer.Exit(code=1)
 
 
 @app.command("report")
@@ -1315,4 +1364,10 @@ def _eval_compare(old: Path, new: Path, *, as_json: bool) -> None:
 
 
 def main() -> None:
-    app()
+    """The `rhi-llm` command. An `RhiError` that no command turned into its own line is
+    reported here, in one line, rather than as a traceback."""
+    try:
+        app()
+    except RhiError as error:
+        report_error(error)
+        sys.exit(1)

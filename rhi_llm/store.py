@@ -12,9 +12,10 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 from pydantic_core import to_json
@@ -158,6 +159,76 @@ def _m4(db: sqlite3.Connection) -> None:
 # Append only: never edit or reorder; a new change is a new function at the end.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_m1, _m2, _m3, _m4)
 
+_T = TypeVar("_T")
+
+
+class _Cursor(sqlite3.Cursor):
+    """A cursor whose every SQLite error is a `StoreError` naming the store and what to do.
+
+    A store can fail at any read, not only at a write: a file damaged inside (a valid header
+    over garbage pages) opens, then fails on the first page that a query reaches. Guarding the
+    cursor turns every such failure, wherever the query is, into one line."""
+
+    connection: _Connection
+
+    def _guard(self, error: sqlite3.Error) -> StoreError:
+        return StoreError(
+            _explain(error, self.connection.store_path), path=self.connection.store_path
+        )
+
+    def execute(self, sql: str, parameters: Any = (), /) -> _Cursor:
+        try:
+            return super().execute(sql, parameters)
+        except sqlite3.Error as error:
+            raise self._guard(error) from None
+
+    def executemany(self, sql: str, parameters: Any, /) -> _Cursor:
+        try:
+            return super().executemany(sql, parameters)
+        except sqlite3.Error as error:
+            raise self._guard(error) from None
+
+    def fetchone(self) -> Any:
+        try:
+            return super().fetchone()
+        except sqlite3.Error as error:
+            raise self._guard(error) from None
+
+    def fetchall(self) -> list[Any]:
+        try:
+            return super().fetchall()
+        except sqlite3.Error as error:
+            raise self._guard(error) from None
+
+    def __next__(self) -> Any:
+        try:
+            return super().__next__()
+        except sqlite3.Error as error:
+            raise self._guard(error) from None
+
+
+class _Connection(sqlite3.Connection):
+    """A connection whose statements run on `_Cursor`s."""
+
+    store_path: Path
+
+    def cursor(self, factory: Any = _Cursor) -> Any:
+        return super().cursor(factory)
+
+    def execute(self, sql: str, parameters: Any = (), /) -> _Cursor:
+        cursor: _Cursor = self.cursor()
+        return cursor.execute(sql, parameters)
+
+    def executemany(self, sql: str, parameters: Any, /) -> _Cursor:
+        cursor: _Cursor = self.cursor()
+        return cursor.executemany(sql, parameters)
+
+
+def _connect(target: str | Path, path: Path, **options: Any) -> _Connection:
+    db = sqlite3.connect(target, timeout=30, isolation_level=None, factory=_Connection, **options)
+    db.store_path = path
+    return db
+
 
 def _jsonable(value: Any) -> str | None:
     """JSON text of a value (models included), or None; pydantic-core writes it in Rust."""
@@ -189,13 +260,16 @@ class Store:
             yield self.db
             self.db.execute("COMMIT")
         except sqlite3.Error as error:
-            if self.db.in_transaction:
-                self.db.execute("ROLLBACK")
-            raise StoreError(_explain(error), path=self.path) from None
+            self._roll_back()
+            raise StoreError(_explain(error, self.path), path=self.path) from None
         except BaseException:
-            if self.db.in_transaction:
-                self.db.execute("ROLLBACK")
+            self._roll_back()
             raise
+
+    def _roll_back(self) -> None:
+        if self.db.in_transaction:
+            with suppress(sqlite3.Error, StoreError):  # the error that got here is the one to tell
+                self.db.execute("ROLLBACK")
 
     # -- letters and extractions ------------------------------------------------------------
 
@@ -390,10 +464,21 @@ class Store:
         """
         wanted = set(paths) if paths is not None else None
         return [
-            OutputRow.model_validate_json(text)
+            self._parsed(path, OutputRow.model_validate_json, text)
             for text, path in self.db.execute(query, (backend, backend))
             if wanted is None or path in wanted
         ]
+
+    def _parsed(self, what: str, parse: Callable[[Any], _T], stored: Any) -> _T:
+        """A stored JSON value, read back; a value that no longer parses is a damaged store."""
+        try:
+            return parse(stored)
+        except ValueError as error:  # pydantic's ValidationError and json's errors are both
+            raise StoreError(
+                f"the run store is damaged: what it holds for {what} cannot be read back "
+                f"({type(error).__name__}); run `rhi-llm store check --db {self.path}`",
+                path=self.path,
+            ) from None
 
     def failures(self) -> list[tuple[str, str, str]]:
         """(path, reason, error) of letters whose latest attempt failed."""
@@ -407,10 +492,7 @@ class Store:
         ]
 
     def counts(self) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for table in ("letters", "extractions", "field_values", "model_calls", "review_decisions"):
-            out[table] = int(self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-        return out
+        return _counts(self.db)
 
     def document(self, sha256: str) -> LetterDocument | None:
         """The text of a letter as it was read (None for a letter recorded without it)."""
@@ -420,11 +502,15 @@ class Store:
         ).fetchone()
         if found is None:
             return None
-        return LetterDocument(
-            sha256=sha256,
-            text=found[0],
-            page_starts=json.loads(found[1]),
-            blocks={k: [tuple(b) for b in v] for k, v in json.loads(found[2]).items()},
+        return self._parsed(
+            f"the letter {sha256[:12]}",
+            lambda row: LetterDocument(
+                sha256=sha256,
+                text=row[0],
+                page_starts=json.loads(row[1]),
+                blocks={k: [tuple(b) for b in v] for k, v in json.loads(row[2]).items()},
+            ),
+            found,
         )
 
     # -- batches submitted to the Batch API -------------------------------------------------
@@ -494,21 +580,32 @@ class Store:
             "SELECT letter_sha256, letter_path, field, action, value_json, unit, of_field, "
             "status, reviewer, decided_at, note FROM review_decisions ORDER BY id"
         ):
-            decision = ReviewDecision(
-                letter_sha256=row[0],
-                letter_path=row[1],
-                field=row[2],
-                action=row[3],
-                value=json.loads(row[4]) if row[4] is not None else None,
-                unit=row[5],
-                of=row[6],
-                status=row[7],
-                reviewer=row[8],
-                decided_at=row[9],
-                note=row[10],
-            )
+            decision = self._parsed(f"a review decision on {row[1]}", _decision_of, row)
             found[(decision.letter_sha256, decision.field)] = decision
         return found
+
+
+def _decision_of(row: Sequence[Any]) -> ReviewDecision:
+    return ReviewDecision(
+        letter_sha256=row[0],
+        letter_path=row[1],
+        field=row[2],
+        action=row[3],
+        value=json.loads(row[4]) if row[4] is not None else None,
+        unit=row[5],
+        of=row[6],
+        status=row[7],
+        reviewer=row[8],
+        decided_at=row[9],
+        note=row[10],
+    )
+
+
+def _counts(db: sqlite3.Connection) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for table in ("letters", "extractions", "field_values", "model_calls", "review_decisions"):
+        out[table] = int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    return out
 
 
 _INSERT_DECISION = (
@@ -533,8 +630,18 @@ def _decision_values(d: ReviewDecision) -> tuple[Any, ...]:
     )
 
 
-def _explain(error: sqlite3.Error) -> str:
+def _explain(error: sqlite3.Error, path: Path) -> str:
     text = str(error)
+    if "not a database" in text:
+        return (
+            f"this is not a run store, or its first page is damaged ({text}): check the path; "
+            f"`rhi-llm store check --db {path}` says more"
+        )
+    if "malformed" in text or "corrupt" in text:
+        return (
+            f"the run store is damaged ({text}); nothing more can be read from it or written "
+            f"to it safely: run `rhi-llm store check --db {path}` to see what to do"
+        )
     if "disk" in text.lower() and "full" in text.lower():
         return (
             "the disk is full: the run store cannot be written; what it holds is intact "
@@ -547,7 +654,7 @@ def _explain(error: sqlite3.Error) -> str:
         )
     if "locked" in text.lower():
         return "the run store is locked by another rhi-llm run; wait for it to finish"
-    return f"the run store cannot be written ({text})"
+    return f"the run store failed ({text})"
 
 
 def open_store(path: Path | str = DEFAULT_DB) -> Store:
@@ -559,7 +666,7 @@ def open_store(path: Path | str = DEFAULT_DB) -> Store:
     if path.is_file() and not os.access(path.parent, os.W_OK):
         return _open_read_only(path)
     try:
-        db = sqlite3.connect(path, timeout=30, isolation_level=None)
+        db = _connect(path, path)
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA foreign_keys = ON")
@@ -575,7 +682,7 @@ def _open_read_only(path: Path) -> Store:
     # file either, SQLite may read it as immutable
     uri = f"file:{quote(str(path.resolve()))}?mode=ro&immutable=1"
     try:
-        db = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None)
+        db = _connect(uri, path, uri=True)
         version = int(db.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.Error as error:
         raise StoreError(f"cannot open the run store ({error})", path=path) from None
@@ -606,3 +713,60 @@ def migrate(store: Store) -> int:
             step(tx)
             tx.execute(f"PRAGMA user_version = {number}")
     return len(MIGRATIONS)
+
+
+# --------------------------------------------------------------------------------------------
+# Checking a store
+# --------------------------------------------------------------------------------------------
+
+SHOWN_PROBLEMS = 20
+
+
+@dataclass(frozen=True)
+class StoreCheck:
+    """What SQLite's integrity check found in a run store, and what it still holds."""
+
+    path: Path
+    problems: tuple[str, ...]
+    counts: dict[str, int] | None  # None when the tables cannot be counted
+    schema: int | None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_store(path: Path | str) -> StoreCheck:
+    """Run SQLite's full integrity check on a store, read-only: nothing in it is changed.
+
+    Raises `StoreError` for a path that is missing or is no SQLite file at all."""
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError("no run store here (check the --db path)", path=path)
+    immutable = "&immutable=1" if not os.access(path.parent, os.W_OK) else ""
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro{immutable}"
+    db = sqlite3.connect(uri, uri=True, timeout=30, isolation_level=None)  # errors as SQLite's
+    try:
+        problems = _integrity_problems(db, path)
+        schema = counts = None
+        with suppress(sqlite3.Error):
+            schema = int(db.execute("PRAGMA user_version").fetchone()[0])
+            counts = _counts(db)
+    finally:
+        db.close()
+    return StoreCheck(path, tuple(problems), counts, schema)
+
+
+def _integrity_problems(db: sqlite3.Connection, path: Path) -> list[str]:
+    try:
+        rows = db.execute(f"PRAGMA integrity_check({SHOWN_PROBLEMS})").fetchall()
+    except sqlite3.DatabaseError as error:  # so damaged that the check itself stops
+        if "not a database" in str(error):
+            raise StoreError(
+                "this is no SQLite file, or its first page is damaged: it is not a run store",
+                path=path,
+            ) from None
+        return [str(error)]
+    lines = (line.strip() for row in rows for line in str(row[0]).splitlines())
+    found = [line for line in lines if line and not line.startswith("*** in database")]
+    return [] if found == ["ok"] else found

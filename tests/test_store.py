@@ -239,9 +239,14 @@ def test_the_latest_decision_on_a_field_wins(tmp_path: Path) -> None:
 
 
 def test_store_errors_say_what_to_do() -> None:
-    assert "disk is full" in _explain(sqlite3.OperationalError("database or disk is full"))
-    assert "read-only" in _explain(sqlite3.OperationalError("attempt to write a readonly database"))
-    assert "another rhi-llm run" in _explain(sqlite3.OperationalError("database is locked"))
+    db = Path("runs.db")
+    full = sqlite3.OperationalError("database or disk is full")
+    assert "disk is full" in _explain(full, db)
+    read_only = sqlite3.OperationalError("attempt to write a readonly database")
+    assert "read-only" in _explain(read_only, db)
+    assert "another rhi-llm run" in _explain(sqlite3.OperationalError("database is locked"), db)
+    malformed = sqlite3.DatabaseError("database disk image is malformed")
+    assert "rhi-llm store check --db runs.db" in _explain(malformed, db)
 
 
 def test_a_folder_in_the_way_is_a_clear_error(tmp_path: Path) -> None:
