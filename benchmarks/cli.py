@@ -17,6 +17,7 @@ from rich.table import Table
 
 from benchmarks import EVAL
 from rhi_llm.cli import GoldOption, JsonOption, LettersOption, err, exits_on_error, out
+from rhi_llm.core.terminal import tag
 
 LETTERS = EVAL / "letters"
 
@@ -58,14 +59,14 @@ def bench_verifier(
         print(json.dumps(figures, indent=2))
         return
     for reason in result.skipped:
-        err.print(f"[yellow]skipped[/yellow] {reason}")
+        err.print(tag("skipped", "yellow"), reason)
     table = Table(title=f"Verifier mutation benchmark ({result.letters} letters)")
     for column in ("mistake kind", "mutations", "flagged", "recall"):
         table.add_column(column, justify="left" if column == "mistake kind" else "right")
     for kind, outcome in sorted(result.kinds.items()):
         table.add_row(kind, str(outcome.mutations), str(outcome.flagged), f"{outcome.recall:.3f}")
     table.add_row(
-        "[bold]all[/bold]",
+        tag("all", "bold"),
         str(result.mutations),
         str(sum(k.flagged for k in result.kinds.values())),
         f"{result.recall:.4f}",
@@ -341,7 +342,7 @@ def bench_reliability(
         for row in result.rows:
             if row.part != part and part:
                 table.add_section()
-            met = "" if row.met is None else ("[green]yes[/green]" if row.met else "[red]NO[/red]")
+            met = "" if row.met is None else (tag("yes", "green") if row.met else tag("NO", "red"))
             table.add_row(row.part if row.part != part else "", row.figure, str(row.value),
                           row.target, met)  # fmt: skip
             part = row.part

@@ -18,9 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from rhi_llm import __version__
 from rhi_llm.bulk import in_flight_counter, run_bulk
@@ -31,6 +30,7 @@ from rhi_llm.core.records import OutputRow
 from rhi_llm.core.redact import install as install_redaction
 from rhi_llm.core.redact import redact
 from rhi_llm.core.settings import Settings, build_settings, using
+from rhi_llm.core.terminal import PlainConsole, tag, visible
 from rhi_llm.core.types import Letter, QuestionMap
 from rhi_llm.export import write_csv, write_export, write_jsonl
 from rhi_llm.extract import default_backend, get_backend
@@ -64,8 +64,8 @@ app = typer.Typer(
     # help texts are plain text: "[env RHI_LLM_DB; default ...]" is not rich markup
     rich_markup_mode=None,
 )
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+out = PlainConsole(soft_wrap=True)
+err = PlainConsole(stderr=True, soft_wrap=True)
 log = logging.getLogger("rhi_llm")
 
 
@@ -105,7 +105,7 @@ def main_options(
 
 def report_error(error: RhiError) -> None:
     """Print one line naming the file and the problem (a traceback too, with --debug)."""
-    err.print(f"[red]error[/red] {escape(redact(str(error)))}", highlight=False, markup=True)
+    err.print(tag("error", "red"), redact(str(error)), highlight=False)
     if State.debug:
         log.exception("details", exc_info=error)
 
@@ -371,9 +371,11 @@ def load_command(
 
 def _print_letter(info: dict[str, Any]) -> None:
     out.print(
-        f"[bold]{info['path']}[/bold]  {info['format']}, {info['pages']} page(s), "
-        f"{info['characters']:,} characters, sha256 {info['sha256'][:12]}…  "
-        f"[cyan]{info['questionnaire']}[/cyan] (confidence {info['confidence']:.2f})"
+        tag(info["path"], "bold"),
+        f" {info['format']}, {info['pages']} page(s), "
+        f"{info['characters']:,} characters, sha256 {info['sha256'][:12]}… ",
+        tag(info["questionnaire"], "cyan"),
+        f"(confidence {info['confidence']:.2f})",
     )
     table = Table(show_edge=False, pad_edge=False, box=None)
     for column in ("question", "as written", "page", "offsets", "answer starts"):
@@ -393,7 +395,7 @@ def choose_backend(name: str | None, settings: Settings, *, cache: bool = True) 
     """The backend asked for, or the default with one visible line saying which and why."""
     if name is None:
         name, why = default_backend(settings)
-        err.print(f"backend: [bold]{name}[/bold] ({why})", highlight=False)
+        err.print("backend:", tag(name, "bold"), f"({why})", highlight=False)
     with exits_on_error(code=2):
         backend = get_backend(name, settings, cache=cache)
     return backend
@@ -517,7 +519,7 @@ def extract_command(
         fail("name the letter files or folders to extract")
     letters, skipped = scan_folders(paths)
     for skip in skipped:
-        err.print(f"[yellow]skipped[/yellow] {escape(str(skip))}", highlight=False)
+        err.print(tag("skipped", "yellow"), str(skip), highlight=False)
     if not letters:
         fail("no letter files found in " + ", ".join(map(str, paths)))
     chosen = choose_backend(backend, settings, cache=not no_cache)
@@ -924,7 +926,7 @@ def review_import_command(
             raise typer.Exit(code=1) from None
     if result.problems:
         for problem in result.problems:
-            err.print(f"[red]{sheet}[/red] {escape(str(problem))}", highlight=False)
+            err.print(tag(str(sheet), "red"), str(problem), highlight=False)
         err.print(
             f"{len(result.problems)} problem(s): nothing was recorded; fix the sheet and "
             "import it again",
@@ -1110,13 +1112,13 @@ def doctor_command(as_json: JsonOption = False, *, settings: Settings) -> None:
         table.add_column("result")
         for probe in found.probes:
             mark = (
-                "[green]ok[/green]"
+                tag("ok", "green")
                 if probe.ok
-                else "[yellow]no[/yellow]"
+                else tag("no", "yellow")
                 if probe.optional
-                else "[red]failed[/red]"
+                else tag("failed", "red")
             )
-            table.add_row(probe.name, f"{mark} {escape(redact(probe.detail))}")
+            table.add_row(probe.name, Text.assemble(mark, " ", visible(redact(probe.detail))))
         out.print(table)
         if found.usable:
             chosen = found.settings()
@@ -1124,7 +1126,7 @@ def doctor_command(as_json: JsonOption = False, *, settings: Settings) -> None:
             for name, value in chosen.items():
                 out.print(f"  export {name}={value}", highlight=False)
         else:
-            out.print("[red]extraction would not work with this endpoint as configured[/red]")
+            out.print(tag("extraction would not work with this endpoint as configured", "red"))
     if not found.usable:
         raise typer.Exit(code=1)
 
@@ -1334,16 +1336,16 @@ def _eval_print(result: EvalResult, *, as_json: bool) -> None:
         print(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
     else:
         for note in result.notes:
-            out.print(f"[bold yellow]note[/bold yellow] {note}", highlight=False)
+            out.print(tag("note", "bold yellow"), note, highlight=False)
         for table in terminal_tables(result):
             out.print(table)
     for run in result.runs:
         if run.error:
-            err.print(f"[red]failed[/red] {run.letter}: {run.error}", highlight=False)
+            err.print(tag("failed", "red"), f"{run.letter}: {run.error}", highlight=False)
     for reason in result.skipped:
-        err.print(f"[yellow]skipped[/yellow] {reason}", highlight=False)
+        err.print(tag("skipped", "yellow"), reason, highlight=False)
     for problem in result.gold_problems:
-        err.print(f"[red]gold problem[/red] {problem}", highlight=False)
+        err.print(tag("gold problem", "red"), problem, highlight=False)
 
 
 def _eval_compare(old: Path, new: Path, *, as_json: bool) -> None:
@@ -1358,9 +1360,9 @@ def _eval_compare(old: Path, new: Path, *, as_json: bool) -> None:
     for table in comparison_tables(comparison):
         out.print(table)
     for key in comparison.broken:
-        out.print(f"[red]newly wrong[/red] {key}", highlight=False)
+        out.print(tag("newly wrong", "red"), key, highlight=False)
     for key in comparison.fixed:
-        out.print(f"[green]fixed[/green] {key}", highlight=False)
+        out.print(tag("fixed", "green"), key, highlight=False)
 
 
 def main() -> None:

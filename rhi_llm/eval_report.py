@@ -10,7 +10,9 @@ from typing import Any
 
 from rich import box
 from rich.table import Table
+from rich.text import Text
 
+from rhi_llm.core.terminal import tag
 from rhi_llm.evaluate import (
     METRICS,
     Change,
@@ -227,10 +229,10 @@ def _list_section(title: str, items: list[str]) -> list[str]:
 # --------------------------------------------------------------------------------------------
 
 
-def _direction(change: Change) -> str:
+def _direction(change: Change) -> Text | str:
     if change.better is None:
         return ""
-    return "[green]better[/green]" if change.better else "[red]worse[/red]"
+    return tag("better", "green") if change.better else tag("worse", "red")
 
 
 def comparison_tables(comparison: Comparison) -> list[Table]:

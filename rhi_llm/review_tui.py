@@ -24,11 +24,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from rich.console import Console, Group
-from rich.markup import escape
 from rich.panel import Panel
 from rich.text import Text
 
 from rhi_llm.core.records import ReviewDecision
+from rhi_llm.core.terminal import tag
 from rhi_llm.review import (
     ReviewInputError,
     ReviewItem,
@@ -75,7 +75,7 @@ class ReviewSession:
         self.items = items
         self.reviewer = reviewer
         self.console = console
-        self._ask = ask or (lambda prompt: console.input(prompt))
+        self._ask = ask or (lambda prompt: console.input(Text(prompt)))  # shown, not marked up
         self.result = SessionResult()
 
     def ask(self, prompt: str) -> str:
@@ -111,7 +111,7 @@ class ReviewSession:
                     if history:
                         index = history.pop()
                     else:
-                        self.console.print("[yellow]this is the first field of the session")
+                        self.console.print(tag("this is the first field of the session", "yellow"))
                     continue
                 history.append(index)
                 index = self._next(index)
@@ -132,7 +132,7 @@ class ReviewSession:
         """Read commands until one moves on; returns 'next', 'back' or 'quit'."""
         item = self.items[index]
         while True:
-            line = self.ask(f"{escape(HELP)}\n> ").strip()
+            line = self.ask(f"{HELP}\n> ").strip()
             command, _, argument = line.partition(" ")
             command = command.lower()
             argument = argument.strip()
@@ -163,8 +163,7 @@ class ReviewSession:
                 if command in ("s", "status"):
                     if not argument:
                         argument = self.ask(
-                            escape("status: [h] not held  [e] exempt  [r] refused  ")
-                            + escape("[n] not answered > ")
+                            "status: [h] not held  [e] exempt  [r] refused  [n] not answered > "
                         ).strip()
                         if not argument:
                             continue
@@ -173,9 +172,11 @@ class ReviewSession:
                     self._record(item, decision)
                     self.result.status_set += 1
                     return "next"
-                self.console.print(f"[yellow]{command!r} is not a choice here")
+                self.console.print(tag(f"{command!r} is not a choice here", "yellow"))
             except ReviewInputError as problem:
-                self.console.print(f"[red]{problem}[/red]: nothing recorded, try again")
+                self.console.print(
+                    tag(str(problem), "red"), ": nothing recorded, try again", sep=""
+                )
 
     def _value_prompt(self, item: ReviewItem) -> str:
         allowed = options(item.field_id)
@@ -189,40 +190,45 @@ class ReviewSession:
         self.store.add_decision(decision)  # committed now: nothing is lost if we stop here
         item.decision = decision
         self.result.decided.append((item.path, item.field_id))
-        self.console.print(f"[green]recorded[/green]: {describe_decision(decision)}")
+        self.console.print(
+            tag("recorded", "green"), tag(f": {describe_decision(decision)}", ""), sep=""
+        )
 
     # -- what the reviewer sees -------------------------------------------------------------
 
     def show(self, index: int) -> None:
         item = self.items[index]
-        self.console.rule(f"[bold]{index + 1} of {len(self.items)}")
+        self.console.rule(tag(f"{index + 1} of {len(self.items)}", "bold"))
         self.console.print(render_item(item))
 
 
 def render_item(item: ReviewItem) -> Group:
     """One flagged field as the reviewer sees it."""
-    head = Text()
-    head.append(item.council, style="bold")
-    head.append(f"  {item.path}", style="dim")
-    head.append(f"\n{item.field_id}", style="bold cyan")
-    head.append(f" ({item.label})")
+    head = Text.assemble(
+        tag(item.council, "bold"),
+        tag(f"  {item.path}", "dim"),
+        tag(f"\n{item.field_id}", "bold cyan"),
+        tag(f" ({item.label})", ""),
+    )
     parts: list[object] = [head]
     for label, wording in item.questions():
-        parts.append(Text(f"Q{label}: {wording}", style="italic"))
+        parts.append(tag(f"Q{label}: {wording}", "italic"))
     found = item.field
-    extracted = Text("extracted: ", style="bold")
-    extracted.append(describe_value(found.value, found.unit, found.of))
-    extracted.append(f"   status: {found.status.replace('_', ' ')}")
+    extracted = Text.assemble(
+        tag("extracted: ", "bold"),
+        tag(describe_value(found.value, found.unit, found.of), ""),
+        tag(f"   status: {found.status.replace('_', ' ')}", ""),
+    )
     parts.append(extracted)
     if found.derived is not None:
-        parts.append(Text(f"derived count: {found.derived.arithmetic}", style="dim"))
+        parts.append(tag(f"derived count: {found.derived.arithmetic}", "dim"))
     for source, other in found.alternatives.items():
-        parts.append(Text(f"{source} read: {describe_value(other, found.unit, found.of)}"))
+        parts.append(tag(f"{source} read: {describe_value(other, found.unit, found.of)}", ""))
     if item.decision is not None:
-        parts.append(Text(f"decided: {describe_decision(item.decision)}", style="green"))
-    flags = Text("why flagged:", style="bold red")
+        parts.append(tag(f"decided: {describe_decision(item.decision)}", "green"))
+    flags = tag("why flagged:", "bold red")
     for flag in found.flags:
-        flags.append(f"\n  - {flag.message}", style="red")
+        flags.append_text(tag(f"\n  - {flag.message}", "red"))
     parts.append(flags)
     parts.append(_letter_panel(item))
     return Group(*parts)  # type: ignore[arg-type]
@@ -232,13 +238,15 @@ def _letter_panel(item: ReviewItem) -> Panel:
     context = item.context()
     if context is None:
         quote = item.field.quote or "(no quote)"
-        body = Text(f"“{quote}”", style="bold")
+        body = tag(f"“{quote}”", "bold")
         return Panel(body, title="quote (the letter's text is not in the store)")
     text, start, span, page = context
-    shown = Text(text)
+    shown = tag(text, "")
     if span is not None:
         a, b = span[0] - start, span[1] - start
-        if 0 <= a < b <= len(text):
-            shown.stylize("bold black on yellow", a, b)
+        if 0 <= a < b <= len(text):  # the quote's own characters highlighted, made visible
+            shown = Text.assemble(
+                tag(text[:a], ""), tag(text[a:b], "bold black on yellow"), tag(text[b:], "")
+            )
     title = f"the letter, page {page}" if page else "the letter"
     return Panel(shown, title=title, title_align="left")

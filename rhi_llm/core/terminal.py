@@ -1,0 +1,61 @@
+"""What rhi-llm prints on a terminal is the text as stored, never instructions to the terminal.
+
+A letter, a file name or a model's answer can hold anything: rich markup (``[link=...]``,
+``[/]``), emoji codes (``:warning:``), terminal escape sequences (ESC, the C1 controls), and
+bidirectional controls that reorder what is shown (U+202E makes "512" look like "215"). So
+every console rhi-llm prints through is a `PlainConsole`: markup and emoji codes are off, and
+every string it renders passes through `visible`, which writes each such character as an
+escape (``\\x1b``, ``\\u202e``) that a reader sees and no terminal acts on. Colour is given
+with `tag`, a styled `Text`, never by markup inside a string.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rich.console import Console
+from rich.text import Text
+
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 controls but tab and newline, DEL, C1 controls
+    "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u2028\u2029"
+    "\ufff9-\ufffb"  # bidi, zero-width and separator characters
+    "\ud800-\udfff]"  # lone surrogates: bytes of a file name that is not UTF-8
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that Python's file-name decoding could not read
+        return f"\\x{code - 0xDC00:02x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """The text with every control, bidirectional or invisible character written as an
+    escape: what a terminal shows is what the text holds, and printing it cannot fail."""
+    return _INVISIBLE.sub(_escape, text)
+
+
+def tag(text: str, style: str) -> Text:
+    """A word in colour, such as ``tag("error", "red")``: styled, not marked up."""
+    return Text(visible(text), style=style)
+
+
+class PlainConsole(Console):
+    """A rich console that shows strings as they are: no markup, no emoji codes, and
+    `visible` applied to every string it renders (table cells included)."""
+
+    def __init__(self, **options: Any) -> None:
+        options.setdefault("markup", False)
+        options.setdefault("emoji", False)
+        super().__init__(**options)
+
+    def render_str(self, text: str, **options: Any) -> Text:
+        options["markup"] = False
+        options["emoji"] = False
+        return super().render_str(visible(text), **options)
