@@ -29,6 +29,7 @@ from rhi_llm.core.errors import RhiError
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.pipeline import (
     LetterOutcome,
+    extract_blocking,
     failed,
     finish,
     process_many,
@@ -64,7 +65,7 @@ def blocking_outcome(backend: Backend, path: Path) -> LetterOutcome:
     kept, so that the outcome can cross processes."""
     try:
         reading = read_letter(path)
-        outcome = finish(reading, backend.extract_blocking(reading))
+        outcome = finish(reading, extract_blocking(backend, reading))
     except Exception as error:  # a bug on one letter is that letter's failure, not the batch's
         return failed(path, error)
     return outcome.slim()

@@ -13,17 +13,16 @@ import email.policy
 import hashlib
 import io
 import re
-import signal
-import threading
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from rhi_llm.core import deadline
 from rhi_llm.core.errors import (
     CorruptLetter,
     EmptyLetter,
@@ -253,11 +252,8 @@ def _read(data: bytes, path: str, fmt: LetterFormat, depth: int = 0) -> _Pages:
 
 
 def load_bytes(data: bytes, *, path: str, fmt: LetterFormat) -> Letter:
-    try:
-        with time_limit(load_seconds(), path):
-            read = _read(data, path, fmt)
-    except _Expired:  # the limit ran out in the instant reading ended, before it was disarmed
-        raise _timed_out(load_seconds(), path) from None
+    with time_limit(load_seconds(), path):
+        read = _read(data, path, fmt)
     texts, ocr_pages, confidences, doubtful = _with_ocr(read.pages, path)
     pages = [
         page if index in ocr_pages else normalise_text(page, pdf=fmt == "pdf")
@@ -341,10 +337,7 @@ def load_seconds() -> float:
     return current_settings().load_timeout
 
 
-class _Expired(BaseException):
-    """The time limit's signal. Not an `Exception`: pypdf reads damaged files leniently by
-    catching `Exception` in dozens of places (around each form on a page, for one), and a
-    `LoadTimeout` raised there was swallowed, so that reading went on with no limit."""
+_Expired = deadline.Expired
 
 
 def _timed_out(seconds: float, path: str) -> LoadTimeout:
@@ -355,37 +348,11 @@ def _timed_out(seconds: float, path: str) -> LoadTimeout:
     )
 
 
-@contextmanager
-def time_limit(seconds: float, path: str) -> Iterator[None]:
+def time_limit(seconds: float, path: str) -> AbstractContextManager[None]:
     """Stop reading a file that takes longer than ``seconds`` (a PDF built to make a parser
-    loop, say) with `LoadTimeout`. A timer signal does it, so the limit holds in a process's
-    main thread (the CLI and every batch worker); elsewhere the file is read without one."""
-    usable = (
-        seconds > 0
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
-        yield
-        return
-    armed = True
-
-    def expired(signum: int, frame: object) -> None:
-        if armed:
-            raise _Expired
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    # fires again every second after the first time, should something swallow even that
-    signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
-    try:
-        yield
-    except _Expired:
-        armed = False
-        raise _timed_out(seconds, path) from None
-    finally:
-        armed = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    loop, say) with `LoadTimeout` (`rhi_llm.core.deadline`: a timer signal, in a process's
+    main thread)."""
+    return deadline.time_limit(seconds, lambda: _timed_out(seconds, path))
 
 
 def _join_pages(pages: list[str]) -> tuple[str, list[int]]:

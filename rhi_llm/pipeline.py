@@ -9,14 +9,17 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rhi_llm.core.contracts import Backend, Extraction
-from rhi_llm.core.errors import InternalError, ModelError, RhiError
+from rhi_llm.core.deadline import time_limit
+from rhi_llm.core.errors import InternalError, LetterTimeout, ModelError, RhiError
 from rhi_llm.core.questionnaires import forced
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.records import CallRecord, LetterDocument, OutputRow
+from rhi_llm.core.settings import current_settings
 from rhi_llm.core.survey import SurveyResponse
 from rhi_llm.core.types import Check
 from rhi_llm.letters import load
@@ -78,16 +81,41 @@ def with_extra_checks(
     return report.model_copy(update={"fields": fields})
 
 
+def letter_step(path: Path | str, step: str) -> AbstractContextManager[None]:
+    """A time limit on one step of a letter's own work after loading (finding its questions,
+    the rules backend, the verifier): RHI_LLM_LETTER_TIMEOUT seconds each. Loading has its
+    own limits (RHI_LLM_LOAD_TIMEOUT, and OCR's per page); a model's requests have theirs."""
+    seconds = current_settings().letter_timeout
+
+    def expired() -> LetterTimeout:
+        return LetterTimeout(
+            f"{step} took over {seconds:g} s and was stopped (RHI_LLM_LETTER_TIMEOUT); "
+            "a letter this slow is probably not a reply letter",
+            path=str(path),
+        )
+
+    return time_limit(seconds, expired)
+
+
 def read_letter(path: Path | str) -> LetterReading:
     """Load and read a letter, against the questionnaire chosen for the run if there is one."""
-    return read(load(path), questionnaire=forced())
+    letter = load(path)
+    with letter_step(path, "finding the letter's questions"):
+        return read(letter, questionnaire=forced())
+
+
+def extract_blocking(backend: Backend, reading: LetterReading) -> Extraction:
+    """A blocking backend's extraction (the rules), under the letter's time limit."""
+    with letter_step(reading.letter.path, f"the {backend.name} backend"):
+        return backend.extract_blocking(reading)
 
 
 def finish(reading: LetterReading, extraction: Extraction) -> LetterOutcome:
     """Verify an extraction against its letter and build the output row."""
     response = _with_questionnaire(extraction.response, reading)
     extraction = extraction.model_copy(update={"response": response})
-    report = verify(reading, response)
+    with letter_step(reading.letter.path, "verifying the letter"):
+        report = verify(reading, response)
     if extraction.checks:
         report = with_extra_checks(report, extraction.checks)
     return LetterOutcome(
@@ -101,6 +129,8 @@ def finish(reading: LetterReading, extraction: Extraction) -> LetterOutcome:
 
 
 async def process_reading(reading: LetterReading, backend: Backend) -> LetterOutcome:
+    if backend.blocking:
+        return finish(reading, extract_blocking(backend, reading))
     return finish(reading, await backend.extract(reading))
 
 

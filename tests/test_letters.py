@@ -6,7 +6,6 @@ import contextlib
 import io
 import time
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import docx
@@ -340,20 +339,3 @@ def test_eml_with_a_binary_body_is_not_read_as_a_letter(tmp_path: Path) -> None:
     )
     text = load(links).text  # no charset given: its UTF-8 bytes are read as UTF-8
     assert "Q1: 215 children" in text and "(£25; 40%" in text
-
-
-def test_a_limit_running_out_as_reading_ends_is_a_timeout(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The timer may fire between the last page read and the limit being disarmed: the
-    letter then fails with the time-limit error, never with the timer's own exception."""
-
-    @contextlib.contextmanager
-    def expires_on_exit(seconds: float, path: str) -> Iterator[None]:
-        yield
-        raise letters._Expired
-
-    monkeypatch.setattr(letters, "time_limit", expires_on_exit)
-    path = tmp_path / "letter.txt"
-    path.write_text("Q1: 215 children\n")
-    _assert_error(path, LoadTimeout, "was stopped")

@@ -89,6 +89,12 @@ class LoadTimeout(LetterError):
     reason = "timeout"
 
 
+class LetterTimeout(RhiError):
+    """One step of a letter's work after loading ran past its time limit."""
+
+    reason = "letter_timeout"
+
+
 class GoldError(RhiError):
     """A gold answer file is malformed or disagrees with its letter."""
 

@@ -26,6 +26,7 @@ reads it at all (`tests/test_layers.py` checks).
 | prompt templates | (none) | RHI_LLM_PROMPTS | `prompts/` beside the package |
 | seed letters (eval) | (none) | RHI_LLM_SEEDS | ../shared/seeds beside the repository |
 | time limit to read one file (s) | (none) | RHI_LLM_LOAD_TIMEOUT | 30 |
+| time limit on each step after loading (s) | (none) | RHI_LLM_LETTER_TIMEOUT | 120 |
 | read scanned pages and images with Tesseract | --no-ocr | RHI_LLM_OCR | yes |
 | time limit to read one scanned page (s) | (none) | RHI_LLM_OCR_TIMEOUT | 60 |
 | OCR results, by file hash | (none) | (none) | RHI_LLM_HOME/ocr |
@@ -65,6 +66,7 @@ DEFAULT_DB = Path("rhi-llm.db")
 # the default temperature; RHI_LLM_REASONING=yes or no overrides the guess from the name
 REASONING_MODEL = re.compile(r"^(?:.*/)?(?:o\d|gpt-5)", re.IGNORECASE)
 LOAD_SECONDS = 30.0  # reading one file (parsing a PDF or Word file) may take this long
+LETTER_SECONDS = 120.0  # each step of a letter's work after loading: questions, rules, verifier
 OCR_PAGE_SECONDS = 60.0  # Tesseract reading one scanned page (about 2 s on this machine)
 
 # USD per million tokens (input, output, cached input), as published by the providers; used
@@ -105,6 +107,7 @@ class Settings(BaseModel):
     prompts_dir: Path | None = None
     seeds_dir: Path | None = None
     load_timeout: float = LOAD_SECONDS
+    letter_timeout: float = LETTER_SECONDS
     ocr: bool = True
     ocr_timeout: float = OCR_PAGE_SECONDS
     ocr_dir: Path = Field(default_factory=lambda: _home({}) / "ocr")
@@ -288,6 +291,7 @@ def build_settings(
         prompts_dir=_path(env, "RHI_LLM_PROMPTS"),
         seeds_dir=_path(env, "RHI_LLM_SEEDS"),
         load_timeout=_pick(None, env, "RHI_LLM_LOAD_TIMEOUT", LOAD_SECONDS),
+        letter_timeout=_pick(None, env, "RHI_LLM_LETTER_TIMEOUT", LETTER_SECONDS),
         ocr=_ocr(env) if ocr is None else ocr,
         ocr_timeout=_pick(None, env, "RHI_LLM_OCR_TIMEOUT", OCR_PAGE_SECONDS),
         ocr_dir=home / "ocr",
@@ -322,6 +326,7 @@ VARIABLES = (
     "RHI_LLM_CONTEXT",
     "RHI_LLM_DB",
     "RHI_LLM_HOME",
+    "RHI_LLM_LETTER_TIMEOUT",
     "RHI_LLM_LOAD_TIMEOUT",
     "RHI_LLM_MAX_OUTPUT",
     "RHI_LLM_MODE",
