@@ -183,6 +183,26 @@ def _injection_rows(figures: dict[str, Any]) -> list[Row]:
     return rows
 
 
+def _store_damage_rows(figures: dict[str, Any]) -> list[Row]:
+    part = "damaged store"
+    runs, stores = figures["runs"], figures["damaged_stores"]
+    crashes, unclear = len(figures["crashes"]), len(figures["unclear"])
+    return [
+        Row(part, "damaged stores x commands", f"{stores} x {runs // max(stores, 1)}"),
+        Row(part, "one clear line naming the store", f"{figures['one_line_errors']}/{runs}"),
+        Row(part, "ran (damage not reached)", figures["ran"]),
+        Row(part, "tracebacks", crashes, "0", crashes == 0),
+        Row(part, "unclear errors", unclear, "0", unclear == 0),
+        Row(
+            part,
+            "store check finds the damage",
+            f"{figures['found_by_check']}/{stores}",
+            "all",
+            figures["found_by_check"] == stores and figures["healthy_passed"],
+        ),
+    ]
+
+
 def run(
     *,
     bad_files: int = 220,
@@ -192,7 +212,7 @@ def run(
     seed: int = 1,
     source: Path = REPO / "eval" / "letters",
 ) -> ReliabilityResult:
-    from benchmarks import bad_inputs, faults, injection
+    from benchmarks import bad_inputs, faults, injection, store_damage
 
     result = ReliabilityResult()
 
@@ -213,4 +233,10 @@ def run(
     result.seconds["injected instructions"] = time.perf_counter() - started
     result.parts["injection"] = planted
     result.rows += _injection_rows(planted)
+
+    started = time.perf_counter()
+    damaged = store_damage.run(seed=seed).as_json()
+    result.seconds["damaged store"] = time.perf_counter() - started
+    result.parts["store_damage"] = damaged
+    result.rows += _store_damage_rows(damaged)
     return result

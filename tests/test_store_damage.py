@@ -100,3 +100,15 @@ def test_a_stored_row_that_no_longer_parses_is_a_store_error(healthy: Path, tmp_
         raw.execute("UPDATE extractions SET row_json = '{\"broken' WHERE id = 1")
     with open_store(db) as store, pytest.raises(StoreError, match="damaged"):
         store.current_rows()
+
+
+@pytest.mark.slow
+def test_the_damage_benchmark_sees_every_kind_end_in_one_line() -> None:
+    from benchmarks import store_damage
+
+    found = store_damage.run()
+    assert found.damaged_stores == len(store_damage.DAMAGE)
+    assert found.runs == len(store_damage.DAMAGE) * len(store_damage.COMMANDS)
+    assert found.crashes == [] and found.unclear == []
+    assert found.one_line_errors + found.ran == found.runs
+    assert found.found_by_check == found.damaged_stores and found.healthy_passed
