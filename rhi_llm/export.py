@@ -8,6 +8,14 @@ row per field of a letter, with the published value beside the extracted one, th
 The published value is the reviewer's where a decision exists (see ``records.reviewed``), else
 the extracted one; the long export and the wide JSONL keep the extracted value as well. CSV is
 written UTF-8 with a byte-order mark so that Excel opens it with the right characters.
+
+No export can run as a formula in a spreadsheet. In CSV, a text cell that would (one starting
+with ``=``, ``+``, ``-`` or ``@``, also after leading spaces, or with a tab or a carriage
+return) and one starting with an apostrophe get a leading apostrophe; numbers are written as
+numbers. To read a CSV export back exactly, take one leading apostrophe off every text cell
+that starts with one (`rhi_llm.core.cells.unprotect`). In xlsx every text is a text cell, never
+a formula, and is kept as written (less the control characters XML cannot hold). JSON Lines
+keep every text exactly.
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from rhi_llm.core.cells import protect
 from rhi_llm.core.questionnaires import FIELDS
 from rhi_llm.core.records import (
     OutputField,
@@ -298,14 +307,23 @@ def write_json_objects(objects: Iterable[Mapping[str, Any]], out: IO[str]) -> in
     return count
 
 
+def csv_cell(value: Cell) -> Cell:
+    """A cell as the CSV holds it: text protected against formulas, numbers as they are."""
+    return protect(value) if isinstance(value, str) else value
+
+
 def write_csv_records(records: Iterable[Record], columns: Iterable[str], out: IO[str]) -> int:
-    """CSV with a BOM; ``out`` should be opened with newline=''."""
+    """CSV with a BOM; ``out`` should be opened with newline=''.
+
+    Every text cell goes through `rhi_llm.core.cells.protect`: one that a spreadsheet would
+    run as a formula gets a leading apostrophe; read it back with `unprotect`."""
     out.write("\ufeff")
-    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
+    names = list(columns)
+    writer = csv.DictWriter(out, fieldnames=names, extrasaction="ignore")
     writer.writeheader()
     count = 0
     for record in records:
-        writer.writerow(record)
+        writer.writerow({name: csv_cell(record.get(name)) for name in names})
         count += 1
     return count
 

@@ -11,20 +11,21 @@ transaction, and only when there is no problem at all: a sheet is applied whole 
 
 The CSV is UTF-8 with a byte-order mark so that Excel shows the letters' characters; a sheet
 that Excel saved back as Windows-1252 ("CSV (Comma delimited)") is read too. A text cell that
-a spreadsheet would run as a formula (one starting with ``=``, ``+``, ``-``, ``@``, a tab or a
-carriage return) is written with a leading apostrophe, which the import takes off again.
+a spreadsheet would run as a formula (one starting with ``=``, ``+``, ``-`` or ``@``, also
+after leading spaces, or with a tab or a carriage return) is written with a leading apostrophe,
+which the import takes off again (`rhi_llm.core.cells`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from rhi_llm.core.cells import protect, unprotect
 from rhi_llm.core.questionnaires import FIELDS
 from rhi_llm.core.records import OutputRow, ReviewAction, ReviewDecision, Value
 from rhi_llm.core.text import one_line, utc_now
@@ -81,9 +82,6 @@ DECISION_WORDS: dict[str, ReviewAction] = {
 }
 """What the ``decision`` column may say (case, spaces, hyphens and underscores aside)."""
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_ESCAPED_START = (*_FORMULA_START, "'")
-_PLAIN_NUMBER = re.compile(r"^-?\d[\d,]*(\.\d+)?%?$")
 _DELIMITERS = (",", ";", "\t")
 
 
@@ -130,25 +128,6 @@ class ImportResult:
 # --------------------------------------------------------------------------------------------
 # Cells
 # --------------------------------------------------------------------------------------------
-
-
-def protect(text: str) -> str:
-    """A text cell as a spreadsheet may show it without running it as a formula.
-
-    A cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
-    apostrophe, and so does one that already starts with an apostrophe (so that `unprotect`
-    gives back exactly what was written); a plain number such as ``-3`` is left alone.
-    """
-    if text.startswith(_ESCAPED_START) and not _PLAIN_NUMBER.match(text):
-        return "'" + text
-    return text
-
-
-def unprotect(text: str) -> str:
-    """A cell as read back: the apostrophe `protect` added is taken off."""
-    if len(text) > 1 and text[0] == "'" and text[1] in "".join(_ESCAPED_START):
-        return text[1:]
-    return text
 
 
 def _value_cell(value: Value, unit: str | None) -> str:
