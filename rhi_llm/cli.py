@@ -26,6 +26,7 @@ from rhi_llm import __version__
 from rhi_llm.bulk import in_flight_counter, run_bulk
 from rhi_llm.core.contracts import Backend
 from rhi_llm.core.errors import RhiError
+from rhi_llm.core.files import atomic_write, write_text_atomically
 from rhi_llm.core.questionnaires import SHIPPED, check_file, forced, installed, load_file
 from rhi_llm.core.records import OutputRow
 from rhi_llm.core.redact import install as install_redaction
@@ -674,11 +675,8 @@ def _write_rows(rows: list[OutputRow], output_format: str, output: Path | None) 
     if output is None:
         writer(rows, sys.stdout)
         return
-    try:
-        with output.open("w", encoding="utf-8", newline="") as handle:
-            writer(rows, handle)
-    except OSError as exc:
-        fail(f"cannot write the output ({exc.strerror})", path=output, code=1)
+    with exits_on_error(), atomic_write(output, newline="") as handle:
+        writer(rows, handle)
     err.print(f"wrote {len(rows)} rows to {output}", highlight=False)
 
 
@@ -736,7 +734,7 @@ def export_command(
     with opened_store(settings.db) as store:
         rows = _rows_for_export(store, backend)
         decisions = store.decisions()
-    try:
+    with exits_on_error():
         written = write_export(
             rows,
             decisions,
@@ -744,8 +742,6 @@ def export_command(
             fmt=export_format,  # type: ignore[arg-type]
             long=long,
         )
-    except OSError as exc:
-        fail(f"cannot write the export ({exc.strerror or exc})", path=output, code=1)
     what = "field rows" if long else "letter rows"
     err.print(
         f"wrote {written} {what} ({len(rows)} letters, {len(decisions)} review "
@@ -783,10 +779,8 @@ def summary_command(
     else:
         out.print(render_summary(result))
     if html is not None:
-        try:
-            html.write_text(summary_html(result), encoding="utf-8")
-        except OSError as exc:
-            fail(f"cannot write the page ({exc.strerror or exc})", path=html, code=1)
+        with exits_on_error():
+            write_text_atomically(html, summary_html(result))
         err.print(f"wrote {html}", highlight=False)
 
 
@@ -891,8 +885,9 @@ def review_export_command(
             written = export_review_csv(store, output, field=field, council=council)
         except ReviewInputError as problem:
             fail(str(problem))
-        except OSError as exc:
-            fail(f"cannot write the sheet ({exc.strerror or exc})", path=output, code=1)
+        except RhiError as error:  # the sheet could not be written
+            report_error(error)
+            raise typer.Exit(code=1) from None
     err.print(f"wrote {written} flagged fields to {output}", highlight=False)
 
 
@@ -955,10 +950,8 @@ def report_command(
     with opened_store(settings.db) as store:
         _rows_for_export(store, None)  # a clear error for an empty store
         page = report_from_store(store)
-    try:
-        output.write_text(page, encoding="utf-8")
-    except OSError as exc:
-        fail(f"cannot write the report ({exc.strerror or exc})", path=output, code=1)
+    with exits_on_error():
+        write_text_atomically(output, page)
     err.print(f"wrote {output} ({len(page.encode()) / 1e6:.1f} MB)", highlight=False)
 
 
@@ -1250,7 +1243,8 @@ def eval_command(
         chosen = _eval_backend(backend, cassettes, record, settings)
         result = evaluate.evaluate_folder(gold, chosen, letters, concurrency=settings.concurrency)
     if report is not None:
-        report.write_text(eval_report.markdown_report(result), encoding="utf-8")
+        with exits_on_error():
+            write_text_atomically(report, eval_report.markdown_report(result))
     _eval_print(result, as_json=as_json)
     regressions = evaluate.check_thresholds(result, limits)
     for line in eval_report.regression_lines(regressions):

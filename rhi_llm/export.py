@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from rhi_llm.core.cells import protect
+from rhi_llm.core.files import atomic_write, atomic_write_bytes
 from rhi_llm.core.questionnaires import FIELDS
 from rhi_llm.core.records import (
     OutputField,
@@ -349,7 +350,7 @@ def column_width(column: list[Cell]) -> float:
     return min(max(longest, 4) + 2, XLSX_MAX_WIDTH)
 
 
-def write_xlsx(records: list[Record], columns: list[str], path: Path, sheet: str) -> int:
+def write_xlsx(records: list[Record], columns: list[str], out: IO[bytes], sheet: str) -> int:
     """One sheet with a frozen header row; text is always text (a quote starting '=' is no
     formula)."""
     from openpyxl import Workbook  # imported when an xlsx is written, not on every run
@@ -369,7 +370,7 @@ def write_xlsx(records: list[Record], columns: list[str], path: Path, sheet: str
         values: list[Cell] = [column, *(record.get(column) for record in records)]
         ws.column_dimensions[get_column_letter(index)].width = column_width(values)
     ws.freeze_panes = "A2"
-    book.save(path)
+    book.save(out)
     return len(records)
 
 
@@ -381,17 +382,20 @@ def write_export(
     fmt: ExportFormat,
     long: bool,
 ) -> int:
-    """Write the wide (one row per letter) or long (one row per field) export; rows written."""
+    """Write the wide (one row per letter) or long (one row per field) export; rows written.
+
+    The file appears whole or not at all: `WriteFailed` (the old file kept) when it cannot."""
     rows = list(rows)
     if fmt == "jsonl":
         objects = long_records(rows, decisions) if long else [wide_json(r, decisions) for r in rows]
-        with out_path.open("w", encoding="utf-8") as handle:
+        with atomic_write(out_path) as handle:
             return write_json_objects(objects, handle)
     records = long_records(rows, decisions) if long else wide_records(rows, decisions)
     columns = list(LONG_COLUMNS) if long else wide_columns()
     if fmt == "xlsx":
-        return write_xlsx(records, columns, out_path, "fields" if long else "letters")
-    with out_path.open("w", encoding="utf-8", newline="") as handle:
+        with atomic_write_bytes(out_path) as binary:
+            return write_xlsx(records, columns, binary, "fields" if long else "letters")
+    with atomic_write(out_path, newline="") as handle:
         return write_csv_records(records, columns, handle)
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO
 
 from rhi_llm.core.cells import protect, unprotect
+from rhi_llm.core.files import atomic_write
 from rhi_llm.core.questionnaires import FIELDS
 from rhi_llm.core.records import OutputRow, ReviewAction, ReviewDecision, Value
 from rhi_llm.core.text import one_line, utc_now
@@ -257,9 +258,9 @@ def export_review_csv(
     """Write the review sheet of a store's flagged fields to ``path``; rows written.
 
     ``field`` and ``council`` narrow it as in `review_items` (which raises `ReviewInputError`
-    for an unknown field)."""
+    for an unknown field). The sheet appears whole or not at all (`WriteFailed`)."""
     items = review_items(store, field=field, council=council)
-    with Path(path).open("w", encoding="utf-8", newline="") as handle:
+    with atomic_write(path, newline="") as handle:
         return write_review_csv(items, handle)
 
 
