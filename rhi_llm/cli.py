@@ -794,14 +794,21 @@ app.add_typer(review_app, name="review")
 
 
 def _reviewer(name: str | None) -> str:
-    if name and name.strip():
-        return name.strip()
-    import getpass
+    """The reviewer's name given, else the login name; one line and exit 2 when the name
+    cannot be recorded (empty, or with a control character)."""
+    from rhi_llm.review import ReviewInputError, reviewer_name
 
+    if name is None:
+        import getpass
+
+        try:
+            name = getpass.getuser()
+        except Exception:  # no login name to be had
+            fail("say who is reviewing: --reviewer NAME")
     try:
-        return getpass.getuser()
-    except Exception:  # no login name to be had
-        fail("say who is reviewing: --reviewer NAME")
+        return reviewer_name(name)
+    except ReviewInputError as problem:
+        fail(str(problem))
 
 
 @review_app.callback()
@@ -907,9 +914,10 @@ def review_import_command(
     """
     from rhi_llm.review_csv import apply_review_csv
 
+    default = _reviewer(settings.reviewer) if settings.reviewer is not None else None
     with opened_store(settings.db) as store:
         try:
-            result = apply_review_csv(sheet, store, default_reviewer=settings.reviewer)
+            result = apply_review_csv(sheet, store, default_reviewer=default)
         except OSError as exc:
             fail(f"cannot read the sheet ({exc.strerror or exc})", path=sheet, code=1)
         except RhiError as error:

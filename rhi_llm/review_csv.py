@@ -38,6 +38,8 @@ from rhi_llm.review import (
     parse_status,
     parse_value,
     review_items,
+    review_note,
+    reviewer_name,
 )
 from rhi_llm.store import Store
 
@@ -382,6 +384,7 @@ def _decision_of(
     reviewer = record["reviewer"] or (default_reviewer or "").strip()
     if word and not reviewer:
         messages.append("no reviewer: fill in the reviewer column (or give a default reviewer)")
+    messages += _who_problems(reviewer, record["note"])
     given, wrong = _new_answer(action, field_id, new_value, new_status)
     messages += wrong
     if messages or action is None or row is None:
@@ -398,6 +401,21 @@ def _decision_of(
         status=status,
         note=record["note"] or None,
     )
+
+
+def _who_problems(reviewer: str, note: str) -> list[str]:
+    """What is wrong with a row's reviewer name and note (control characters)."""
+    problems: list[str] = []
+    if reviewer:
+        try:
+            reviewer_name(reviewer)
+        except ReviewInputError as reason:
+            problems.append(str(reason))
+    try:
+        review_note(note)
+    except ReviewInputError as reason:
+        problems.append(str(reason))
+    return problems
 
 
 def _action(word: str, new_value: str, new_status: str) -> tuple[ReviewAction | None, list[str]]:
