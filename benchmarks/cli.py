@@ -318,12 +318,14 @@ def bench_reliability(
     rules backend. Endpoint faults: --fault-letters letters against the fake server (its
     answers are the rules backend's, not a model's) failing --fault-rate of its requests
     with every fault kind. Injected instructions: eval/injection through both backends (the
-    model's from AUTHORED cassettes) and the verifier alone. Exits 1 when a target is missed.
+    model's from AUTHORED cassettes) and the verifier alone. Exports: letters whose texts start
+    like spreadsheet formulas, in every export (no cell may run as one). Exits 1 when a target
+    is missed.
     """
     from benchmarks.reliability import run as run_reliability
 
     if not as_json:
-        err.print("measuring: bad inputs, endpoint faults, injected instructions ...")
+        err.print("measuring: bad inputs, endpoint faults, injected instructions, exports ...")
     with exits_on_error():
         result = run_reliability(
             bad_files=bad_files,

@@ -1,6 +1,6 @@
 """The reliability suite in one table: bad input files, endpoint faults, injected instructions.
 
-Three measurements, each run as a user would meet the problem:
+The measurements, each run as a user would meet the problem:
 
 * bad inputs (`benchmarks.bad_inputs`): hundreds of broken, hostile or odd files mixed
   with good letters, run through `extract --db` with the rules backend: every bad file ends
@@ -11,7 +11,10 @@ Three measurements, each run as a user would meet the problem:
   none lost, none over the retry budget;
 * injected instructions (`benchmarks.injection`): our letters that tell automated readers
   to report other figures, through both backends (the model's from AUTHORED cassettes) and
-  the verifier alone: no injected figure reaches the dataset without a flag.
+  the verifier alone: no injected figure reaches the dataset without a flag;
+* exports (`benchmarks.exports`): letters whose answers, quotes, paths and reviewers' notes
+  start like spreadsheet formulas, in every export: no cell runs as a formula, figures stay
+  numbers, the texts read back exactly.
 
     rhi-llm bench reliability [--json]
 """
@@ -239,4 +242,12 @@ def run(
     result.seconds["damaged store"] = time.perf_counter() - started
     result.parts["store_damage"] = damaged
     result.rows += _store_damage_rows(damaged)
+
+    from benchmarks import exports
+
+    started = time.perf_counter()
+    written = exports.run().as_json()
+    result.seconds["exports"] = time.perf_counter() - started
+    result.parts["exports"] = written
+    result.rows += exports.table_rows(written)
     return result

@@ -25,6 +25,7 @@ from rhi_llm import __version__
 from rhi_llm.bulk import in_flight_counter, run_bulk
 from rhi_llm.core.contracts import Backend
 from rhi_llm.core.errors import RhiError
+from rhi_llm.core.files import atomic_write, write_text_atomically
 from rhi_llm.core.questionnaires import SHIPPED, check_file, forced, installed, load_file
 from rhi_llm.core.records import OutputRow
 from rhi_llm.core.redact import install as install_redaction
@@ -678,11 +679,8 @@ def _write_rows(rows: list[OutputRow], output_format: str, output: Path | None) 
     if output is None:
         writer(rows, sys.stdout)
         return
-    try:
-        with output.open("w", encoding="utf-8", newline="") as handle:
-            writer(rows, handle)
-    except OSError as exc:
-        fail(f"cannot write the output ({exc.strerror})", path=output, code=1)
+    with exits_on_error(), atomic_write(output, newline="") as handle:
+        writer(rows, handle)
     err.print(f"wrote {len(rows)} rows to {output}", highlight=False)
 
 
@@ -740,7 +738,7 @@ def export_command(
     with opened_store(settings.db) as store:
         rows = _rows_for_export(store, backend)
         decisions = store.decisions()
-    try:
+    with exits_on_error():
         written = write_export(
             rows,
             decisions,
@@ -748,8 +746,6 @@ def export_command(
             fmt=export_format,  # type: ignore[arg-type]
             long=long,
         )
-    except OSError as exc:
-        fail(f"cannot write the export ({exc.strerror or exc})", path=output, code=1)
     what = "field rows" if long else "letter rows"
     err.print(
         f"wrote {written} {what} ({len(rows)} letters, {len(decisions)} review "
@@ -787,10 +783,8 @@ def summary_command(
     else:
         out.print(render_summary(result))
     if html is not None:
-        try:
-            html.write_text(summary_html(result), encoding="utf-8")
-        except OSError as exc:
-            fail(f"cannot write the page ({exc.strerror or exc})", path=html, code=1)
+        with exits_on_error():
+            write_text_atomically(html, summary_html(result))
         err.print(f"wrote {html}", highlight=False)
 
 
@@ -804,14 +798,21 @@ app.add_typer(review_app, name="review")
 
 
 def _reviewer(name: str | None) -> str:
-    if name and name.strip():
-        return name.strip()
-    import getpass
+    """The reviewer's name given, else the login name; one line and exit 2 when the name
+    cannot be recorded (empty, or with a control character)."""
+    from rhi_llm.review import ReviewInputError, reviewer_name
 
+    if name is None:
+        import getpass
+
+        try:
+            name = getpass.getuser()
+        except Exception:  # no login name to be had
+            fail("say who is reviewing: --reviewer NAME")
     try:
-        return getpass.getuser()
-    except Exception:  # no login name to be had
-        fail("say who is reviewing: --reviewer NAME")
+        return reviewer_name(name)
+    except ReviewInputError as problem:
+        fail(str(problem))
 
 
 @review_app.callback()
@@ -895,8 +896,9 @@ def review_export_command(
             written = export_review_csv(store, output, field=field, council=council)
         except ReviewInputError as problem:
             fail(str(problem))
-        except OSError as exc:
-            fail(f"cannot write the sheet ({exc.strerror or exc})", path=output, code=1)
+        except RhiError as error:  # the sheet could not be written
+            report_error(error)
+            raise typer.Exit(code=1) from None
     err.print(f"wrote {written} flagged fields to {output}", highlight=False)
 
 
@@ -916,9 +918,10 @@ def review_import_command(
     """
     from rhi_llm.review_csv import apply_review_csv
 
+    default = _reviewer(settings.reviewer) if settings.reviewer is not None else None
     with opened_store(settings.db) as store:
         try:
-            result = apply_review_csv(sheet, store, default_reviewer=settings.reviewer)
+            result = apply_review_csv(sheet, store, default_reviewer=default)
         except OSError as exc:
             fail(f"cannot read the sheet ({exc.strerror or exc})", path=sheet, code=1)
         except RhiError as error:
@@ -1006,10 +1009,8 @@ def report_command(
     with opened_store(settings.db) as store:
         _rows_for_export(store, None)  # a clear error for an empty store
         page = report_from_store(store)
-    try:
-        output.write_text(page, encoding="utf-8")
-    except OSError as exc:
-        fail(f"cannot write the report ({exc.strerror or exc})", path=output, code=1)
+    with exits_on_error():
+        write_text_atomically(output, page)
     err.print(f"wrote {output} ({len(page.encode()) / 1e6:.1f} MB)", highlight=False)
 
 
@@ -1301,7 +1302,8 @@ def eval_command(
         chosen = _eval_backend(backend, cassettes, record, settings)
         result = evaluate.evaluate_folder(gold, chosen, letters, concurrency=settings.concurrency)
     if report is not None:
-        report.write_text(eval_report.markdown_report(result), encoding="utf-8")
+        with exits_on_error():
+            write_text_atomically(report, eval_report.markdown_report(result))
     _eval_print(result, as_json=as_json)
     regressions = evaluate.check_thresholds(result, limits)
     for line in eval_report.regression_lines(regressions):

@@ -8,6 +8,14 @@ row per field of a letter, with the published value beside the extracted one, th
 The published value is the reviewer's where a decision exists (see ``records.reviewed``), else
 the extracted one; the long export and the wide JSONL keep the extracted value as well. CSV is
 written UTF-8 with a byte-order mark so that Excel opens it with the right characters.
+
+No export can run as a formula in a spreadsheet. In CSV, a text cell that would (one starting
+with ``=``, ``+``, ``-`` or ``@``, also after leading spaces, or with a tab or a carriage
+return) and one starting with an apostrophe get a leading apostrophe; numbers are written as
+numbers. To read a CSV export back exactly, take one leading apostrophe off every text cell
+that starts with one (`rhi_llm.core.cells.unprotect`). In xlsx every text is a text cell, never
+a formula, and is kept as written (less the control characters XML cannot hold). JSON Lines
+keep every text exactly.
 """
 
 from __future__ import annotations
@@ -18,6 +26,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from rhi_llm.core.cells import protect
+from rhi_llm.core.files import atomic_write, atomic_write_bytes
 from rhi_llm.core.questionnaires import FIELDS
 from rhi_llm.core.records import (
     OutputField,
@@ -298,14 +308,23 @@ def write_json_objects(objects: Iterable[Mapping[str, Any]], out: IO[str]) -> in
     return count
 
 
+def csv_cell(value: Cell) -> Cell:
+    """A cell as the CSV holds it: text protected against formulas, numbers as they are."""
+    return protect(value) if isinstance(value, str) else value
+
+
 def write_csv_records(records: Iterable[Record], columns: Iterable[str], out: IO[str]) -> int:
-    """CSV with a BOM; ``out`` should be opened with newline=''."""
+    """CSV with a BOM; ``out`` should be opened with newline=''.
+
+    Every text cell goes through `rhi_llm.core.cells.protect`: one that a spreadsheet would
+    run as a formula gets a leading apostrophe; read it back with `unprotect`."""
     out.write("\ufeff")
-    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
+    names = list(columns)
+    writer = csv.DictWriter(out, fieldnames=names, extrasaction="ignore")
     writer.writeheader()
     count = 0
     for record in records:
-        writer.writerow(record)
+        writer.writerow({name: csv_cell(record.get(name)) for name in names})
         count += 1
     return count
 
@@ -331,7 +350,7 @@ def column_width(column: list[Cell]) -> float:
     return min(max(longest, 4) + 2, XLSX_MAX_WIDTH)
 
 
-def write_xlsx(records: list[Record], columns: list[str], path: Path, sheet: str) -> int:
+def write_xlsx(records: list[Record], columns: list[str], out: IO[bytes], sheet: str) -> int:
     """One sheet with a frozen header row; text is always text (a quote starting '=' is no
     formula)."""
     from openpyxl import Workbook  # imported when an xlsx is written, not on every run
@@ -351,7 +370,7 @@ def write_xlsx(records: list[Record], columns: list[str], path: Path, sheet: str
         values: list[Cell] = [column, *(record.get(column) for record in records)]
         ws.column_dimensions[get_column_letter(index)].width = column_width(values)
     ws.freeze_panes = "A2"
-    book.save(path)
+    book.save(out)
     return len(records)
 
 
@@ -363,17 +382,20 @@ def write_export(
     fmt: ExportFormat,
     long: bool,
 ) -> int:
-    """Write the wide (one row per letter) or long (one row per field) export; rows written."""
+    """Write the wide (one row per letter) or long (one row per field) export; rows written.
+
+    The file appears whole or not at all: `WriteFailed` (the old file kept) when it cannot."""
     rows = list(rows)
     if fmt == "jsonl":
         objects = long_records(rows, decisions) if long else [wide_json(r, decisions) for r in rows]
-        with out_path.open("w", encoding="utf-8") as handle:
+        with atomic_write(out_path) as handle:
             return write_json_objects(objects, handle)
     records = long_records(rows, decisions) if long else wide_records(rows, decisions)
     columns = list(LONG_COLUMNS) if long else wide_columns()
     if fmt == "xlsx":
-        return write_xlsx(records, columns, out_path, "fields" if long else "letters")
-    with out_path.open("w", encoding="utf-8", newline="") as handle:
+        with atomic_write_bytes(out_path) as binary:
+            return write_xlsx(records, columns, binary, "fields" if long else "letters")
+    with atomic_write(out_path, newline="") as handle:
         return write_csv_records(records, columns, handle)
 
 

@@ -14,6 +14,7 @@ never changed, and the newest decision on a field is the one published.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -227,6 +228,53 @@ def parse_status(text: str) -> str:
     return found
 
 
+# -- who decided, and their note --------------------------------------------------------------
+
+_DIRECTION_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Bidirectional embeddings, overrides and isolates: they make a name read differently."""
+NOTE_WHITESPACE = frozenset("\t\n\r")
+"""The only control characters a note may hold (a note may have lines and tabs)."""
+
+
+def _unsafe_character(text: str, allowed: frozenset[str] = frozenset()) -> str | None:
+    """The first character that is a control (or a line separator, or a direction control)
+    and not ``allowed``, as U+XXXX; None when there is none."""
+    for char in text:
+        if char in allowed:
+            continue
+        if unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in _DIRECTION_CONTROLS:
+            return f"U+{ord(char):04X}"
+    return None
+
+
+def reviewer_name(name: str | None) -> str:
+    """A reviewer's name as recorded (surrounding spaces off); `ReviewInputError` when it is
+    empty or holds a control character (NUL, an escape, a tab or line break, a direction
+    override), which would be stored, printed and exported as part of every decision."""
+    name = (name or "").strip()
+    if not name:
+        raise ReviewInputError("the reviewer's name is empty: give a name (--reviewer NAME)")
+    found = _unsafe_character(name)
+    if found is not None:
+        raise ReviewInputError(
+            f"the reviewer's name holds a control character ({found}): give a plain name"
+        )
+    return name
+
+
+def review_note(note: str | None) -> str | None:
+    """A reviewer's note as recorded (None when empty); it may hold line breaks and tabs but no
+    other control character (NUL, an escape...): `ReviewInputError` then."""
+    if note is None or not note.strip():
+        return None
+    found = _unsafe_character(note, NOTE_WHITESPACE)
+    if found is not None:
+        raise ReviewInputError(
+            f"the note holds a control character ({found}); only line breaks and tabs may be in it"
+        )
+    return note
+
+
 def make_decision(
     item: ReviewItem,
     action: ReviewAction,
@@ -238,9 +286,11 @@ def make_decision(
     status: str | None = None,
     note: str | None = None,
 ) -> ReviewDecision:
-    """A decision on an item, stamped with the reviewer and the time (UTC)."""
-    if not reviewer.strip():
-        raise ReviewInputError("a decision needs a reviewer's name")
+    """A decision on an item, stamped with the reviewer and the time (UTC).
+
+    Raises `ReviewInputError` for a reviewer's name or a note that cannot be recorded
+    (`reviewer_name`, `review_note`)."""
+    reviewer, note = reviewer_name(reviewer), review_note(note)
     return ReviewDecision(
         letter_sha256=item.sha256,
         letter_path=item.path,
@@ -250,9 +300,9 @@ def make_decision(
         unit=unit,
         of=of,
         status=status if action == "set_status" else ("answered" if action == "correct" else None),
-        reviewer=reviewer.strip(),
+        reviewer=reviewer,
         decided_at=utc_now(),
-        note=note or None,
+        note=note,
     )
 
 

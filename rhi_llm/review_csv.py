@@ -11,20 +11,22 @@ transaction, and only when there is no problem at all: a sheet is applied whole 
 
 The CSV is UTF-8 with a byte-order mark so that Excel shows the letters' characters; a sheet
 that Excel saved back as Windows-1252 ("CSV (Comma delimited)") is read too. A text cell that
-a spreadsheet would run as a formula (one starting with ``=``, ``+``, ``-``, ``@``, a tab or a
-carriage return) is written with a leading apostrophe, which the import takes off again.
+a spreadsheet would run as a formula (one starting with ``=``, ``+``, ``-`` or ``@``, also
+after leading spaces, or with a tab or a carriage return) is written with a leading apostrophe,
+which the import takes off again (`rhi_llm.core.cells`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from rhi_llm.core.cells import protect, unprotect
+from rhi_llm.core.files import atomic_write
 from rhi_llm.core.questionnaires import FIELDS
 from rhi_llm.core.records import OutputRow, ReviewAction, ReviewDecision, Value
 from rhi_llm.core.text import one_line, utc_now
@@ -36,6 +38,8 @@ from rhi_llm.review import (
     parse_status,
     parse_value,
     review_items,
+    review_note,
+    reviewer_name,
 )
 from rhi_llm.store import Store
 
@@ -81,9 +85,6 @@ DECISION_WORDS: dict[str, ReviewAction] = {
 }
 """What the ``decision`` column may say (case, spaces, hyphens and underscores aside)."""
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_ESCAPED_START = (*_FORMULA_START, "'")
-_PLAIN_NUMBER = re.compile(r"^-?\d[\d,]*(\.\d+)?%?$")
 _DELIMITERS = (",", ";", "\t")
 
 
@@ -130,25 +131,6 @@ class ImportResult:
 # --------------------------------------------------------------------------------------------
 # Cells
 # --------------------------------------------------------------------------------------------
-
-
-def protect(text: str) -> str:
-    """A text cell as a spreadsheet may show it without running it as a formula.
-
-    A cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
-    apostrophe, and so does one that already starts with an apostrophe (so that `unprotect`
-    gives back exactly what was written); a plain number such as ``-3`` is left alone.
-    """
-    if text.startswith(_ESCAPED_START) and not _PLAIN_NUMBER.match(text):
-        return "'" + text
-    return text
-
-
-def unprotect(text: str) -> str:
-    """A cell as read back: the apostrophe `protect` added is taken off."""
-    if len(text) > 1 and text[0] == "'" and text[1] in "".join(_ESCAPED_START):
-        return text[1:]
-    return text
 
 
 def _value_cell(value: Value, unit: str | None) -> str:
@@ -278,9 +260,9 @@ def export_review_csv(
     """Write the review sheet of a store's flagged fields to ``path``; rows written.
 
     ``field`` and ``council`` narrow it as in `review_items` (which raises `ReviewInputError`
-    for an unknown field)."""
+    for an unknown field). The sheet appears whole or not at all (`WriteFailed`)."""
     items = review_items(store, field=field, council=council)
-    with Path(path).open("w", encoding="utf-8", newline="") as handle:
+    with atomic_write(path, newline="") as handle:
         return write_review_csv(items, handle)
 
 
@@ -402,6 +384,7 @@ def _decision_of(
     reviewer = record["reviewer"] or (default_reviewer or "").strip()
     if word and not reviewer:
         messages.append("no reviewer: fill in the reviewer column (or give a default reviewer)")
+    messages += _who_problems(reviewer, record["note"])
     given, wrong = _new_answer(action, field_id, new_value, new_status)
     messages += wrong
     if messages or action is None or row is None:
@@ -418,6 +401,21 @@ def _decision_of(
         status=status,
         note=record["note"] or None,
     )
+
+
+def _who_problems(reviewer: str, note: str) -> list[str]:
+    """What is wrong with a row's reviewer name and note (control characters)."""
+    problems: list[str] = []
+    if reviewer:
+        try:
+            reviewer_name(reviewer)
+        except ReviewInputError as reason:
+            problems.append(str(reason))
+    try:
+        review_note(note)
+    except ReviewInputError as reason:
+        problems.append(str(reason))
+    return problems
 
 
 def _action(word: str, new_value: str, new_status: str) -> tuple[ReviewAction | None, list[str]]:

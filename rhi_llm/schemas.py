@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from rhi_llm.core.files import write_text_atomically
 from rhi_llm.core.questionnaires import CATALOGUE, SHIPPED, load_file
 from rhi_llm.core.records import OutputRow
 from rhi_llm.core.strict_schema import strict_json_schema
@@ -40,7 +41,7 @@ def write_schemas(folder: Path) -> list[Path]:
     written: list[Path] = []
     for name, schema in schema_documents().items():
         path = folder / name
-        path.write_text(render(schema), encoding="utf-8")
+        write_text_atomically(path, render(schema))
         written.append(path)
     return written
 

@@ -199,7 +199,8 @@ def test_wide_table_has_flag_counts_and_every_field_column(tmp_path: Path, fmt: 
     assert frame.loc[BRINDLE, "flags_total"] == 2
     assert frame.loc[ASHBY, "rhi_offered_flags"] == 1
     assert frame.loc[BRINDLE, "missing_children"] == 310
-    assert frame.loc[BRINDLE, "comments"] == "=not a formula"
+    comments = frame.loc[BRINDLE, "comments"]
+    assert comments == ("'=not a formula" if fmt == "csv" else "=not a formula")
 
 
 def test_wide_jsonl_keeps_the_extraction_and_adds_published(tmp_path: Path) -> None:
@@ -348,3 +349,144 @@ def test_write_csv_and_jsonl_keep_working_for_extract() -> None:
     lines = io.StringIO()
     assert write_jsonl(rows(), lines) == 3
     assert read_jsonl(lines.getvalue().splitlines()) == rows()
+
+
+# -- no cell of an export runs as a formula ---------------------------------------------------
+
+HOSTILE = (
+    '=HYPERLINK("http://evil.example","click")',
+    "+44 20 7946 0000",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "  =1+1",
+    "\t=cmd|' /C calc'!A0",
+    "\r=1+1",
+    "\n@x",
+    "'=already quoted",
+)
+
+
+def hostile_rows() -> tuple[list[OutputRow], Decisions]:
+    """One letter per hostile text, that text in every place a letter's words reach."""
+    made: list[OutputRow] = []
+    notes: Decisions = {}
+    for index, text in enumerate(HOSTILE):
+        sha = f"{index:064x}"
+        row = letter_row(sha, "Hostile Council", {})
+        row = row.model_copy(
+            update={
+                "council": text,
+                "reference": text,
+                "letter": row.letter.model_copy(update={"path": text}),
+                "fields": {
+                    "comments": OutputField(value=text, status="answered", quote=text),
+                    "missing_incidents": OutputField(
+                        value=-3, unit="count", status="answered", quote=text,
+                        flags=[Flag(code="odd", message=text)], verdict="flagged",
+                    ),
+                    "rhi_offered": OutputField(
+                        value=12.5, unit="percent", of="missing_incidents", status="answered"
+                    ),
+                },
+            }
+        )  # fmt: skip
+        made.append(row)
+        notes[(sha, "comments")] = decision(sha, "comments", "accept", note=text)
+        notes[(sha, "comments")] = notes[(sha, "comments")].model_copy(update={"reviewer": text})
+    return made, notes
+
+
+def spreadsheet_would_run(cell: str) -> bool:
+    """Our own reading of OWASP's rule, independent of rhi_llm.core.cells."""
+    if cell.startswith(("\t", "\r")):
+        return True
+    body = cell.lstrip()
+    if not body or body[0] not in "=+-@":
+        return False
+    try:
+        float(body.replace(",", "").rstrip("%"))
+    except ValueError:
+        return True
+    return False
+
+
+def csv_cells(path: Path) -> list[dict[str, str]]:
+    import csv
+
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("long", [False, True])
+def test_no_csv_cell_runs_as_a_formula_and_every_text_reads_back(
+    tmp_path: Path, long: bool
+) -> None:
+    from rhi_llm.core.cells import unprotect
+
+    made, notes = hostile_rows()
+    out = tmp_path / "hostile.csv"
+    write_export(made, notes, out, fmt="csv", long=long)
+    records = csv_cells(out)
+    running = [
+        cell for record in records for cell in record.values() if spreadsheet_would_run(cell)
+    ]
+    assert running == []
+    texts = {unprotect(cell) for record in records for cell in record.values()}
+    assert set(HOSTILE) <= texts
+    if long:
+        comments = [r for r in records if unprotect(r["field"]) == "comments"]
+        assert [unprotect(r["review_note"]) for r in comments] == list(HOSTILE)
+        assert [unprotect(r["reviewer"]) for r in comments] == list(HOSTILE)
+        counts = [r for r in records if r["field"] == "missing_incidents"]
+        assert {r["value"] for r in counts} == {"-3"}  # a number, not escaped
+        assert {r["value"] for r in records if r["field"] == "rhi_offered"} == {"12.5"}
+    else:
+        assert [unprotect(r["path"]) for r in records] == list(HOSTILE)
+        assert {r["missing_incidents"] for r in records} == {"-3"}
+        assert {r["rhi_offered"] for r in records} == {"12.5"}
+    frame = pd.read_csv(out, encoding="utf-8-sig")
+    numbers = frame["value" if long else "missing_incidents"]
+    assert pd.to_numeric(numbers, errors="coerce").notna().sum() >= len(HOSTILE)
+
+
+def test_the_extract_csv_protects_its_cells_too() -> None:
+    import csv
+
+    made, _ = hostile_rows()
+    handle = io.StringIO(newline="")
+    write_csv(made, handle)
+    cells = [c for row in csv.reader(io.StringIO(handle.getvalue().lstrip("\ufeff"))) for c in row]
+    assert not [cell for cell in cells if spreadsheet_would_run(cell)]
+    assert "'  =1+1" in cells and "-3" in cells
+
+
+@pytest.mark.parametrize("long", [False, True])
+def test_xlsx_has_no_formula_cell_and_keeps_the_text(tmp_path: Path, long: bool) -> None:
+    import zipfile
+
+    made, notes = hostile_rows()
+    out = tmp_path / "hostile.xlsx"
+    write_export(made, notes, out, fmt="xlsx", long=long)
+    sheet = load_workbook(out).active
+    cells = [cell for row in sheet.iter_rows() for cell in row]
+    assert "f" not in {c.data_type for c in cells}
+    texts = {c.value for c in cells if isinstance(c.value, str)}
+    assert {t for t in HOSTILE if t.isprintable()} <= texts  # as written, no apostrophe
+    assert -3 in {c.value for c in cells if c.data_type == "n"}
+    with zipfile.ZipFile(out) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert "<f>" not in xml and "<f " not in xml
+
+
+@pytest.mark.parametrize("long", [False, True])
+def test_jsonl_keeps_hostile_text_exactly(tmp_path: Path, long: bool) -> None:
+    made, notes = hostile_rows()
+    out = tmp_path / "hostile.jsonl"
+    write_export(made, notes, out, fmt="jsonl", long=long)
+    objects = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    if long:
+        notes_read = [o["review_note"] for o in objects if o["field"] == "comments"]
+        assert notes_read == list(HOSTILE)
+    else:
+        assert [o["letter"]["path"] for o in objects] == list(HOSTILE)
+        assert [o["fields"]["comments"]["value"] for o in objects] == list(HOSTILE)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from rhi_llm.core.cells import protect, unprotect
 from rhi_llm.core.errors import StoreError
 from rhi_llm.core.records import (
     LetterDocument,
@@ -33,9 +34,7 @@ from rhi_llm.review_csv import (
     add_decisions,
     apply_review_csv,
     export_review_csv,
-    protect,
     read_review_csv,
-    unprotect,
     write_review_csv,
 )
 from rhi_llm.store import Store, open_store
@@ -265,6 +264,30 @@ def test_formula_cells_are_escaped_and_come_back_intact(store: Store, tmp_path: 
         "@sam",
         "-see page 2",
     )
+
+
+def test_formulas_behind_leading_whitespace_are_escaped_too(tmp_path: Path) -> None:
+    for text in ("  =1+1", " @cmd", "\n=1", "  +44 20", " -2+3", "'  =x"):
+        assert protect(text) == "'" + text
+        assert unprotect(protect(text)) == text
+    for text in (" -3", "  12.5", "a =b", "plain"):
+        assert protect(text) == text
+    hostile = letter(
+        ASHBY,
+        '  =HYPERLINK("http://evil.example","click")',
+        {"rhi_completed": flagged(640, unit="count", quote="640")},
+    )
+    hostile = hostile.model_copy(
+        update={"letter": hostile.letter.model_copy(update={"path": "  @cmd.txt"})}
+    )
+    opened = open_store(tmp_path / "hostile.db")
+    opened.record_row(hostile, "k", [])
+    sheet = exported(opened, tmp_path / "review.csv")
+    assert sheet[0]["council"] == '\'  =HYPERLINK("http://evil.example","click")'
+    assert sheet[0]["file"] == "'  @cmd.txt"
+    fill(sheet, ASHBY, "rhi_completed", decision="accept", reviewer="sam")
+    result = apply_review_csv(save(sheet, tmp_path / "back.csv"), opened)
+    assert result.ok and result.applied == 1, result.problems
 
 
 # -- import -----------------------------------------------------------------------------------

@@ -107,6 +107,13 @@ class ConfigError(RhiError):
     reason = "config"
 
 
+class WriteFailed(RhiError):
+    """A file for the user (an export, a report, a sheet) could not be written; whatever was
+    at its path before is left as it was (`rhi_llm.core.files`)."""
+
+    reason = "write"
+
+
 class ModelError(RhiError):
     """The model endpoint failed for good (retry budget spent, refusal, unusable output).
 

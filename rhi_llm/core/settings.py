@@ -285,7 +285,10 @@ def build_settings(
         price_out=price_out if price_out is not None else known_out,
         price_cached=_number(env, "RHI_LLM_PRICE_CACHED") if price_in is not None else known_cached,
         db=db or _path(env, "RHI_LLM_DB") or DEFAULT_DB,
-        reviewer=(reviewer or env.get("RHI_LLM_REVIEWER") or "").strip() or None,
+        # a name given is kept as given (an empty one is refused where it is used)
+        reviewer=reviewer
+        if reviewer is not None
+        else (env.get("RHI_LLM_REVIEWER") or "").strip() or None,
         home=home,
         cache_dir=_path(env, "RHI_LLM_CACHE") or home / "responses",
         prompts_dir=_path(env, "RHI_LLM_PROMPTS"),

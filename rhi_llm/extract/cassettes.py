@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field
 
+from rhi_llm.core.files import write_text_atomically
+
 if TYPE_CHECKING:
     import vcr
 
@@ -77,7 +79,7 @@ def read_provenance(folder: Path, letter_name: str) -> CassetteProvenance | None
 
 def write_provenance(folder: Path, provenance: CassetteProvenance) -> Path:
     path = provenance_path(folder, provenance.letter)
-    path.write_text(provenance.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    write_text_atomically(path, provenance.model_dump_json(indent=2) + "\n")
     return path
 
 
