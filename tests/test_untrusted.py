@@ -30,6 +30,7 @@ from rhi_llm.pipeline import LetterOutcome, finish, process_letter
 from rhi_llm.reading import read
 from rhi_llm.testing.fake_server import FakeOpenAI
 from rhi_llm.verify import MAX_FREE_TEXT, FieldReport, verify
+from rhi_llm.verify.metadata import dates_in, own_dates
 
 from conftest import LETTERS, REPO
 
@@ -166,6 +167,8 @@ def _finish_rules_with(comment: dict[str, Any], **metadata: Any) -> LetterOutcom
         ("reference", "2024/01"),  # part of the letter's reference is not its reference
         ("response_date", "2024-12-07"),
         ("response_date", "06/12/2024"),  # not a day as the schema asks
+        ("response_date", "2024-03-31"),  # the last day of the period asked, not the letter's
+        ("response_date", "2024-11-11"),  # "your request of 11/11/2024"
         ("period", {"start": "2022-04-01", "end": "2023-03-31"}),
     ],
 )
@@ -194,6 +197,15 @@ def test_metadata_the_letter_says_is_kept(item: str, value: Any) -> None:
     assert outcome.report.metadata[item].passed, outcome.report.metadata[item]
     kept = getattr(outcome.row, item)
     assert (kept.model_dump() if item == "period" else kept) == value
+
+
+def test_a_letters_own_date_is_told_from_a_periods_and_the_requests() -> None:
+    text = (
+        "Request received 16 July 2025. Response sent 12 August 2025.\n"
+        "You asked about 1 April 2024 to 31 March 2025, in your request of 3 July 2025."
+    )
+    assert own_dates(text) == {"2025-08-12"}
+    assert dates_in(text) == {"2025-07-16", "2025-08-12", "2024-04-01", "2025-03-31", "2025-07-03"}
 
 
 def test_every_gold_letter_keeps_its_own_council_and_no_other() -> None:

@@ -15,7 +15,8 @@ and the letter's file still names it.
 * **reference**: its letters and digits, in order, start and end at word boundaries of the
   letter (or the file name), whatever separators either uses ("FOI/2018/0042" is "FOI 2018
   0042");
-* **response date**: a real day that the letter writes as a date, in any common form;
+* **response date**: a real day that the letter writes as a date, in any common form, and
+  not as a period's first or last day or the date of the request;
 * **period**: the period the questionnaire asks, or both of its days written in the letter,
   or the financial year it spans named there ("2017/18", "2017-2018").
 """
@@ -184,13 +185,44 @@ def _compact_find(words: list[str], wanted: str) -> bool:
 
 def dates_in(text: str) -> set[str]:
     """Every real day a text writes as a date, as YYYY-MM-DD."""
-    found: set[str] = set()
+    return {day for day, _, _ in _dated(text)}
+
+
+def _dated(text: str) -> list[tuple[str, int, int]]:
+    """Every real day a text writes as a date, with where it stands."""
+    found: list[tuple[str, int, int]] = []
     for pattern, shape in _DATES:
         for match in pattern.finditer(text):
             day = _as_date(match.groups(), shape)
             if day is not None:
-                found.add(day)
+                found.append((day, match.start(), match.end()))
     return found
+
+
+# what a letter's own date is not: a day that opens or closes a period ("1 April 2023 to 31
+# March 2024", "01/04/2023 – 31/03/2024"), or the date of the request it answers
+_RANGE_AFTER = re.compile(r"\s*(?:to|until|till|and|-|–|—)\s*\d", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(r"(?:\d|\b[a-z]+)\s*(?:to|until|till|and|-|–|—)\s*$", re.IGNORECASE)
+_REQUEST_BEFORE = re.compile(
+    r"\b(?:request(?:ed)?|received|of your|asked|between|from|since|period|year)\b[^\n]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def own_dates(text: str) -> set[str]:
+    """The days a letter writes that may be its own date: not a period's first or last day,
+    nor the date of the request it answers."""
+    own: set[str] = set()
+    for day, start, end in _dated(text):
+        before = text[max(0, start - 60) : start]
+        if _RANGE_AFTER.match(text, end) or _RANGE_BEFORE.search(before[-12:]):
+            continue
+        line = before[before.rfind("\n") + 1 :]
+        sentence = re.split(r"(?<=[.!?;])\s+", line)[-1]  # "Request received ... Sent 12 ..."
+        if _REQUEST_BEFORE.search(sentence):
+            continue
+        own.add(day)
+    return own
 
 
 def _as_date(groups: tuple[str, ...], shape: str) -> str | None:
@@ -224,9 +256,12 @@ def _response_date(reading: LetterReading, given: str) -> Check:
     day = _iso(given)
     if day is None:
         return _failed(f"the date {clip(given)} is not a day (YYYY-MM-DD), so it is left unknown")
-    if day in dates_in(reading.text):
+    if day in own_dates(reading.text):
         return _passed("the date is written in the letter")
-    return _failed(f"the date {day} is not written in the letter, so it is left unknown")
+    return _failed(
+        f"the date {day} is not written in the letter as its own date (a period's first or "
+        "last day and the request's date are not), so it is left unknown"
+    )
 
 
 def _period(reading: LetterReading, period: Period) -> Check:
