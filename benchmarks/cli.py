@@ -309,7 +309,7 @@ def bench_reliability(
     seed: Annotated[int, typer.Option(help="Seed for the bad files and the faults.")] = 1,
     as_json: JsonOption = False,
 ) -> None:
-    """Bad input files, endpoint faults and injected instructions, in one table.
+    """Bad input files, endpoint faults, injected instructions and untrusted text, in one table.
 
     Bad inputs: --bad-files broken or hostile files (truncated, bit-flipped, encrypted,
     image-only and looping PDFs, junk DOCX, random bytes, a 50 MB text, cp1252 and UTF-16
@@ -317,12 +317,15 @@ def bench_reliability(
     rules backend. Endpoint faults: --fault-letters letters against the fake server (its
     answers are the rules backend's, not a model's) failing --fault-rate of its requests
     with every fault kind. Injected instructions: eval/injection through both backends (the
-    model's from AUTHORED cassettes) and the verifier alone. Exits 1 when a target is missed.
+    model's from AUTHORED cassettes) and the verifier alone. Untrusted text and identity:
+    invented or oversized free text and other letters' councils, references and dates through
+    the verifier, and letters given one council and reference through the summary. Exits 1
+    when a target is missed.
     """
     from benchmarks.reliability import run as run_reliability
 
     if not as_json:
-        err.print("measuring: bad inputs, endpoint faults, injected instructions ...")
+        err.print("measuring: bad inputs, endpoint faults, injected instructions, untrusted text")
     with exits_on_error():
         result = run_reliability(
             bad_files=bad_files,

@@ -11,7 +11,10 @@ Three measurements, each run as a user would meet the problem:
   none lost, none over the retry budget;
 * injected instructions (`benchmarks.injection`): our letters that tell automated readers
   to report other figures, through both backends (the model's from AUTHORED cassettes) and
-  the verifier alone: no injected figure reaches the dataset without a flag.
+  the verifier alone: no injected figure reaches the dataset without a flag;
+* untrusted text and identity (`benchmarks.untrusted`): invented free text, oversized text
+  and other letters' councils, references and dates through the verifier, and letters given
+  one council and reference through the summary: none unflagged, none wrongly merged.
 
     rhi-llm bench reliability [--json]
 """
@@ -183,6 +186,26 @@ def _injection_rows(figures: dict[str, Any]) -> list[Row]:
     return rows
 
 
+def _untrusted_rows(figures: dict[str, Any]) -> list[Row]:
+    part = "untrusted text and identity"
+    shared = figures["shared_identity"]
+    rows = [Row(part, "changed responses", figures["responses"])]
+    rows += [
+        Row(part, f"{kind}: unflagged", f"{k['unflagged']}/{k['tried']}", "0", k["unflagged"] == 0)
+        for kind, k in figures["by_kind"].items()
+    ]
+    return [
+        *rows,
+        Row(part, "right free text flagged", f"{figures['right_text_flagged']}/"
+            f"{figures['right_text_fields']}"),
+        Row(part, "one identity: replies counted", f"{shared['replies_counted']}/"
+            f"{shared['replies_expected']}", "all", shared["replies_counted"]
+            == shared["replies_expected"]),
+        Row(part, "one identity: wrongly merged", shared["wrongly_merged"], "0",
+            shared["wrongly_merged"] == 0),
+    ]  # fmt: skip
+
+
 def run(
     *,
     bad_files: int = 220,
@@ -213,4 +236,12 @@ def run(
     result.seconds["injected instructions"] = time.perf_counter() - started
     result.parts["injection"] = planted
     result.rows += _injection_rows(planted)
+
+    from benchmarks import untrusted
+
+    started = time.perf_counter()
+    given = untrusted.measure().as_json()
+    result.seconds["untrusted text and identity"] = time.perf_counter() - started
+    result.parts["untrusted"] = given
+    result.rows += _untrusted_rows(given)
     return result

@@ -21,7 +21,7 @@ def test_one_command_measures_all_three_and_names_a_missed_target() -> None:
          "--json"],
     )  # fmt: skip
     figures = json.loads(result.stdout)
-    assert set(figures["parts"]) == {"bad_inputs", "faults", "injection"}
+    assert set(figures["parts"]) == {"bad_inputs", "faults", "injection", "untrusted"}
     rows = {(row["part"], row["figure"]): row for row in figures["rows"]}
     # 30 bad files is below the 200 the benchmark asks for: that target is missed, and said
     assert rows[("bad inputs", "bad files tried")] == {
@@ -45,6 +45,10 @@ def test_one_command_measures_all_three_and_names_a_missed_target() -> None:
         ("endpoint faults", "over the retry budget"),
         ("injected instructions", "llm: unflagged"),
         ("injected instructions", "verifier sweep: flagged"),
+        ("untrusted text and identity", "invented_sentence: unflagged"),
+        ("untrusted text and identity", "oversized_text: unflagged"),
+        ("untrusted text and identity", "foreign_council: unflagged"),
+        ("untrusted text and identity", "one identity: wrongly merged"),
     ):
         assert rows[key]["met"] is True, rows[key]
     assert figures["parts"]["bad_inputs"]["tried"] == 30

@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from benchmarks import untrusted
+from rhi_llm import pipeline
 from rhi_llm.core.contracts import Extraction
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.records import Provenance
@@ -272,3 +274,40 @@ def test_a_model_inventing_a_comment_and_a_council_is_flagged_and_unknown(
     field = outcome.row.fields["comments"]
     assert field.verdict == "flagged"
     assert "free_text_not_in_letter" in {f.code for f in field.flags}
+
+
+# -- the benchmark (`rhi-llm bench reliability`, part "untrusted text and identity") ----------
+
+
+BENCH_LETTERS = [
+    LETTERS / "westmarch-2024.txt",
+    LETTERS / "westmarch-2024.docx",
+    LETTERS / "northbridge-2018.txt",
+    LETTERS / "ashcombe-2018.md",
+]
+
+
+def test_the_benchmark_finds_nothing_unflagged_and_nothing_merged() -> None:
+    result = untrusted.measure(BENCH_LETTERS)
+    figures = result.as_json()
+    assert set(figures["by_kind"]) == {*untrusted.TEXT_KINDS, *untrusted.METADATA_KINDS}
+    assert all(k["tried"] >= 3 for k in figures["by_kind"].values()), figures["by_kind"]
+    assert figures["unflagged"] == 0, figures["passed_unflagged"]
+    assert figures["right_text_flagged"] == 0 and figures["right_metadata_dropped"] == 0
+    assert figures["shared_identity"] == {
+        "letters": 4,
+        "replies_expected": 3,
+        "replies_counted": 3,
+        "wrongly_merged": 0,
+    }
+
+
+def test_the_benchmark_counts_what_an_unchecked_pipeline_lets_through(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With metadata kept whatever the letter says (the old pipeline), every foreign council
+    passes: the benchmark's count is one that can fail."""
+    monkeypatch.setattr(pipeline, "grounded_metadata", lambda response, checks: response)
+    figures = untrusted.measure(BENCH_LETTERS).as_json()
+    council = figures["by_kind"]["foreign_council"]
+    assert council["tried"] == 4 and council["unflagged"] == 4
