@@ -310,7 +310,7 @@ def bench_reliability(
     seed: Annotated[int, typer.Option(help="Seed for the bad files and the faults.")] = 1,
     as_json: JsonOption = False,
 ) -> None:
-    """Bad input files, endpoint faults and injected instructions, in one table.
+    """Bad input files, endpoint faults, injected instructions and untrusted text, in one table.
 
     Bad inputs: --bad-files broken or hostile files (truncated, bit-flipped, encrypted,
     image-only and looping PDFs, junk DOCX, random bytes, a 50 MB text, cp1252 and UTF-16
@@ -319,13 +319,19 @@ def bench_reliability(
     answers are the rules backend's, not a model's) failing --fault-rate of its requests
     with every fault kind. Injected instructions: eval/injection through both backends (the
     model's from AUTHORED cassettes) and the verifier alone. Exports: letters whose texts start
-    like spreadsheet formulas, in every export (no cell may run as one). Exits 1 when a target
-    is missed.
+    like spreadsheet formulas, in every export (no cell may run as one). Untrusted text and
+    identity: invented or oversized free text and other letters' councils, references and dates
+    through the verifier, and letters given one council and reference through the summary.
+    Damaged store: every command that reads a store, on stores damaged five ways. Exits 1 when a
+    target is missed.
     """
     from benchmarks.reliability import run as run_reliability
 
     if not as_json:
-        err.print("measuring: bad inputs, endpoint faults, injected instructions, exports ...")
+        err.print(
+            "measuring: bad inputs, endpoint faults, injected instructions, damaged stores, "
+            "exports, untrusted text ..."
+        )
     with exits_on_error():
         result = run_reliability(
             bad_files=bad_files,

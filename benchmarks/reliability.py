@@ -14,7 +14,12 @@ The measurements, each run as a user would meet the problem:
   the verifier alone: no injected figure reaches the dataset without a flag;
 * exports (`benchmarks.exports`): letters whose answers, quotes, paths and reviewers' notes
   start like spreadsheet formulas, in every export: no cell runs as a formula, figures stay
-  numbers, the texts read back exactly.
+  numbers, the texts read back exactly;
+* damaged stores (`benchmarks.store_damage`): every command that reads a run store, on
+  stores damaged five ways: one line each, no traceback, and `store check` finds the damage;
+* untrusted text and identity (`benchmarks.untrusted`): invented free text, oversized text
+  and other letters' councils, references and dates through the verifier, and letters given
+  one council and reference through the summary: none unflagged, none wrongly merged.
 
     rhi-llm bench reliability [--json]
 """
@@ -206,6 +211,26 @@ def _store_damage_rows(figures: dict[str, Any]) -> list[Row]:
     ]
 
 
+def _untrusted_rows(figures: dict[str, Any]) -> list[Row]:
+    part = "untrusted text and identity"
+    shared = figures["shared_identity"]
+    rows = [Row(part, "changed responses", figures["responses"])]
+    rows += [
+        Row(part, f"{kind}: unflagged", f"{k['unflagged']}/{k['tried']}", "0", k["unflagged"] == 0)
+        for kind, k in figures["by_kind"].items()
+    ]
+    return [
+        *rows,
+        Row(part, "right free text flagged", f"{figures['right_text_flagged']}/"
+            f"{figures['right_text_fields']}"),
+        Row(part, "one identity: replies counted", f"{shared['replies_counted']}/"
+            f"{shared['replies_expected']}", "all", shared["replies_counted"]
+            == shared["replies_expected"]),
+        Row(part, "one identity: wrongly merged", shared["wrongly_merged"], "0",
+            shared["wrongly_merged"] == 0),
+    ]  # fmt: skip
+
+
 def run(
     *,
     bad_files: int = 220,
@@ -215,7 +240,7 @@ def run(
     seed: int = 1,
     source: Path = REPO / "eval" / "letters",
 ) -> ReliabilityResult:
-    from benchmarks import bad_inputs, faults, injection, store_damage
+    from benchmarks import bad_inputs, exports, faults, injection, store_damage, untrusted
 
     result = ReliabilityResult()
 
@@ -243,11 +268,15 @@ def run(
     result.parts["store_damage"] = damaged
     result.rows += _store_damage_rows(damaged)
 
-    from benchmarks import exports
-
     started = time.perf_counter()
     written = exports.run().as_json()
     result.seconds["exports"] = time.perf_counter() - started
     result.parts["exports"] = written
     result.rows += exports.table_rows(written)
+
+    started = time.perf_counter()
+    given = untrusted.measure().as_json()
+    result.seconds["untrusted text and identity"] = time.perf_counter() - started
+    result.parts["untrusted"] = given
+    result.rows += _untrusted_rows(given)
     return result

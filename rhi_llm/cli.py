@@ -40,7 +40,7 @@ from rhi_llm.pipeline import LetterOutcome
 from rhi_llm.progress import BatchProgress, Tally, choose_mode, summary_table
 from rhi_llm.questions import find_questions
 from rhi_llm.store import SHOWN_PROBLEMS, Store, check_store, open_store
-from rhi_llm.summary import summarise, summary_json
+from rhi_llm.summary import letter_contents, summarise, summary_json
 from rhi_llm.summary_render import summary_html
 from rhi_llm.summary_render import summary_table as render_summary
 
@@ -777,7 +777,7 @@ def summary_command(
     where a reviewer decided."""
     with opened_store(settings.db) as store:
         rows = _rows_for_export(store, backend)
-        result = summarise(rows, store.decisions())
+        result = summarise(rows, store.decisions(), letter_contents(rows, store.document))
     if as_json:
         print(json.dumps(summary_json(result), indent=2, ensure_ascii=False))
     else:

@@ -25,7 +25,7 @@ from rhi_llm.core.types import Check
 from rhi_llm.letters import load
 from rhi_llm.reading import read
 from rhi_llm.rows import build_row, document_of
-from rhi_llm.verify import FieldReport, VerificationReport, verify
+from rhi_llm.verify import FieldReport, VerificationReport, grounded_metadata, verify
 
 log = logging.getLogger(__name__)
 
@@ -111,11 +111,13 @@ def extract_blocking(backend: Backend, reading: LetterReading) -> Extraction:
 
 
 def finish(reading: LetterReading, extraction: Extraction) -> LetterOutcome:
-    """Verify an extraction against its letter and build the output row."""
+    """Verify an extraction against its letter and build the output row (with the metadata
+    the letter does not say left unknown)."""
     response = _with_questionnaire(extraction.response, reading)
-    extraction = extraction.model_copy(update={"response": response})
     with letter_step(reading.letter.path, "verifying the letter"):
         report = verify(reading, response)
+    response = grounded_metadata(response, report.metadata)
+    extraction = extraction.model_copy(update={"response": response})
     if extraction.checks:
         report = with_extra_checks(report, extraction.checks)
     return LetterOutcome(

@@ -63,6 +63,8 @@ FLAG_WORDS: dict[str, str] = {
     "backends_disagree": "extraction methods disagree",
     "chunks_disagree": "parts of the letter disagree",
     "read_by_ocr": "figure read from a scan with doubt",
+    "free_text_not_in_letter": "words not found in the letter",
+    "free_text_too_long": "text too long to be an answer",
 }
 
 REVIEW_WORDS: dict[str, str] = {

@@ -8,18 +8,20 @@ from rhi_llm.core.questionnaires import fields_for
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.records import LetterDocument, LetterRef, OutputField, OutputRow
 from rhi_llm.core.survey import Status, answer_value
-from rhi_llm.verify import FieldReport, VerificationReport
+from rhi_llm.verify import FieldReport, VerificationReport, bounded_text
 
 
 def output_field(answer: object, report: FieldReport | None) -> OutputField:
     unit = getattr(answer, "unit", None)
     of = getattr(answer, "of", None)
+    value = answer_value(answer)
+    quote = getattr(answer, "quote", None)
     return OutputField(
-        value=answer_value(answer),
+        value=bounded_text(value) if isinstance(value, str) else value,
         unit=str(unit) if unit is not None else None,
         of=str(of) if of is not None else None,
         status=str(getattr(answer, "status", Status.NOT_ANSWERED)),
-        quote=getattr(answer, "quote", None),
+        quote=bounded_text(quote) if isinstance(quote, str) else quote,
         span=report.span.as_list() if report and report.span else None,
         page=report.page if report else None,
         derived=report.derived if report else None,

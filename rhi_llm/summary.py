@@ -1,9 +1,13 @@
 """The batch summary researchers publish: three rates per council and their spread.
 
 Rates, one row per letter file (two letters from the same council keep two rows, told apart
-by file name). The same reply sent as several files (a PDF and a Word copy: the same council
-and the same reference) keeps a row per file, but only one of them, the one with the fewest
-unreviewed flags, counts in the distribution; the others say whose copy they are:
+by file name). The same reply sent as several files (a PDF and a Word copy: the same text once
+case, spacing and punctuation are set aside, or the same file twice) keeps a row per file, but
+only one of them, the one with the fewest unreviewed flags, counts in the distribution; the
+others say whose copy they are. Copies are told by the letters' own text, never by the council
+and reference a backend gave (a model may give several letters the same): letters with the
+same council and reference but different text all count, and each names the others for a
+reviewer to check (``same_identity_as``).
 
 * offered rate = rhi_offered / missing_incidents
 * completed rate = rhi_completed / rhi_offered
@@ -35,9 +39,10 @@ computed from those published one-decimal rates, so a reader can redo it from th
 
 from __future__ import annotations
 
+import hashlib
 import re
 import statistics
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
@@ -46,7 +51,7 @@ from pydantic import BaseModel, Field
 
 from rhi_llm.core.questionnaires import NUMERIC_FIELDS, questionnaire
 from rhi_llm.core.questionnaires import Rate as Rate_
-from rhi_llm.core.records import OutputField, OutputRow, ReviewDecision, reviewed
+from rhi_llm.core.records import LetterDocument, OutputField, OutputRow, ReviewDecision, reviewed
 from rhi_llm.core.survey import Status, Unit
 from rhi_llm.core.text import file_name
 
@@ -85,8 +90,11 @@ MARKERS: dict[str, str] = {
 
 NOTES = (
     "One row per letter file; two letters from the same council keep two rows, named by file.",
-    "The same reply in several files (same council and reference, e.g. a PDF and a Word copy) "
-    "counts once across councils: the other files are marked 'copy of' and left out.",
+    "The same reply in several files (the same text, e.g. a PDF and a Word copy) counts once "
+    "across councils: the other files are marked 'copy of' and left out. Letters are never "
+    "taken for copies by the council and reference extracted from them: letters with the same "
+    "council and reference but different text all count, marked 'same council and reference "
+    "as' for a reviewer to check.",
     "A reviewer's decision replaces the extracted figure.",
     "Rates are rounded half up to one decimal; the distribution is computed from those "
     "rounded rates. 'At or above 90%' includes 90.0%; 'below 30%' excludes 30.0%.",
@@ -134,6 +142,11 @@ class CouncilRates(BaseModel):
     differs_from_copy: bool = Field(
         default=False,
         description="for a copy: its rates differ from those of the file that counts",
+    )
+    same_identity_as: list[str] = Field(
+        default_factory=list,
+        description="other files given the same council and reference but whose text differs: "
+        "not copies of this one, and one of them may be named wrongly",
     )
 
 
@@ -338,8 +351,26 @@ def council_rates(
     )
 
 
+def content_key(text: str) -> str:
+    """What tells one reply's text from another's, whatever file it came in: a hash of its
+    letters and digits, case folded (a PDF and a Word copy of a letter read the same)."""
+    return hashlib.sha256(_comparable(text).encode()).hexdigest()
+
+
+def letter_contents(
+    rows: Iterable[OutputRow], document: Callable[[str], LetterDocument | None]
+) -> dict[str, str]:
+    """The content key of each row's letter whose text the run store kept, by its sha256."""
+    contents: dict[str, str] = {}
+    for row in rows:
+        kept = document(row.letter.sha256)
+        if kept is not None:
+            contents[row.letter.sha256] = content_key(kept.text)
+    return contents
+
+
 def _reply_key(council: CouncilRates) -> tuple[str, str] | None:
-    """Council and reference, compared loosely: the same reply whatever file it came in."""
+    """Council and reference, compared loosely: what a backend says identifies the reply."""
     if not council.council or not council.reference:
         return None
     return _comparable(council.council), _comparable(council.reference)
@@ -350,37 +381,73 @@ def _comparable(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).casefold()
 
 
-def mark_copies(councils: list[CouncilRates]) -> list[CouncilRates]:
-    """Mark all but one file of each reply as a copy (the one kept: fewest unreviewed flags,
-    then the first file name)."""
-    groups: dict[tuple[str, str], list[CouncilRates]] = {}
-    for council in councils:
-        key = _reply_key(council)
-        if key is not None:
-            groups.setdefault(key, []).append(council)
-    copies: dict[str, tuple[str, bool]] = {}
+def _content_of(council: CouncilRates, contents: Mapping[str, str]) -> str:
+    """A letter's content key; without its text, its file's bytes (the same file twice)."""
+    return contents.get(council.sha256) or f"file:{council.sha256}"
+
+
+def mark_copies(
+    councils: list[CouncilRates], contents: Mapping[str, str] | None = None
+) -> list[CouncilRates]:
+    """Mark all but one file of each reply (the same content) as a copy (the one kept: fewest
+    unreviewed flags, then the first file name), and name the letters that share a council
+    and reference but not their text. ``contents`` gives each letter's `content_key` by its
+    sha256; a letter without one is a copy only of the same file."""
+    contents = contents or {}
+    groups: dict[str, list[int]] = {}
+    for index, council in enumerate(councils):
+        groups.setdefault(_content_of(council, contents), []).append(index)
+    copies: dict[int, tuple[str, bool]] = {}
     for group in groups.values():
         if len(group) < 2:
             continue
         kept = min(
             group,
-            key=lambda c: (sum(r.unreviewed_flag for r in c.rates.values()), c.file.casefold()),
+            key=lambda i: (
+                sum(r.unreviewed_flag for r in councils[i].rates.values()),
+                councils[i].file.casefold(),
+                i,
+            ),
         )
+        rates = councils[kept].rates
         for other in group:
-            if other is not kept:
-                differs = any(other.rates[r].percent != kept.rates[r].percent for r in kept.rates)
-                copies[other.sha256 + other.file] = (kept.file, differs)
-    return [
-        c.model_copy(
-            update={
-                "copy_of": copies[c.sha256 + c.file][0],
-                "differs_from_copy": copies[c.sha256 + c.file][1],
-            }
-        )
-        if c.sha256 + c.file in copies
-        else c
-        for c in councils
-    ]
+            if other != kept:
+                differs = any(councils[other].rates[r].percent != rates[r].percent for r in rates)
+                copies[other] = (councils[kept].file, differs)
+    shared = _same_identity(councils, contents)
+    return [_marked(c, copies.get(i), shared.get(i, [])) for i, c in enumerate(councils)]
+
+
+def _same_identity(
+    councils: list[CouncilRates], contents: Mapping[str, str]
+) -> dict[int, list[str]]:
+    """For each letter (by its place), the files given its council and reference whose text
+    is not its own."""
+    by_identity: dict[tuple[str, str], list[CouncilRates]] = {}
+    for council in councils:
+        key = _reply_key(council)
+        if key is not None:
+            by_identity.setdefault(key, []).append(council)
+    shared: dict[int, list[str]] = {}
+    for index, council in enumerate(councils):
+        key = _reply_key(council)
+        own = _content_of(council, contents)
+        group = by_identity.get(key, []) if key is not None else []
+        others = [c.file for c in group if _content_of(c, contents) != own]
+        if others:
+            shared[index] = others
+    return shared
+
+
+def _marked(
+    council: CouncilRates, copy: tuple[str, bool] | None, same_identity: list[str]
+) -> CouncilRates:
+    update: dict[str, Any] = {}
+    if copy is not None:
+        update["copy_of"], update["differs_from_copy"] = copy
+    if same_identity:
+        update["same_identity_as"] = same_identity
+    return council.model_copy(update=update) if update else council
 
 
 # --------------------------------------------------------------------------------------------
@@ -422,15 +489,20 @@ def percents_of(councils: Iterable[CouncilRates], rate_id: str) -> list[float]:
 
 
 def summarise(
-    rows: list[OutputRow], decisions: Mapping[tuple[str, str], ReviewDecision]
+    rows: list[OutputRow],
+    decisions: Mapping[tuple[str, str], ReviewDecision],
+    contents: Mapping[str, str] | None = None,
 ) -> BatchSummary:
-    """Per-letter rates and their distribution; ``decisions`` keyed by (sha256, field)."""
+    """Per-letter rates and their distribution; ``decisions`` keyed by (sha256, field),
+    ``contents`` the letters' `content_key` by sha256 (`letter_contents`), which tells copies
+    of one reply apart from different letters."""
     rates = rate_definitions(rows)
     councils = mark_copies(
         sorted(
             (council_rates(row, decisions, rates) for row in rows),
             key=lambda c: ((c.council or "").casefold(), c.file.casefold()),
-        )
+        ),
+        contents,
     )
     spread = {d.id: rate_distribution(percents_of(councils, d.id)) for d in rates}
     return BatchSummary(
@@ -443,11 +515,16 @@ def summarise(
 
 
 def file_text(council: CouncilRates) -> str:
-    """The file, and whose copy it is when it does not count."""
-    if council.copy_of is None:
-        return council.file
-    differs = ", rates differ" if council.differs_from_copy else ""
-    return f"{council.file} (copy of {council.copy_of}{differs})"
+    """The file, whose copy it is when it does not count, and the other letters given its
+    council and reference."""
+    shown = council.file
+    if council.copy_of is not None:
+        differs = ", rates differ" if council.differs_from_copy else ""
+        shown = f"{shown} (copy of {council.copy_of}{differs})"
+    if council.same_identity_as:
+        others = ", ".join(council.same_identity_as)
+        shown = f"{shown} (same council and reference as {others}, other text: check)"
+    return shown
 
 
 def summary_json(summary: BatchSummary) -> dict[str, Any]:

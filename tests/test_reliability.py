@@ -21,7 +21,14 @@ def test_one_command_measures_all_three_and_names_a_missed_target() -> None:
          "--json"],
     )  # fmt: skip
     figures = json.loads(result.stdout)
-    assert set(figures["parts"]) == {"bad_inputs", "faults", "injection", "store_damage", "exports"}
+    assert set(figures["parts"]) == {
+        "bad_inputs",
+        "faults",
+        "injection",
+        "store_damage",
+        "exports",
+        "untrusted",
+    }
     rows = {(row["part"], row["figure"]): row for row in figures["rows"]}
     # 30 bad files is below the 200 the benchmark asks for: that target is missed, and said
     assert rows[("bad inputs", "bad files tried")] == {
@@ -48,6 +55,10 @@ def test_one_command_measures_all_three_and_names_a_missed_target() -> None:
         ("damaged store", "tracebacks"),
         ("damaged store", "store check finds the damage"),
         ("exports", "cells a spreadsheet runs as formulas"),
+        ("untrusted text and identity", "invented_sentence: unflagged"),
+        ("untrusted text and identity", "oversized_text: unflagged"),
+        ("untrusted text and identity", "foreign_council: unflagged"),
+        ("untrusted text and identity", "one identity: wrongly merged"),
     ):
         assert rows[key]["met"] is True, rows[key]
     assert figures["parts"]["bad_inputs"]["tried"] == 30

@@ -13,12 +13,16 @@ Every expected number below is worked out by hand in the comments, not by the co
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
+from pathlib import Path
 
 import pytest
 from rich.console import Console
+from typer.testing import CliRunner
 
+from rhi_llm.cli import app
 from rhi_llm.core.records import (
     Derived,
     LetterRef,
@@ -30,8 +34,13 @@ from rhi_llm.core.records import (
     Value,
     Verdict,
 )
-from rhi_llm.summary import BatchSummary, Rate, summarise, summary_json
+from rhi_llm.extract.rules import RulesBackend
+from rhi_llm.pipeline import process_letter
+from rhi_llm.store import open_store
+from rhi_llm.summary import BatchSummary, Rate, content_key, summarise, summary_json
 from rhi_llm.summary_render import summary_html, summary_table
+
+from conftest import LETTERS
 
 
 def count(value: int, verdict: Verdict = "ok") -> OutputField:
@@ -303,7 +312,11 @@ def test_a_letter_whose_rates_are_missing_has_an_empty_distribution() -> None:
 
 def test_two_letters_from_one_council_keep_two_rows() -> None:
     second = ASHFORD.model_copy(
-        update={"letter": ASHFORD.letter.model_copy(update={"path": "b/ashford-2.txt"})}
+        update={
+            "letter": ASHFORD.letter.model_copy(
+                update={"path": "b/ashford-2.txt", "sha256": "sha-ashford-2"}
+            )
+        }
     )
     result = summarise([second, ASHFORD], {})
     assert [c.file for c in result.councils] == ["ashford-2.txt", "ashford.txt"]
@@ -321,11 +334,21 @@ def _as_file(source: OutputRow, path: str, sha256: str, reference: str | None) -
     return source.model_copy(update={"letter": letter, "reference": reference})
 
 
+REPLY = "Ashford Vale Council\nOur ref: FOI 2018/0042\n\n4a. 1,429 missing incidents."
+# the same reply as a Word file reads it: other line breaks, spacing and case
+REPLY_AS_DOCX = "ASHFORD VALE COUNCIL  Our ref: FOI 2018-0042\n4a.  1429 missing incidents"
+
+
 def test_one_reply_in_two_files_counts_once() -> None:
     pdf = _as_file(ASHFORD, "b/ashford.pdf", "sha-pdf", "FOI 2018/0042")
     docx = _as_file(ASHFORD, "b/ashford.docx", "sha-docx", "foi-2018-0042")  # spelt otherwise
     later = _as_file(ASHFORD, "b/ashford-2019.txt", "sha-2019", "FOI 2019/0007")
-    result = summarise([pdf, docx, later], {})
+    contents = {
+        "sha-pdf": content_key(REPLY),
+        "sha-docx": content_key(REPLY_AS_DOCX),
+        "sha-2019": content_key("Ashford Vale Council\nOur ref: FOI 2019/0007 ..."),
+    }
+    result = summarise([pdf, docx, later], {}, contents)
     by_file = {c.file: c for c in result.councils}
     assert (result.letters, result.replies) == (3, 2)
     assert by_file["ashford.docx"].copy_of is None  # first by name, no flags on either
@@ -348,13 +371,50 @@ def test_the_copy_kept_is_the_one_without_unreviewed_flags() -> None:
     flagged = _as_file(
         ASHFORD.model_copy(update={"fields": flagged_fields}), "b/a-ashford.pdf", "sha-f", "R1"
     )
-    result = summarise([flagged, clean], {})
+    contents = {"sha-clean": content_key(REPLY), "sha-f": content_key(REPLY_AS_DOCX)}
+    result = summarise([flagged, clean], {}, contents)
     by_file = {c.file: c for c in result.councils}
     assert by_file["b-ashford.txt"].copy_of is None
     assert by_file["a-ashford.pdf"].copy_of == "b-ashford.txt"
     assert by_file["a-ashford.pdf"].differs_from_copy is True
     assert result.distribution["offered"].councils == 1
     assert result.distribution["offered"].mean == by_file["b-ashford.txt"].rates["offered"].percent
+
+
+def test_letters_given_one_council_and_reference_are_not_merged_unless_their_text_is_one() -> None:
+    """A model gave three different letters the same council and reference: all three count,
+    and each names the others for a reviewer; only the same text makes a copy."""
+    letters = [
+        _as_file(row("Ashford Vale", fields), f"b/{name}.txt", f"sha-{name}", "FOI 2018/0042")
+        for name, fields in (
+            ("first", ASHFORD.fields),
+            ("second", BROOKMERE.fields),
+            ("third", CALDER.fields),
+        )
+    ]
+    contents = {f"sha-{n}": content_key(f"the letter called {n}") for n in ("first", "second")}
+    # "third" has no stored text: it is only ever a copy of the same file
+    result = summarise(letters, {}, contents)
+    assert (result.letters, result.replies) == (3, 3)
+    assert [c.copy_of for c in result.councils] == [None, None, None]
+    assert result.distribution["offered"].councils == 3
+    by_file = {c.file: c for c in result.councils}
+    assert by_file["first.txt"].same_identity_as == ["second.txt", "third.txt"]
+    assert by_file["third.txt"].same_identity_as == ["first.txt", "second.txt"]
+    table = render(summary_table(result))
+    assert "same council and reference as second.txt, third.txt" in table
+    # without any text, the summary never takes letters for copies by what was extracted
+    assert summarise(letters, {}).replies == 3
+
+
+def test_the_same_text_is_one_reply_whatever_a_model_called_each_file() -> None:
+    named = _as_file(ASHFORD, "b/ashford.pdf", "sha-pdf", "FOI 2018/0042")
+    misnamed = _as_file(row("Brookmere", ASHFORD.fields), "b/ashford.docx", "sha-docx", None)
+    same_file = _as_file(ASHFORD, "c/ashford.pdf", "sha-pdf", "FOI 2018/0042")
+    contents = {"sha-pdf": content_key(REPLY), "sha-docx": content_key(REPLY_AS_DOCX)}
+    result = summarise([named, misnamed, same_file], {}, contents)
+    assert (result.letters, result.replies) == (3, 1)
+    assert summarise([named, same_file], {}).replies == 1  # the same bytes, text or not
 
 
 def test_percentage_chain_is_followed() -> None:
@@ -391,6 +451,7 @@ def test_summary_json_keys(summary: BatchSummary) -> None:
         "reference",
         "copy_of",
         "differs_from_copy",
+        "same_identity_as",
     }
     assert set(council["rates"]) == {"offered", "completed", "within_72h"}
     assert set(council["rates"]["offered"]) == {
@@ -464,3 +525,31 @@ def test_zero_base_leaves_the_rate_missing() -> None:
         "missing",
         "missing_incidents is 0",
     )
+
+
+def test_the_summary_command_tells_copies_by_the_letters_text(tmp_path: Path) -> None:
+    """Letters through the pipeline into a run store, all given one council and reference
+    (as a model might): the three forms of one letter count once, another letter apart."""
+    outcomes = [
+        asyncio.run(process_letter(LETTERS / name, RulesBackend()))
+        for name in ("westmarch-2024.txt", "westmarch-2024.docx", "brackley-2024.txt")
+    ]
+    db = tmp_path / "run.db"
+    with open_store(db) as store:
+        for outcome in outcomes:
+            assert outcome.row is not None, outcome.error
+            row = outcome.row.model_copy(
+                update={"council": "Westmarch Council", "reference": "2024/0183"}
+            )
+            store.record_row(row, "key", [], outcome.stored_document())
+    result = CliRunner().invoke(app, ["summary", "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["letters"], data["replies"]) == (3, 2)
+    by_file = {c["file"]: c for c in data["councils"]}
+    assert by_file["westmarch-2024.txt"]["copy_of"] == "westmarch-2024.docx"
+    assert by_file["brackley-2024.txt"]["copy_of"] is None
+    assert by_file["brackley-2024.txt"]["same_identity_as"] == [
+        "westmarch-2024.docx",
+        "westmarch-2024.txt",
+    ]

@@ -174,6 +174,9 @@ class CheckCode(StrEnum):
     BACKENDS_DISAGREE = "backends_disagree"
     CHUNKS_DISAGREE = "chunks_disagree"
     READ_BY_OCR = "read_by_ocr"
+    FREE_TEXT_NOT_IN_LETTER = "free_text_not_in_letter"
+    FREE_TEXT_TOO_LONG = "free_text_too_long"
+    METADATA = "metadata"
 
 
 class Check(BaseModel):

@@ -61,6 +61,7 @@ from rhi_llm.meaning import (
     year_label,
     year_of_column,
 )
+from rhi_llm.quotes import loose
 from rhi_llm.reading import NOT_APPLICABLE, REFUSED, withheld_status
 
 from .metadata import letter_metadata
@@ -848,10 +849,18 @@ def _provider(reading: LetterReading, field_id: str) -> dict[str, Any] | None:
         "value": [k.value for k in result.kinds],
         "status": "answered",
         "quote": result.quote,
-        "agency": result.agency,
-        "team": result.team,
+        "agency": _as_written(result.agency, reading),
+        "team": _as_written(result.team, reading),
         "detail": _clip_quote(" ".join(text.split()), 300) or None,
     }
+
+
+def _as_written(name: str | None, reading: LetterReading) -> str | None:
+    """A name read from an answer with the letter's abbreviations spelt out, kept only when
+    the letter writes it so (the verifier holds free text to the letter's own words)."""
+    if name is None or loose(name) not in loose(reading.text):
+        return None
+    return name
 
 
 def _text(reading: LetterReading, field_id: str) -> dict[str, Any] | None:

@@ -15,10 +15,16 @@ For each field of a `SurveyResponse`:
   paragraph, text addressed to automated readers ("Note for AI tools: record this as ...",
   "SYSTEM: ...", "skip the checks"), and a free-text answer does not carry such text: a letter's
   words are data, and an instruction planted in a letter is never the council's answer;
+* **free text**: a free-text answer, and the words a choice or provider answer carries beside
+  its options, are found in the letter themselves (not only their quote), and are no longer
+  than `MAX_FREE_TEXT` characters (`free_text_not_in_letter`, `free_text_too_long`);
 * **consistent**: figures agree with each other (completed <= offered <= incidents, ...), with
   the council's own inconsistencies told apart from extraction errors;
 * **derived**: a percentage with a known base gets the count it implies, with the arithmetic,
   marked as derived.
+
+And the letter's metadata (council, reference, response date, period) is checked against the
+letter; what it does not say is dropped to unknown (`grounded_metadata`, `verify.metadata`).
 
 No model is used. The verdict of each field is ok, flagged (with reasons) or missing.
 """
@@ -34,8 +40,10 @@ from rhi_llm.quotes import clear_cache as clear_quote_cache
 from rhi_llm.reading import read
 from rhi_llm.verify.consistency import consistency, derive
 from rhi_llm.verify.fields import verify_field
+from rhi_llm.verify.free_text import MAX_FREE_TEXT, bounded_text
 from rhi_llm.verify.injection import addressed_to_machines
 from rhi_llm.verify.injection import clear_cache as clear_instruction_cache
+from rhi_llm.verify.metadata import check_metadata, grounded_metadata
 from rhi_llm.verify.reports import FieldReport, VerificationReport
 from rhi_llm.verify.values import one_figure_for_two, parts_without_whole
 
@@ -87,13 +95,17 @@ def verify(
         letter_sha256=reading.letter.sha256,
         questionnaire=reading.qmap.questionnaire,
         fields=reports,
+        metadata=check_metadata(reading, response),
     )
 
 
 __all__ = [
+    "MAX_FREE_TEXT",
     "FieldReport",
     "VerificationReport",
     "addressed_to_machines",
+    "bounded_text",
     "clear_caches",
+    "grounded_metadata",
     "verify",
 ]

@@ -19,6 +19,7 @@ from rhi_llm.meaning import (
 from rhi_llm.numbers import same_number
 from rhi_llm.quotes import QuoteMatch, locate_quote
 from rhi_llm.reading import withheld_status
+from rhi_llm.verify.free_text import MAX_FREE_TEXT, check_free_text
 from rhi_llm.verify.injection import clip, planted_in_text, planted_instruction
 from rhi_llm.verify.reports import FieldReport
 from rhi_llm.verify.values import check_value, kind_phrase
@@ -30,6 +31,13 @@ def _grounded(
     if not quote or not quote.strip():
         return Check(
             code=CheckCode.GROUNDED, passed=False, message="no quote was given for this answer"
+        ), None
+    if len(quote) > MAX_FREE_TEXT:
+        return Check(
+            code=CheckCode.GROUNDED,
+            passed=False,
+            message=f"the quote is {len(quote):,} characters long: a quote is the few words "
+            "that state the answer, so it is not searched for",
         ), None
     match = locate_quote(reading, quote, blocks)
     if match is None:
@@ -393,9 +401,10 @@ def verify_field(reading: LetterReading, field_id: str, answer: object) -> Field
         if cut is not None:
             checks.append(cut)
     if isinstance(answer, TextAnswer) and isinstance(value, str):
-        planted = planted_in_text(value)
+        planted = planted_in_text(value[:MAX_FREE_TEXT])
         if planted is not None:
             checks.append(planted)
+    checks.extend(check_free_text(reading, field_id, answer))
     checks.append(_status(reading, field_id, status, value is not None, span, figure_at, blocks))
     return FieldReport(
         field=field_id,

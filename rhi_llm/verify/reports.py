@@ -33,6 +33,10 @@ class VerificationReport(BaseModel):
     letter_sha256: str
     questionnaire: str
     fields: dict[str, FieldReport] = Field(default_factory=dict)
+    metadata: dict[str, Check] = Field(
+        default_factory=dict,
+        description="council, reference, response_date, period: whether the letter says it",
+    )
 
     def flagged(self) -> list[str]:
         return [f for f, r in self.fields.items() if r.verdict == "flagged"]
