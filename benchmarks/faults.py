@@ -10,11 +10,19 @@ come from the store (what a user would find there) and the server's own counts.
 
 The budget per request of a letter is (retries + 1) attempts, each of which instructor may
 re-ask up to REASKS times: (retries + 1) x (REASKS + 1) calls per chunk.
+
+A second, small batch (`run_bounds`) meets the answers no per-read timeout stops: one that
+drips a byte at a time, and one of hundreds of megabytes. With a small request deadline and
+response size cap, every call must end within the deadline (no hang), the client's memory
+must stay bounded, and each such letter must fail with its named reason (deadline,
+response_too_large) or succeed on a retry.
 """
 
 from __future__ import annotations
 
+import os
 import tempfile
+import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -30,7 +38,7 @@ from rhi_llm.letters import load
 from rhi_llm.progress import BatchProgress, Tally
 from rhi_llm.reading import read
 from rhi_llm.store import open_store
-from rhi_llm.testing.fake_server import ServerProcess
+from rhi_llm.testing.fake_server import BOUND_FAULTS, ServerProcess
 
 DUMMY_KEY = "sk-bench-faults-dummy"
 
@@ -52,9 +60,11 @@ class FaultResult:
     calls_per_letter_max: int = 0
     budget_per_letter: int = 0
     over_budget: int = 0
+    bounds: BoundsResult | None = None
 
     def as_json(self) -> dict[str, object]:
         return {
+            **({"bounds": self.bounds.as_json()} if self.bounds is not None else {}),
             "letters": self.letters,
             "fault_rate": self.fault_rate,
             "seconds": round(self.seconds, 2),
@@ -78,6 +88,44 @@ class FaultResult:
         }
 
 
+@dataclass
+class BoundsResult:
+    """Letters against answers without end: a drip and a huge body."""
+
+    letters: int
+    deadline: float
+    cap_bytes: int
+    huge_bytes: int
+    seconds: float = 0.0
+    extracted: int = 0
+    failed_by_reason: dict[str, int] = field(default_factory=dict)
+    lost: int = 0
+    faults_served: dict[str, int] = field(default_factory=dict)
+    calls_recorded: int = 0
+    requests_served: int = 0
+    slowest_call_seconds: float = 0.0
+    hangs: int = 0  # calls that outlived the deadline by more than a second
+    memory_growth_mb: float = 0.0
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "letters": self.letters,
+            "deadline_seconds": self.deadline,
+            "cap_bytes": self.cap_bytes,
+            "huge_bytes": self.huge_bytes,
+            "seconds": round(self.seconds, 2),
+            "extracted": self.extracted,
+            "failed_by_reason": self.failed_by_reason,
+            "lost": self.lost,
+            "faults_served": self.faults_served,
+            "calls_recorded": self.calls_recorded,
+            "requests_served": self.requests_served,
+            "slowest_call_seconds": round(self.slowest_call_seconds, 2),
+            "hangs": self.hangs,
+            "memory_growth_mb": round(self.memory_growth_mb, 1),
+        }
+
+
 def run(
     source: Path,
     count: int = 100,
@@ -86,6 +134,16 @@ def run(
     seed: int = 1,
     concurrency: int = 16,
     retries: int = 4,
+    bounds_letters: int = 6,
+) -> FaultResult:
+    result = _run_faults(source, count, fault_rate, seed, concurrency, retries)
+    if bounds_letters:
+        result.bounds = run_bounds(source, bounds_letters, seed=seed)
+    return result
+
+
+def _run_faults(
+    source: Path, count: int, fault_rate: float, seed: int, concurrency: int, retries: int
 ) -> FaultResult:
     with tempfile.TemporaryDirectory(prefix="rhi-llm-bench-faults-") as tmp:
         paths = build_corpus(source, Path(tmp) / "letters", count)
@@ -177,3 +235,108 @@ def _kind(error: str) -> str:
         if needle in text:
             return kind
     return "other"
+
+
+def run_bounds(
+    source: Path,
+    count: int = 6,
+    *,
+    seed: int = 1,
+    deadline: float = 1.0,
+    cap_bytes: int = 1_000_000,
+    huge_bytes: int = 200_000_000,
+) -> BoundsResult:
+    """A batch where half the requests drip (a byte every 50 ms) or send ``huge_bytes``
+    with no length given: every call must end by the deadline, memory must stay bounded."""
+    result = BoundsResult(count, deadline, cap_bytes, huge_bytes)
+    with tempfile.TemporaryDirectory(prefix="rhi-llm-bench-bounds-") as tmp:
+        paths = build_corpus(source, Path(tmp) / "letters", count)
+        with ServerProcess(
+            fault_rate=0.5,
+            seed=seed,
+            answer_letters=paths,
+            fault_kinds=BOUND_FAULTS,
+            drip_seconds=0.05,
+            huge_bytes=huge_bytes,
+        ) as server:
+            settings = build_settings(
+                environ={
+                    "OPENAI_BASE_URL": server.base_url,
+                    "OPENAI_API_KEY": DUMMY_KEY,
+                    "RHI_LLM_TIMEOUT": "0.5",  # above the drip's gap: only the deadline holds
+                    "RHI_LLM_REQUEST_DEADLINE": str(deadline),
+                    "RHI_LLM_MAX_RESPONSE_BYTES": str(cap_bytes),
+                    "RHI_LLM_RETRIES": "1",
+                    "RHI_LLM_CONCURRENCY": "4",
+                }
+            )
+            import_sdk_seconds()
+            with open_store(Path(tmp) / "bounds.db") as store, _PeakMemory() as memory:
+                started = time.perf_counter()
+                run_bulk(
+                    paths,
+                    LlmBackend(settings, cache=None),
+                    store,
+                    workers=None,
+                    concurrency=4,
+                    progress=BatchProgress(Tally(total=len(paths)), "quiet", Console(quiet=True)),
+                )
+                result.seconds = time.perf_counter() - started
+                _bounds_figures(store, paths, result)
+            stats = server.stats()
+    result.memory_growth_mb = memory.growth_mb
+    result.faults_served = dict(stats["faults"])
+    result.requests_served = int(stats["requests"])
+    return result
+
+
+def _bounds_figures(store: object, paths: list[Path], result: BoundsResult) -> None:
+    from rhi_llm.store import Store
+
+    assert isinstance(store, Store)
+    extracted = {row.letter.path for row in store.current_rows()}
+    failures = {path: reason for path, reason, _ in store.failures()}
+    result.extracted = len(extracted)
+    result.failed_by_reason = dict(Counter(failures.values()).most_common())
+    result.lost = sum(1 for p in paths if str(p) not in extracted and str(p) not in failures)
+    latencies = [
+        float(ms or 0) / 1000
+        for (ms,) in store.db.execute("SELECT latency_ms FROM model_calls").fetchall()
+    ]
+    result.calls_recorded = len(latencies)
+    result.slowest_call_seconds = max(latencies, default=0.0)
+    result.hangs = sum(1 for s in latencies if s > result.deadline + 1.0)
+
+
+class _PeakMemory:
+    """The growth of this process's resident memory over a block, sampled every 20 ms."""
+
+    def __init__(self) -> None:
+        self.baseline = self.peak = _resident_bytes()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.02):
+            self.peak = max(self.peak, _resident_bytes())
+
+    def __enter__(self) -> _PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, _resident_bytes())
+
+    @property
+    def growth_mb(self) -> float:
+        return (self.peak - self.baseline) / 1e6
+
+
+def _resident_bytes() -> int:
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0

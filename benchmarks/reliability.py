@@ -158,6 +158,34 @@ def _fault_rows(figures: dict[str, Any]) -> list[Row]:
         ),
         Row(part, "over the retry budget", figures["over_budget"], "0",
             figures["over_budget"] == 0),
+        *_bounds_rows(figures.get("bounds")),
+    ]  # fmt: skip
+
+
+BOUNDED_MEMORY_MB = 64  # the client's growth over a batch sent 200 MB bodies (cap 1 MB)
+
+
+def _bounds_rows(figures: dict[str, Any] | None) -> list[Row]:
+    """The drip and huge-body batch: no call outlives the deadline, memory stays bounded."""
+    if figures is None:
+        return []
+    part = "endpoint bounds"
+    served = figures["faults_served"]
+    reasons = ", ".join(f"{k} {v}" for k, v in figures["failed_by_reason"].items()) or "none"
+    growth = figures["memory_growth_mb"]
+    return [
+        Row(part, "letters (drip / huge answers served)",
+            f"{figures['letters']} ({served.get('drip', 0)} / {served.get('huge', 0)})"),
+        Row(part, "extracted / failed by reason", f"{figures['extracted']} / {reasons}"),
+        Row(part, "lost", figures["lost"], "0", figures["lost"] == 0),
+        Row(part, f"hangs (a call past the {figures['deadline_seconds']:g} s deadline)",
+            figures["hangs"], "0", figures["hangs"] == 0),
+        Row(part, "slowest call", f"{figures['slowest_call_seconds']:.2f} s"),
+        Row(part, f"memory growth (bodies of {figures['huge_bytes'] / 1e6:.0f} MB)",
+            f"{growth:.0f} MB", f"<= {BOUNDED_MEMORY_MB} MB", growth <= BOUNDED_MEMORY_MB),
+        Row(part, "calls recorded / requests served",
+            f"{figures['calls_recorded']} / {figures['requests_served']}", "equal",
+            figures["calls_recorded"] == figures["requests_served"]),
     ]  # fmt: skip
 
 

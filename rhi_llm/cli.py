@@ -396,7 +396,7 @@ def choose_backend(name: str | None, settings: Settings, *, cache: bool = True) 
     """The backend asked for, or the default with one visible line saying which and why."""
     if name is None:
         name, why = default_backend(settings)
-        err.print("backend:", tag(name, "bold"), f"({why})", highlight=False)
+        err.print("backend:", tag(name, "bold"), f"({redact(why)})", highlight=False)
     with exits_on_error(code=2):
         backend = get_backend(name, settings, cache=cache)
     return backend
@@ -1343,7 +1343,7 @@ def _eval_print(result: EvalResult, *, as_json: bool) -> None:
             out.print(table)
     for run in result.runs:
         if run.error:
-            err.print(tag("failed", "red"), f"{run.letter}: {run.error}", highlight=False)
+            err.print(tag("failed", "red"), f"{run.letter}: {redact(run.error)}", highlight=False)
     for reason in result.skipped:
         err.print(tag("skipped", "yellow"), reason, highlight=False)
     for problem in result.gold_problems:

@@ -22,6 +22,7 @@ from pydantic_core import to_json
 
 from rhi_llm.core.errors import StoreError
 from rhi_llm.core.records import CallRecord, LetterDocument, OutputRow, ReviewDecision
+from rhi_llm.core.redact import redact, redact_optional
 from rhi_llm.core.settings import DEFAULT_DB
 from rhi_llm.core.text import utc_now
 
@@ -302,7 +303,16 @@ class Store:
             "format = coalesce(excluded.format, format), pages = coalesce(excluded.pages, "
             "pages), status = excluded.status, reason = excluded.reason, error = excluded.error,"
             " updated = excluded.updated",
-            (path, sha256, fmt, pages, status, reason, error, utc_now(precise=True)),
+            (
+                path,
+                sha256,
+                fmt,
+                pages,
+                status,
+                redact_optional(reason),
+                redact_optional(error),  # an endpoint's error may quote the key
+                utc_now(precise=True),
+            ),
         )
         row = db.execute(
             "SELECT id FROM letters WHERE path = ? AND sha256 = ?", (path, sha256)
@@ -366,6 +376,9 @@ class Store:
     @staticmethod
     def _insert_extraction(db: sqlite3.Connection, letter_id: int, row: OutputRow, key: str) -> int:
         p = row.provenance
+        if p.note:  # a cassette's provenance names its endpoint
+            p = p.model_copy(update={"note": redact(p.note)})
+            row = row.model_copy(update={"provenance": p})
         cursor = db.execute(
             "INSERT INTO extractions (letter_id, backend, cache_key, model, prompt_hash, "
             "schema_version, prompt_tokens, completion_tokens, calls, cost_usd, cached, "
@@ -435,7 +448,7 @@ class Store:
                     c.completion_tokens,
                     c.latency_ms,
                     c.cost_usd,
-                    c.error,
+                    redact_optional(c.error),
                     utc_now(precise=True),
                 )
                 for c in calls

@@ -24,3 +24,20 @@ def test_every_letter_ends_extracted_or_failed_with_its_reason() -> None:
     served = result.faults_served
     assert sum(served.values()) >= 5 and len(served) >= 4, served
     assert result.calls_recorded == result.requests_served  # every request is accounted for
+
+
+@pytest.mark.slow
+def test_answers_without_end_are_cut_at_the_deadline_and_the_cap() -> None:
+    """A drip (a byte every 50 ms) and 200 MB bodies: no call outlives the 1 s deadline,
+    memory stays bounded, and every letter ends extracted or failed with its named reason."""
+    from benchmarks.faults import run_bounds
+
+    result = run_bounds(LETTERS, count=6, seed=1)
+    assert result.lost == 0 and result.hangs == 0
+    assert result.slowest_call_seconds < result.deadline + 1.0
+    assert result.memory_growth_mb < 64, result.memory_growth_mb
+    assert set(result.faults_served) == {"drip", "huge"}, result.faults_served
+    assert set(result.failed_by_reason) <= {"deadline", "response_too_large"}
+    assert "response_too_large" in result.failed_by_reason
+    assert result.extracted + sum(result.failed_by_reason.values()) == 6
+    assert result.calls_recorded == result.requests_served

@@ -96,6 +96,41 @@ def test_a_refusal_fails_the_letter_at_once_with_the_reason(server: FakeOpenAI) 
     assert server.stats.requests == 1
 
 
+@pytest.mark.parametrize("mode", ["tools", "json", "json_schema", "md_json"])
+@pytest.mark.parametrize("fault", ["refusal", "content_filter"])
+def test_a_refusal_or_content_filter_is_never_asked_again(
+    server: FakeOpenAI, mode: str, fault: str
+) -> None:
+    """In every instructor mode: one request, the letter failed as content_filter (the
+    JSON modes used to re-ask a refusal twice, as if it were an answer that did not fit)."""
+    server.enqueue(fault, fault, fault)
+    outcome = run(LlmBackend(settings_for(server, RHI_LLM_MODE=mode)))
+    assert outcome.row is None and outcome.error is not None
+    assert outcome.error.reason == "content_filter", outcome.error
+    assert server.stats.requests == 1 and len(outcome.calls) == 1
+
+
+def test_a_survey_answer_that_never_fits_is_one_clear_line(
+    server: FakeOpenAI, tmp_path: Path
+) -> None:
+    """instructor's exception renders every failed attempt as XML: the user sees one line,
+    and each attempt's full reason goes with its call into the run store."""
+    from rhi_llm.store import open_store
+
+    server.enqueue("invalid", "invalid", "invalid")
+    outcome = run(LlmBackend(settings_for(server)))
+    assert outcome.error is not None
+    shown = str(outcome.error)
+    assert "<" not in shown and "\n" not in shown and len(shown) < 400, shown
+    assert "did not fit the survey after 3 attempts" in shown
+    assert "validation errors for SurveyResponse" in shown
+    with open_store(tmp_path / "run.db") as store:
+        store.record_failure(str(LETTER), "0" * 64, outcome.error.reason, shown, outcome.calls)
+        stored = [e for (e,) in store.db.execute("SELECT error FROM model_calls ORDER BY id")]
+    assert len(stored) == 3
+    assert all(e and "answers.0.status" in e and "failed_attempts" not in e for e in stored)
+
+
 @pytest.mark.slow
 def test_the_retry_budget_runs_out_with_a_reason(server: FakeOpenAI) -> None:
     server.enqueue("500", "500", "500", "500")

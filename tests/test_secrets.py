@@ -1,19 +1,26 @@
-"""No API key, Authorization header or bearer token in anything a run leaves behind.
+"""No API key, credential, Authorization header or bearer token in anything a run leaves
+behind.
 
-A whole session runs with a dummy key against the fake server: extraction with --debug
-logging, every export, the summary and report pages, the review sheet, the response cache,
-newly recorded cassettes and the run store itself. Then every file and every line printed
-is searched for the key and for a header or token carrying a value."""
+A whole session runs with a dummy key, an endpoint address carrying a user and password and
+a key in its query string, against the fake server, which sometimes answers with an error
+that quotes the request's credentials and address: extraction with --debug logging, every
+export, the summary and report pages, the review sheet, the response cache, newly recorded
+cassettes and the run store itself. Then every file and every line printed is searched for
+each secret (as written, URL-decoded, and as the Basic header carries the user and password)
+and for a header or token carrying a value."""
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from typer.testing import CliRunner
@@ -26,9 +33,17 @@ from conftest import LETTERS
 
 runner = CliRunner()
 KEY = "sk-test-" + "Qz8Lw3Nd" * 5  # looks like a key; is not one
+USER, PASSWORD = "rhi-bench", "p@ss:W0rd-Yh7Kq2"  # an endpoint's userinfo (a proxy's login)
+QUERY_KEY = "azq" + "T5mR8vX2" * 3  # a key in the endpoint's query string
+BASIC = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
+SECRETS = (KEY, PASSWORD, quote(PASSWORD, safe=""), QUERY_KEY, BASIC)
 LEAKS = re.compile(
-    re.escape(KEY) + r"|authorization['\"]?\s*[:=]\s*['\"]?(?!\[redacted\])[^\s'\",}]{6,}"
-    r"|bearer\s+(?!\[redacted\])[A-Za-z0-9._\-]{8,}",
+    "|".join(re.escape(secret) for secret in SECRETS)
+    + r"|authorization['\"]?\s*[:=]\s*['\"]?(?>(?:basic\s+|bearer\s+)?)"
+    r"(?!\[redacted\])[^\s'\",}]{6,}"
+    r"|bearer\s+(?!\[redacted\])[A-Za-z0-9._\-]{8,}"
+    r"|api-key['\"]?\s*[:=]\s*['\"]?(?!\[redacted\])[^\s'\",}&]{6,}"
+    r"|" + re.escape(quote(USER)) + r":[^@\s]*@",
     re.IGNORECASE,
 )
 REPO = Path(__file__).resolve().parent.parent
@@ -54,6 +69,25 @@ def server() -> Iterator[FakeOpenAI]:
         yield running
 
 
+def with_credentials(base_url: str) -> str:
+    """The server's address with a user and password and a key in its query string."""
+    scheme, rest = base_url.split("://", 1)
+    userinfo = f"{quote(USER, safe='')}:{quote(PASSWORD, safe='')}"
+    return f"{scheme}://{userinfo}@{rest}?api-key={QUERY_KEY}"
+
+
+def store_text(db: Path) -> str:
+    """Every text value of every table of a run store, one per line."""
+    connection = sqlite3.connect(db)
+    found: list[str] = []
+    tables = [t for (t,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    for table in tables:
+        for row in connection.execute(f"SELECT * FROM {table}"):  # the store's own table names
+            found += [str(value) for value in row if isinstance(value, str | bytes)]
+    connection.close()
+    return "\n".join(found)
+
+
 @pytest.mark.slow
 def test_a_whole_session_leaves_no_secret_anywhere(
     tmp_path: Path, server: FakeOpenAI, monkeypatch: pytest.MonkeyPatch
@@ -64,15 +98,18 @@ def test_a_whole_session_leaves_no_secret_anywhere(
     for name in ("westmarch-2024.txt", "northbridge-2018.txt", "kingsmere-2018.html"):
         shutil.copy(LETTERS / name, letters / name)
     monkeypatch.setenv("RHI_LLM_CACHE", str(work / "cache"))
-    env = {"OPENAI_API_KEY": KEY, "OPENAI_BASE_URL": server.base_url}
+    env = {"OPENAI_API_KEY": KEY, "OPENAI_BASE_URL": with_credentials(server.base_url)}
     db = str(work / "run.db")
     printed: list[str] = []
 
-    def run(*args: str) -> None:
+    def run(*args: str, codes: tuple[int, ...] = (0,)) -> None:
         result = runner.invoke(cli.app, list(args), env=env)
         printed.extend([result.stdout, result.stderr])
-        assert result.exit_code == 0, result.output
+        assert result.exit_code in codes, result.output
 
+    # the first letter's request is answered with an error quoting the credentials and the
+    # address: that letter fails (its reason in the store), the others are extracted
+    server.enqueue("echo_key")
     # a real process, so that --debug logging goes to its own standard error
     logged = subprocess.run(
         [
@@ -94,9 +131,12 @@ def test_a_whole_session_leaves_no_secret_anywhere(
         text=True,
         check=False,
     )
-    assert logged.returncode == 0, logged.stderr[-2000:]
+    assert logged.returncode in (0, 1), logged.stderr[-2000:]
     assert "DEBUG" in logged.stderr and "chat/completions" in logged.stderr
+    assert "invalid credentials" in logged.stderr  # the echo was logged (redacted)
     printed.extend([logged.stdout, logged.stderr])
+    failed = sqlite3.connect(db).execute("SELECT error FROM letters WHERE status = 'failed'")
+    assert [e for (e,) in failed if "invalid credentials" in e], "the echo should be stored"
     run(
         "extract",
         str(letters),
@@ -113,6 +153,7 @@ def test_a_whole_session_leaves_no_secret_anywhere(
     run("summary", "--db", db, "--html", str(work / "summary.html"))
     run("report", "--db", db, "-o", str(work / "report.html"))
     run("review", "export", "--db", db, "-o", str(work / "review.csv"))
+    server.enqueue("echo_key")  # recorded too: the cassette keeps the error's body
     run(
         "--debug",
         "eval",
@@ -125,12 +166,17 @@ def test_a_whole_session_leaves_no_secret_anywhere(
         str(REPO / "eval" / "gold"),
         "--letters",
         str(letters),
+        codes=(0, 1),
     )
     assert any((work / "cassettes").glob("*.yaml")), "the eval should have recorded cassettes"
     assert any((work / "cache").rglob("*.json")), "the extraction should have been cached"
     assert server.stats.requests > 0
 
+    assert "invalid credentials" in "".join(
+        p.read_text(encoding="utf-8") for p in (work / "cassettes").glob("*.yaml")
+    )
     assert leaks_under(work) == {}
+    assert leaks_in(store_text(Path(db))) == []
     assert [hit for text in printed for hit in leaks_in(text)] == []
 
 
@@ -155,3 +201,52 @@ def test_redaction_of_log_lines(monkeypatch: pytest.MonkeyPatch) -> None:
     assert KEY not in record.getMessage() and "[redacted]" in record.getMessage()
     assert leaks_in(redact(f"Authorization: Bearer {KEY}")) == []
     assert leaks_in(f"Authorization: Bearer {KEY}") != []  # the search itself finds a leak
+
+
+def test_every_shape_of_a_secret_is_redacted(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Configured secrets in every form they travel in, and credentials by their shape
+    (an Azure api-key header, a token in a query string) even when not configured."""
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    monkeypatch.setenv("OPENAI_BASE_URL", with_credentials("https://proxy.example/v1"))
+    lines = [
+        f"POST {with_credentials('https://proxy.example/v1')}/chat/completions",
+        f"{{'authorization': 'Basic {BASIC}'}}",
+        f"[(b'api-key', b'{QUERY_KEY}'), (b'Authorization', b'Bearer {KEY}')]",
+        f"the password {PASSWORD} and, decoded, {quote(PASSWORD, safe='')}",
+        'headers: {"api-key": "0123456789abcdef0123"}',
+        "https://x.example/v1?token=tok123456&access_token=acc123456&key=AIzaSyA1234567",
+    ]
+    for line in lines:
+        cleaned = redact(line)
+        assert leaks_in(cleaned) == [], cleaned
+        for value in ("0123456789abcdef0123", "tok123456", "acc123456", "AIzaSyA1234567"):
+            assert value not in cleaned
+    assert redact("missing incidents: 1458 (2017-18)") == "missing incidents: 1458 (2017-18)"
+
+
+def test_the_backend_line_and_settings_show_no_credentials() -> None:
+    from rhi_llm.core.settings import build_settings
+    from rhi_llm.extract import default_backend
+
+    address = with_credentials("https://proxy.example/v1")
+    settings = build_settings(environ={"OPENAI_API_KEY": KEY, "OPENAI_BASE_URL": address})
+    _, line = default_backend(settings)
+    assert "proxy.example/v1" in line and leaks_in(line) == [], line
+    assert set(SECRETS) - {BASIC, quote(PASSWORD, safe="")} <= set(settings.secrets)
+    assert BASIC in settings.secrets  # what the Basic header sends is known, and redacted
+
+
+def test_a_cassette_is_redacted_before_it_is_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vcr.request import Request
+
+    from rhi_llm.extract.cassettes import _scrub_request, _scrub_response
+
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    uri = with_credentials("https://proxy.example/openai/v1") + "&api-version=2024-10-21"
+    request = Request("POST", uri, f'{{"echo": "{KEY}"}}'.encode(), {"api-key": QUERY_KEY})
+    scrubbed = _scrub_request(request)
+    assert leaks_in(scrubbed.uri + str(scrubbed.body) + str(scrubbed.headers)) == []
+    assert "api-version=2024-10-21" in scrubbed.uri  # what is not a secret stays
+    body = f'{{"error": {{"message": "bad key {KEY} for ?key={QUERY_KEY}"}}}}'.encode()
+    response = _scrub_response({"headers": {}, "body": {"string": body}})
+    assert leaks_in(str(response["body"]["string"])) == []

@@ -162,6 +162,20 @@ class ContentFiltered(ModelError):
     reason = "content_filter"
 
 
+class RequestDeadline(ModelError):
+    """No complete answer within the request deadline, on every attempt the retry budget
+    allowed (a server that answers a byte at a time, or not at all)."""
+
+    reason = "deadline"
+
+
+class ResponseTooLarge(ModelError):
+    """The endpoint's answer was larger than the response size cap: not asked again (at
+    temperature 0 it would answer the same)."""
+
+    reason = "response_too_large"
+
+
 class OutputCutOff(ModelError):
     """The answer was cut off at the output budget, also when asked again with more."""
 

@@ -11,7 +11,9 @@ reads it at all (`tests/test_layers.py` checks).
 | model | --model | RHI_LLM_MODEL | gpt-4o-mini |
 | instructor mode | --mode | RHI_LLM_MODE | tools (json_schema, json, md_json for other servers) |
 | concurrent requests | --concurrency | RHI_LLM_CONCURRENCY | 8 |
-| request timeout (s) | --timeout | RHI_LLM_TIMEOUT | 60 |
+| request timeout (s), between two reads | --timeout | RHI_LLM_TIMEOUT | 60 |
+| request deadline (s), whole request | (none) | RHI_LLM_REQUEST_DEADLINE | 300, or 2 x timeout |
+| response size cap (bytes) | (none) | RHI_LLM_MAX_RESPONSE_BYTES | 4000000 |
 | retry budget (retries per request) | --retries | RHI_LLM_RETRIES | 4 |
 | context window (tokens) | --context | RHI_LLM_CONTEXT | 16000 |
 | output budget (tokens per answer) | --max-output | RHI_LLM_MAX_OUTPUT | 4000 |
@@ -50,6 +52,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
+from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
@@ -57,6 +60,8 @@ from rhi_llm.core.errors import ConfigError
 
 if TYPE_CHECKING:
     from openai import AsyncOpenAI
+
+    from rhi_llm.core.bounds import BoundedClient
 
 Mode = Literal["tools", "json_schema", "json", "md_json"]
 MODES: tuple[Mode, ...] = ("tools", "json_schema", "json", "md_json")
@@ -68,6 +73,10 @@ REASONING_MODEL = re.compile(r"^(?:.*/)?(?:o\d|gpt-5)", re.IGNORECASE)
 LOAD_SECONDS = 30.0  # reading one file (parsing a PDF or Word file) may take this long
 LETTER_SECONDS = 120.0  # each step of a letter's work after loading: questions, rules, verifier
 OCR_PAGE_SECONDS = 60.0  # Tesseract reading one scanned page (about 2 s on this machine)
+# one request to the model endpoint, connection to last byte (httpx's timeout is per read: a
+# server dripping a byte at a time never trips it); a survey answer is tens of kilobytes
+REQUEST_DEADLINE_SECONDS = 300.0
+MAX_RESPONSE_BYTES = 4_000_000
 
 # USD per million tokens (input, output, cached input), as published by the providers; used
 # only for estimates printed next to token counts. Unknown models get no estimate, not a guess.
@@ -91,6 +100,8 @@ class Settings(BaseModel):
     mode: Mode = "tools"
     concurrency: int = 8
     timeout: float = 60.0
+    request_deadline: float = REQUEST_DEADLINE_SECONDS
+    max_response_bytes: int = MAX_RESPONSE_BYTES
     retries: int = 4
     context_tokens: int = 16000
     max_output: int = 4000
@@ -139,6 +150,8 @@ class Settings(BaseModel):
         import openai  # only here: importing the SDK takes a second and most runs need none
 
         key = self.api_key.get_secret_value() if self.api_key else "none"
+        remember_secrets(self)  # whatever this client says or is told is redacted
+        http_client = self.http_client()
         if self.api_version:
             if not self.base_url:
                 raise ConfigError(
@@ -152,14 +165,78 @@ class Settings(BaseModel):
                 azure_deployment=self.model,
                 timeout=self.timeout,
                 max_retries=retries,
+                http_client=http_client,
             )
         return openai.AsyncOpenAI(
-            api_key=key, base_url=self.base_url, timeout=self.timeout, max_retries=retries
+            api_key=key,
+            base_url=self.base_url,
+            timeout=self.timeout,
+            max_retries=retries,
+            http_client=http_client,
+        )
+
+    def http_client(self) -> BoundedClient:
+        """The HTTP client under the SDK: each request within `request_deadline` seconds
+        and `max_response_bytes` bytes (`rhi_llm.core.bounds`)."""
+        from rhi_llm.core.bounds import BoundedClient
+
+        return BoundedClient(
+            deadline=self.request_deadline, max_bytes=self.max_response_bytes, timeout=self.timeout
         )
 
     def describe(self) -> str:
-        where = self.base_url or "api.openai.com"
+        where = shown_url(self.base_url) if self.base_url else "api.openai.com"
         return f"model {self.model} at {where} ({self.mode} mode)"
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """Everything configured that must never be written anywhere: the API key and what
+        the endpoint's address carries (userinfo, a key or token in its query string)."""
+        key = self.api_key.get_secret_value() if self.api_key is not None else ""
+        return tuple(s for s in (key, *url_secrets(self.base_url)) if s)
+
+
+# query-string parameters that carry a credential (Azure's api-key, Google's key, SAS sig...)
+SECRET_PARAMETERS = re.compile(
+    r"(?i)^(?:x-)?(?:api[-_]?key|key|token|access[-_]?token|auth(?:orization)?|sig|"
+    r"signature|secret|client[-_]?secret|password|passwd|code)$"
+)
+
+
+def url_secrets(url: str | None) -> tuple[str, ...]:
+    """The credentials an address carries, as written and decoded: its userinfo (password,
+    ``user:password``, and that pair as a Basic authorization header sends it) and the
+    values of query parameters named like a key or token."""
+    if not url:
+        return ()
+    import base64
+
+    parts = urlsplit(url.strip() if "://" in url else f"https://{url.strip()}")
+    found: list[str] = []
+    userinfo = parts.netloc.rpartition("@")[0] if "@" in parts.netloc else ""
+    if userinfo:
+        user, _, password = userinfo.partition(":")
+        pair = f"{unquote(user)}:{unquote(password)}"
+        found += [userinfo, password, unquote(password), pair]
+        found.append(base64.b64encode(pair.encode()).decode())
+    for name, value in parse_qsl(parts.query, keep_blank_values=False):
+        if SECRET_PARAMETERS.match(name):
+            found += [value, unquote(value)]
+    return tuple(dict.fromkeys(s for s in found if s))
+
+
+def shown_url(url: str) -> str:
+    """An address as it may be printed: no userinfo, and the values of key-like query
+    parameters replaced (``https://host/v1?api-key=[redacted]``)."""
+    parts = urlsplit(url.strip())
+    if not parts.scheme:
+        return url.strip().rpartition("@")[2]
+    netloc = parts.netloc.rpartition("@")[2]
+    query = "&".join(
+        f"{name}={'[redacted]' if SECRET_PARAMETERS.match(name) else value}"
+        for name, value in parse_qsl(parts.query, keep_blank_values=True)
+    )
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
 def _environment(environ: Mapping[str, str] | None) -> Mapping[str, str]:
@@ -194,6 +271,31 @@ def _home(env: Mapping[str, str]) -> Path:
         return chosen
     base = _path(env, "XDG_CACHE_HOME") or Path.home() / ".cache"
     return base / "rhi-llm"
+
+
+_SEEN_SECRETS: dict[str, None] = {}  # of every settings a client was built from (ordered)
+
+
+def remember_secrets(settings: Settings) -> None:
+    """Keep these settings' secrets for `configured_secrets`, for as long as the process
+    lives (a client built from settings that were never active still gets them redacted)."""
+    for secret in settings.secrets:
+        _SEEN_SECRETS.setdefault(secret, None)
+
+
+def configured_secrets(environ: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """Every secret configured in this process: the active settings', those of any settings
+    a client was built from, and the environment's own (OPENAI_API_KEY, OPENAI_BASE_URL),
+    read without validating anything else; longest first."""
+    env = _environment(environ)
+    found = dict(_SEEN_SECRETS)
+    if _active is not None:
+        found.update(dict.fromkeys(_active.secrets))
+    key = api_key(env)
+    if key is not None:
+        found[key.get_secret_value()] = None
+    found.update(dict.fromkeys(url_secrets(env.get("OPENAI_BASE_URL"))))
+    return tuple(sorted(found, key=len, reverse=True))
 
 
 def api_key(environ: Mapping[str, str] | None = None) -> SecretStr | None:
@@ -268,13 +370,21 @@ def build_settings(
     defaults = Settings(home=Path("."), cache_dir=Path("."))
     home = _home(env)
     price_in, price_out = _number(env, "RHI_LLM_PRICE_IN"), _number(env, "RHI_LLM_PRICE_OUT")
+    chosen_timeout = _pick(timeout, env, "RHI_LLM_TIMEOUT", defaults.timeout)
     settings = Settings(
         api_key=api_key(env),
         base_url=base_url or env.get("OPENAI_BASE_URL") or None,
         model=chosen_model,
         mode=next(m for m in MODES if m == chosen_mode),
         concurrency=int(_pick(concurrency, env, "RHI_LLM_CONCURRENCY", defaults.concurrency)),
-        timeout=_pick(timeout, env, "RHI_LLM_TIMEOUT", defaults.timeout),
+        timeout=chosen_timeout,
+        request_deadline=_pick(
+            None,
+            env,
+            "RHI_LLM_REQUEST_DEADLINE",
+            max(REQUEST_DEADLINE_SECONDS, 2 * chosen_timeout),
+        ),
+        max_response_bytes=int(_pick(None, env, "RHI_LLM_MAX_RESPONSE_BYTES", MAX_RESPONSE_BYTES)),
         retries=int(_pick(retries, env, "RHI_LLM_RETRIES", defaults.retries)),
         context_tokens=int(_pick(context_tokens, env, "RHI_LLM_CONTEXT", defaults.context_tokens)),
         max_output=int(_pick(max_output, env, "RHI_LLM_MAX_OUTPUT", defaults.max_output)),
@@ -307,6 +417,11 @@ def build_settings(
         raise ConfigError("the OCR time limit per page (RHI_LLM_OCR_TIMEOUT) must be above 0")
     if settings.concurrency < 1 or settings.timeout <= 0 or settings.retries < 0:
         raise ConfigError("concurrency must be at least 1, timeout above 0, retries 0 or more")
+    if settings.request_deadline <= 0 or settings.max_response_bytes < 1024:
+        raise ConfigError(
+            "the request deadline (RHI_LLM_REQUEST_DEADLINE) must be above 0 s and the "
+            "response size cap (RHI_LLM_MAX_RESPONSE_BYTES) at least 1024 bytes"
+        )
     if settings.context_tokens < 1:
         raise ConfigError("the context window must be at least 1 token")
     if settings.max_output < 256:
@@ -342,7 +457,9 @@ VARIABLES = (
     "RHI_LLM_PROMPTS",
     "RHI_LLM_QUESTIONNAIRE",
     "RHI_LLM_QUESTIONNAIRES",
+    "RHI_LLM_MAX_RESPONSE_BYTES",
     "RHI_LLM_REASONING",
+    "RHI_LLM_REQUEST_DEADLINE",
     "RHI_LLM_RETRIES",
     "RHI_LLM_REVIEWER",
     "RHI_LLM_STRICT",

@@ -12,7 +12,10 @@ schema no longer matches and must be re-recorded. Next to each cassette,
 
 Nothing that identifies the caller is kept: authorization, API key, organisation and project
 headers are dropped when recording, cookies are stripped from responses, and compressed
-bodies are stored decoded so that they can be read and checked.
+bodies are stored decoded so that they can be read and checked. The request's address and
+both bodies pass through `rhi_llm.core.redact.redact` before they are written: credentials
+in the endpoint's address, a key in its query string, and an error body that quotes the key
+become ``[redacted]``.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, Field
 
 from rhi_llm.core.files import write_text_atomically
+from rhi_llm.core.redact import redact
 
 if TYPE_CHECKING:
     import vcr
@@ -87,7 +91,23 @@ def _scrub_request(request: Any) -> Any:
     for name in list(request.headers):
         if name.lower() not in KEEP_REQUEST_HEADERS:
             del request.headers[name]
+    request.uri = redact(request.uri)
+    request.body = _redacted_body(request.body)
     return request
+
+
+def _redacted_body(body: bytes | str | None) -> bytes | str | None:
+    """A recorded body with secrets redacted (a body that is not text is kept as it is)."""
+    if isinstance(body, str):
+        return redact(body)
+    if isinstance(body, bytes):
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return body
+        cleaned = redact(text)
+        return body if cleaned == text else cleaned.encode("utf-8")
+    return body
 
 
 def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
@@ -99,6 +119,9 @@ def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
             "openai-project",
         ) or name.lower().startswith("x-request-id"):
             del headers[name]
+    body = response.get("body")
+    if isinstance(body, dict) and "string" in body:
+        body["string"] = _redacted_body(body["string"])
     return response
 
 

@@ -45,6 +45,7 @@ from pydantic import BaseModel, SecretStr
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 
 from rhi_llm.chunking import Chunk, estimate_schema_tokens, estimate_tokens, plan_to_fit
+from rhi_llm.core.bounds import BodyOverCap, DeadlinePassed
 from rhi_llm.core.contracts import Backend, Extraction
 from rhi_llm.core.errors import (
     ContentFiltered,
@@ -53,11 +54,14 @@ from rhi_llm.core.errors import (
     ModelError,
     ModeNotSupported,
     OutputCutOff,
+    RequestDeadline,
+    ResponseTooLarge,
 )
 from rhi_llm.core.questionnaires import fields_for, installed
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.records import CallRecord, Provenance, TokenUsage
-from rhi_llm.core.settings import Settings, build_settings
+from rhi_llm.core.redact import redact, redact_optional
+from rhi_llm.core.settings import Settings, build_settings, shown_url
 from rhi_llm.core.survey import SCHEMA_VERSION, SurveyResponse
 from rhi_llm.core.text import utc_now
 from rhi_llm.core.types import Check
@@ -128,9 +132,15 @@ class CallLog:
                 cached_tokens=cached,
                 latency_ms=round(latency * 1000, 1) if latency is not None else None,
                 cost_usd=cost,
-                error=error,
+                error=redact_optional(error),
             )
         )
+
+    def note_error(self, error: str) -> None:
+        """Say what was wrong with the last call's answer (its record was made when the
+        answer came, before it was found not to fit)."""
+        if self.records:
+            self.records[-1] = self.records[-1].model_copy(update={"error": redact(error)})
 
     def usage(self) -> TokenUsage:
         prompt = sum(r.prompt_tokens for r in self.records)
@@ -163,6 +173,7 @@ class _Attempts:
         self.expected_prompt = expected_prompt
         self.prompt_limit = prompt_limit  # the prompt tokens a request may carry, if bounded
         self.filtered = False
+        self.refused: str | None = None  # the model's refusal, said in its answer
         self.truncated: int | None = None  # the prompt tokens the server said it read
         self.answered_tokens = 0  # written in this request's answers so far (re-asks grow)
         self.no_room = False  # a re-ask was not sent: it would not have fit the context
@@ -170,7 +181,7 @@ class _Attempts:
 
     @property
     def hopeless(self) -> bool:
-        return self.filtered or self.truncated is not None
+        return self.filtered or self.refused is not None or self.truncated is not None
 
     def reask(self, error: BaseException) -> bool:
         """instructor's re-ask test: an answer that did not validate, unless asking again
@@ -191,6 +202,7 @@ class _Attempts:
         hooks.on("completion:kwargs", self.on_start)
         hooks.on("completion:response", self.on_response)
         hooks.on("completion:error", self.on_error)
+        hooks.on("parse:error", self.on_parse_error)
         return hooks
 
     def _elapsed(self) -> float | None:
@@ -208,6 +220,10 @@ class _Attempts:
         choices = getattr(response, "choices", None) or []
         if choices and getattr(choices[0], "finish_reason", None) == "content_filter":
             self.filtered = True
+        message = getattr(choices[0], "message", None) if choices else None
+        refusal = getattr(message, "refusal", None)
+        if refusal:
+            self.refused = str(refusal)[:200]
         usage = getattr(response, "usage", None)
         read = getattr(usage, "prompt_tokens", None)
         if isinstance(read, int) and 0 < read < TRUNCATED_BELOW * self.expected_prompt:
@@ -215,6 +231,10 @@ class _Attempts:
 
     def on_error(self, error: Exception, **_: Any) -> None:
         self.log.add(self._elapsed(), error=_describe(error))
+
+    def on_parse_error(self, error: Exception, **_: Any) -> None:
+        """An answer that did not fit the survey: the whole reason goes with its call."""
+        self.log.note_error(attempt_detail(error))
 
 
 def _no_recording(error: BaseException) -> bool:
@@ -231,6 +251,11 @@ def _describe(error: BaseException) -> str:
         )
     if isinstance(error, openai.APIStatusError):
         return f"HTTP {error.status_code} from the endpoint"
+    bound = error.__cause__
+    if isinstance(bound, DeadlinePassed):
+        return f"{bound} (RHI_LLM_REQUEST_DEADLINE)"
+    if isinstance(bound, BodyOverCap):
+        return f"{bound} (RHI_LLM_MAX_RESPONSE_BYTES)"
     if isinstance(error, openai.APITimeoutError):
         return "the request timed out"
     if isinstance(error, openai.APIConnectionError):
@@ -258,7 +283,17 @@ def _transient(error: BaseException) -> bool:
         return False
     if isinstance(error, openai.APIStatusError):
         return error.status_code in (408, 409, 429) or error.status_code >= 500
+    if _over_cap(error):
+        return False  # at temperature 0 the same request would bring the same answer back
     return isinstance(error, openai.APITimeoutError | openai.APIConnectionError)
+
+
+def _over_cap(error: BaseException) -> bool:
+    return isinstance(error, openai.APIConnectionError) and isinstance(error.__cause__, BodyOverCap)
+
+
+def _past_deadline(error: BaseException) -> bool:
+    return isinstance(error, openai.APITimeoutError) and isinstance(error.__cause__, DeadlinePassed)
 
 
 def _retry_after(error: BaseException | None) -> float | None:
@@ -559,10 +594,10 @@ class LlmBackend(Backend):
                 kind="recorded",
                 letter=name,
                 created=utc_now(),
-                endpoint=endpoint.split("@")[-1],
+                endpoint=shown_url(endpoint),
                 model=self.settings.model,
                 prompt_hash=self.prompts.hash,
-                command=" ".join(["rhi-llm", *sys.argv[1:]])[:300],
+                command=redact(" ".join(["rhi-llm", *sys.argv[1:]]))[:300],
                 note="responses recorded from the model named here; nothing was edited",
             ),
         )
@@ -674,6 +709,8 @@ class LlmBackend(Backend):
                     self._stopped = failure
                 raise failure from None
             self._learn(tracker)
+            if tracker.filtered:  # an answer the filter stopped part way, though it parsed
+                raise self._failure(reading, ModelError("filtered"), tracker, expected, output)
             if tracker.truncated is not None:
                 raise self._cut_prompt(reading, tracker.truncated, expected)
             return to_response(answer, reading.questionnaire)
@@ -781,10 +818,20 @@ class LlmBackend(Backend):
         path = reading.letter.path
         if _no_recording(root):
             return ModelError(_describe(root), path=path)
+        if _over_cap(root):
+            return ResponseTooLarge(
+                f"{_describe(root)}; not asked again (a survey answer is tens of kilobytes: "
+                f"the endpoint or a proxy before it sent something else)",
+                path=path,
+            )
         if isinstance(root, openai.APIStatusError):
             named = self._endpoint_said(root, reading, expected)
             if named is not None:
                 return named
+        if tracker is not None and tracker.refused is not None:
+            return ContentFiltered(
+                f"the model refused: {tracker.refused} (not asked again)", path=path
+            )
         if tracker is not None and tracker.filtered:
             return ContentFiltered(
                 "the endpoint's content filter stopped the answer (finish_reason "
@@ -796,7 +843,7 @@ class LlmBackend(Backend):
             return self._cut_prompt(reading, tracker.truncated, expected)
         if tracker is not None and tracker.no_room and isinstance(error, InstructorRetryException):
             return ContextOverflow(
-                f"the answer did not fit the survey ({_first_line(error)[:120]}), and asking "
+                f"the answer did not fit the survey ({last_attempt(error)[:120]}), and asking "
                 f"again would not fit the context: a re-ask sends the answer back, and there "
                 f"is no room for it beside the letter (--context {self.settings.context_tokens}"
                 f", --max-output {self.settings.max_output})",
@@ -810,16 +857,21 @@ class LlmBackend(Backend):
                 path=path,
             )
         if _transient(root):
-            return ModelError(
+            kind = RequestDeadline if _past_deadline(root) else ModelError
+            return kind(
                 f"{_describe(root)}; gave up after {self.settings.retries + 1} attempts", path=path
             )
         refusal = _refusal(error)
         if refusal:
-            return ModelError(f"the model refused: {refusal}", path=path)
+            return ContentFiltered(f"the model refused: {refusal} (not asked again)", path=path)
+        if isinstance(root, openai.APIStatusError):
+            said = _endpoint_message(root)
+            return ModelError(f"{_describe(root)}{': ' + said if said else ''}", path=path)
         if isinstance(error, InstructorRetryException):
             return ModelError(
-                f"the model's answer did not fit the survey after "
-                f"{error.n_attempts} attempts: {_first_line(error)}",
+                f"the model's answer did not fit the survey after {error.n_attempts} "
+                f"attempts ({last_attempt(error)}; each attempt's reason is in the run "
+                f"store's model_calls)",
                 path=path,
             )
         return ModelError(_describe(root), path=path)
@@ -1011,9 +1063,37 @@ def _refusal(error: BaseException) -> str | None:
     return text.split(marker, 1)[1].strip()[:200] if marker in text else None
 
 
-def _first_line(error: BaseException) -> str:
-    text = re.sub(r"\s+", " ", str(error)).strip()
-    return text[:200]
+def _plain(error: BaseException) -> str:
+    """An exception's own message: instructor's errors render their failed attempts as
+    XML in ``str()``; its message proper is the last attempt's error."""
+    return Exception.__str__(error) if isinstance(error, InstructorRetryException) else str(error)
+
+
+def last_attempt(error: BaseException) -> str:
+    """The last attempt's reason in one short line: its first line (a validation error's
+    count) and its first error's field and message."""
+    lines = [line.strip() for line in _plain(error).splitlines() if line.strip()]
+    if not lines:
+        return type(error).__name__
+    shown = lines[0] if len(lines) < 3 else f"{lines[0]}: {lines[1]}: {lines[2]}"
+    shown = re.sub(r"\s*\[type=[^\]]*\]?.*$", "", shown)  # pydantic's type and input echo
+    return redact(re.sub(r"\s+", " ", shown))[:200]
+
+
+def attempt_detail(error: BaseException) -> str:
+    """All of an attempt's reason (every validation error, each on its own line), redacted
+    and bounded, for its call record."""
+    lines = [ln for ln in _plain(error).strip().splitlines() if "errors.pydantic.dev" not in ln]
+    return redact("\n".join(lines))[:4000]
+
+
+def _endpoint_message(error: openai.APIStatusError) -> str:
+    """The message of an endpoint's error, short and redacted (it may quote the key)."""
+    body = error.body
+    inner = body.get("error", body) if isinstance(body, dict) else body
+    message = inner.get("message") if isinstance(inner, dict) else inner
+    text = re.sub(r"\s+", " ", str(message or "")).strip()
+    return redact(text)[:160]
 
 
 __all__ = ["Check", "LlmBackend"]

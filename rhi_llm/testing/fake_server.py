@@ -15,6 +15,13 @@ or from a queue of scripted replies. It can also misbehave on purpose, per reque
 | ``invalid`` | JSON that does not fit the schema |
 | ``length`` | ``finish_reason: length`` with the arguments cut off |
 | ``refusal`` | a refusal message and no answer |
+| ``content_filter`` | ``finish_reason: content_filter`` and no usable answer |
+| ``echo_key`` | HTTP 400 whose message quotes the request's credentials and address |
+| ``drip`` | a whole answer, one byte every ``drip_seconds`` (never idle long enough to time out) |
+| ``huge`` | a 200 answer of ``huge_bytes`` with no length given, sent until the client stops |
+
+`FAULTS` are the faults a retry survives (the fault bench picks among them at random);
+`BOUND_FAULTS` and the other two are asked for by name (``fault_kinds=`` or `enqueue`).
 
 With ``profile=`` (a name in `profiles.PROFILES`, or a `profiles.Profile`) it behaves like one
 real server: its context window (cut silently, or HTTP 400), its paths and error bodies, its
@@ -60,6 +67,8 @@ from rhi_llm.testing.profiles import (
 )
 
 FAULTS = ("429", "500", "503", "timeout", "drop", "malformed", "invalid", "length", "refusal")
+BOUND_FAULTS = ("drip", "huge")  # an answer without end: only the client's bounds stop it
+NAMED_FAULTS = ("content_filter", "echo_key", *BOUND_FAULTS)
 LETTER = re.compile(r"<<<LETTER (?P<name>[^\n]*)\n(?P<text>.*)\nLETTER>>>", re.DOTALL)
 # where instructor's JSON and MD_JSON modes put the response model's schema in a message
 SCHEMA_IN_MESSAGE = re.compile(r"json_schema:\s*(?=\{)")
@@ -264,6 +273,8 @@ class FakeOpenAI:
         seed: int = 0,
         retry_after_ms: int = 50,
         slow_seconds: float = 3.0,
+        drip_seconds: float = 1.0,
+        huge_bytes: int = 500_000_000,
         model: str = "fake-model",
         port: int = 0,
         batch_seconds: float = 0.0,
@@ -287,6 +298,8 @@ class FakeOpenAI:
         self.random = random.Random(seed)
         self.retry_after_ms = retry_after_ms
         self.slow_seconds = slow_seconds
+        self.drip_seconds = drip_seconds
+        self.huge_bytes = huge_bytes
         self.model = model
         self.queue: deque[str | dict[str, Any]] = deque()
         self.bodies: list[dict[str, Any]] = []
@@ -775,8 +788,54 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, self.fake.completion(body, full[: len(full) // 2], finish="length"))
         elif kind == "refusal":
             self._send(200, self.fake.completion(body, "", refusal="I can't help with that."))
+        elif kind == "content_filter":  # the answer stopped part way, as Azure's filter does
+            full = json.dumps(self.fake.responder(body))
+            cut = full[: len(full) // 3]
+            self._send(200, self.fake.completion(body, cut, finish="content_filter"))
+        elif kind == "echo_key":
+            self._echo_credentials()
+        elif kind == "drip":
+            self._drip(
+                json.dumps(self.fake.completion(body, json.dumps(self.fake.responder(body))))
+            )
+        elif kind == "huge":
+            self._endless_answer()
         else:
             self._send(500, {"error": {"message": f"unknown fault {kind}"}})
+
+    def _echo_credentials(self) -> None:
+        """An error that quotes what the request carried, as some proxies do: its key
+        headers and its full address (a key in the query string included)."""
+        said = {name: self.headers.get(name) for name in ("authorization", "api-key")}
+        shown = ", ".join(f"{name}: {value}" for name, value in said.items() if value)
+        message = f"invalid credentials ({shown}) for POST {self.path}"
+        self._send(400, {"error": {"message": message, "type": "invalid_request_error"}})
+
+    def _drip(self, text: str) -> None:
+        """A whole answer, its length told, its bytes sent one at a time."""
+        data = text.encode()
+        self.send_response(200)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(data)))
+        self.end_headers()
+        for index in range(len(data)):
+            self.wfile.write(data[index : index + 1])
+            self.wfile.flush()
+            time.sleep(self.fake.drip_seconds)
+
+    def _endless_answer(self) -> None:
+        """``huge_bytes`` of an answer with no length given (read until the connection
+        closes), made as it is sent: the server holds one piece at a time."""
+        self.close_connection = True
+        self.send_response(200)
+        self.send_header("content-type", "application/json")
+        self.send_header("connection", "close")
+        self.end_headers()
+        self.wfile.write(b'{"id": "chatcmpl-huge", "padding": "')
+        piece = b"x" * 65536
+        for _ in range(self.fake.huge_bytes // len(piece)):
+            self.wfile.write(piece)
+        self.wfile.write(b'"}')
 
     def _upload(self, raw: bytes) -> None:
         """A multipart upload, as `client.files.create` sends it."""
@@ -854,6 +913,7 @@ def serve_in_process(
     answers: dict[str, dict[str, Any]] | None,
     letters: list[str] | None = None,
     slow_seconds: float = 3.0,
+    options: dict[str, Any] | None = None,
 ) -> None:
     """Run a server until told to stop (the target of a separate process, so that the
     server's work does not share the client's interpreter); sends its base URL first.
@@ -869,7 +929,12 @@ def serve_in_process(
     gc.freeze()  # the answer table lives as long as the server: keep it out of collections
     responder = table_responder(answers) if answers is not None else None
     with FakeOpenAI(
-        responder, latency=latency, fault_rate=fault_rate, seed=seed, slow_seconds=slow_seconds
+        responder,
+        latency=latency,
+        fault_rate=fault_rate,
+        seed=seed,
+        slow_seconds=slow_seconds,
+        **(options or {}),
     ) as running:
         connection.send(running.base_url)
         connection.recv()  # any message stops it
@@ -887,9 +952,21 @@ class ServerProcess:
         answers: dict[str, dict[str, Any]] | None = None,
         answer_letters: list[Path] | None = None,
         slow_seconds: float = 3.0,
+        fault_kinds: tuple[str, ...] = FAULTS,
+        drip_seconds: float = 1.0,
+        huge_bytes: int = 500_000_000,
     ) -> None:
         letters = [str(p) for p in answer_letters] if answer_letters is not None else None
-        self.options: tuple[Any, ...] = (latency, fault_rate, seed, answers, letters, slow_seconds)
+        extra = {"fault_kinds": fault_kinds, "drip_seconds": drip_seconds, "huge_bytes": huge_bytes}
+        self.options: tuple[Any, ...] = (
+            latency,
+            fault_rate,
+            seed,
+            answers,
+            letters,
+            slow_seconds,
+            extra,
+        )
         self.base_url = ""
 
     def __enter__(self) -> ServerProcess:
