@@ -31,6 +31,7 @@ from rhi_llm.core.records import OutputRow
 from rhi_llm.core.redact import install as install_redaction
 from rhi_llm.core.redact import redact
 from rhi_llm.core.settings import Settings, build_settings, using
+from rhi_llm.core.text import printable, shown_path
 from rhi_llm.core.types import Letter, QuestionMap
 from rhi_llm.export import write_csv, write_export, write_jsonl
 from rhi_llm.extract import default_backend, get_backend
@@ -105,7 +106,8 @@ def main_options(
 
 def report_error(error: RhiError) -> None:
     """Print one line naming the file and the problem (a traceback too, with --debug)."""
-    err.print(f"[red]error[/red] {escape(redact(str(error)))}", highlight=False, markup=True)
+    line = printable(redact(str(error)), lines=True)  # nothing a terminal would act on
+    err.print(f"[red]error[/red] {escape(line)}", highlight=False, markup=True)
     if State.debug:
         log.exception("details", exc_info=error)
 
@@ -357,7 +359,9 @@ def load_command(
             failed += 1
             report_error(error)
             if as_json:
-                described.append({"path": str(path), "error": error.detail, "reason": error.reason})
+                described.append(
+                    {"path": shown_path(path), "error": error.detail, "reason": error.reason}
+                )
             continue
         info = describe(letter, find_questions(letter, only=forced()))
         described.append(info)
@@ -371,7 +375,7 @@ def load_command(
 
 def _print_letter(info: dict[str, Any]) -> None:
     out.print(
-        f"[bold]{info['path']}[/bold]  {info['format']}, {info['pages']} page(s), "
+        f"[bold]{escape(info['path'])}[/bold]  {info['format']}, {info['pages']} page(s), "
         f"{info['characters']:,} characters, sha256 {info['sha256'][:12]}…  "
         f"[cyan]{info['questionnaire']}[/cyan] (confidence {info['confidence']:.2f})"
     )
@@ -517,15 +521,15 @@ def extract_command(
         fail("name the letter files or folders to extract")
     letters, skipped = scan_folders(paths)
     for skip in skipped:
-        err.print(f"[yellow]skipped[/yellow] {escape(str(skip))}", highlight=False)
+        err.print(f"[yellow]skipped[/yellow] {escape(printable(str(skip)))}", highlight=False)
     if not letters:
-        fail("no letter files found in " + ", ".join(map(str, paths)))
+        fail("no letter files found in " + ", ".join(map(shown_path, paths)))
     chosen = choose_backend(backend, settings, cache=not no_cache)
     tally = Tally(total=len(letters), not_letters=len(skipped))
     rows = _extract_into_store(letters, chosen, settings, tally, workers=workers, quiet=quiet)
     _write_rows(rows, output_format, output)
     if not quiet:
-        err.print(summary_table(tally, str(settings.db)))
+        err.print(summary_table(tally, shown_path(settings.db)))
     if tally.failed:
         raise typer.Exit(code=1)
 
@@ -555,8 +559,9 @@ def _extract_into_store(
                 progress=progress,
                 on_error=report_error,
             )
-        found = {row.letter.path: row for row in store.current_rows([str(p) for p in letters])}
-    return [found[str(path)] for path in letters if str(path) in found]
+        shown = [shown_path(path) for path in letters]  # as the store holds them
+        found = {row.letter.path: row for row in store.current_rows(shown)}
+    return [found[path] for path in shown if path in found]
 
 
 def _batch_api_command(
@@ -1290,7 +1295,8 @@ def _eval_print(result: EvalResult, *, as_json: bool) -> None:
             out.print(table)
     for run in result.runs:
         if run.error:
-            err.print(f"[red]failed[/red] {run.letter}: {run.error}", highlight=False)
+            failure = printable(f"{run.letter}: {run.error}", lines=True)
+            err.print(f"[red]failed[/red] {escape(failure)}", highlight=False)
     for reason in result.skipped:
         err.print(f"[yellow]skipped[/yellow] {reason}", highlight=False)
     for problem in result.gold_problems:
