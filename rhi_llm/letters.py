@@ -43,6 +43,7 @@ from rhi_llm.core.text import printable, shown_path
 from rhi_llm.core.types import Letter, LetterFormat, Span
 from rhi_llm.formats import ocr, office, sheets
 from rhi_llm.formats.msg import read_msg
+from rhi_llm.formats.text import Normalised, normalise_with_marks
 from rhi_llm.formats.text import normalise_text as normalise_text
 
 SUFFIXES: dict[str, LetterFormat] = {
@@ -381,10 +382,7 @@ def load_bytes(data: bytes, *, path: str, fmt: LetterFormat) -> Letter:
     except _Expired:  # the limit ran out in the instant reading ended, before it was disarmed
         raise _timed_out(load_seconds(), path) from None
     texts, ocr_pages, confidences, doubtful = _with_ocr(read.pages, path)
-    pages = [
-        page if index in ocr_pages else normalise_text(page, pdf=fmt == "pdf")
-        for index, page in enumerate(texts)
-    ]
+    pages, marks = _normalised_pages(texts, ocr_pages, pdf=fmt == "pdf")
     text, starts = _join_pages(pages)
     if len(text) > MAX_TEXT_CHARS:
         raise LetterTooLarge(
@@ -422,7 +420,25 @@ def load_bytes(data: bytes, *, path: str, fmt: LetterFormat) -> Letter:
         ocr_pages=tuple(index + 1 for index in sorted(ocr_pages)),
         ocr_confidence=tuple(confidences[index] for index in sorted(ocr_pages)),
         doubtful=spans,
+        hidden=tuple(starts[i] + at for i, page in enumerate(marks) for at in page.hidden),
+        reordered=tuple(
+            Span(start=starts[i] + a, end=starts[i] + b)
+            for i, page in enumerate(marks)
+            for a, b in page.reordered
+        ),
     )
+
+
+def _normalised_pages(
+    texts: list[str], ocr_pages: set[int], *, pdf: bool
+) -> tuple[list[str], list[Normalised]]:
+    """Each page's text normalised (OCR's pages are already), with where on it invisible
+    characters were taken out."""
+    read = [
+        Normalised(page) if index in ocr_pages else normalise_with_marks(page, pdf=pdf)
+        for index, page in enumerate(texts)
+    ]
+    return [page.text for page in read], read
 
 
 def _with_ocr(

@@ -63,6 +63,7 @@ FLAG_WORDS: dict[str, str] = {
     "backends_disagree": "extraction methods disagree",
     "chunks_disagree": "parts of the letter disagree",
     "read_by_ocr": "figure read from a scan with doubt",
+    "hidden_characters": "invisible characters around the figure",
 }
 
 REVIEW_WORDS: dict[str, str] = {

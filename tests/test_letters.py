@@ -27,6 +27,8 @@ from rhi_llm.core.errors import (
     UnreadableEncoding,
     UnsupportedFormat,
 )
+from rhi_llm.core.types import Span
+from rhi_llm.formats.text import normalise_with_marks
 from rhi_llm.letters import find_letters, html_to_text, load, normalise_text, time_limit
 
 
@@ -571,3 +573,71 @@ def test_an_attachment_with_an_odd_name_is_named_escaped(tmp_path: Path) -> None
     assert letter.parts == ("e-mail", "\\x1b[2Jfig\\u202eures.txt")
     assert "\\x1b]x.zip (a format rhi-llm does not read)" in letter.text
     assert "\x1b" not in letter.text and "\u202e" not in letter.text
+
+
+# -- invisible characters: taken out when read, and where they were kept --------------------
+
+
+def test_every_unicode_format_character_is_taken_out() -> None:
+    import sys
+    import unicodedata
+
+    every = "".join(
+        chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"
+    )
+    assert normalise_text("a" + every + "b") == "ab"
+    for hidden in "\u034f\u115f\u1160\u3164\uffa0":  # show as nothing, though not Cf
+        assert normalise_text(f"1{hidden}2") == "12"
+
+
+def test_bidirectional_controls_are_taken_out_and_their_stretch_kept() -> None:
+    read = normalise_with_marks("There were \u202e512\u202c incidents.\nNext \u2067x")
+    assert read.text == "There were 512 incidents.\nNext x"
+    assert [read.text[a:b] for a, b in read.reordered] == ["512", "x"]
+    assert read.hidden == (11, 14, 31)
+    unclosed = normalise_with_marks("\u202eWe had 12 cases\nthen 40")
+    assert [unclosed.text[a:b] for a, b in unclosed.reordered] == ["We had 12 cases"]
+    plain = normalise_with_marks("\ufeffA letter with 512 and nothing hidden")
+    assert plain.hidden == () and plain.reordered == ()
+
+
+def _docx_with(path: Path, text: str) -> Path:
+    document = docx.Document()
+    document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+def _eml_with(path: Path, text: str) -> Path:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "foi@council.example"
+    message.set_content(text)
+    path.write_bytes(message.as_bytes())
+    return path
+
+
+@pytest.mark.parametrize("kind", ["txt", "html", "docx", "eml"])
+def test_a_letter_with_hidden_characters_records_where(tmp_path: Path, kind: str) -> None:
+    line = "Header line\n1. Children reported missing: \u202e512\u202c and 6\u200b40 incidents\n"
+    path = tmp_path / f"reply.{kind}"
+    if kind == "txt":
+        path.write_text(line)
+    elif kind == "html":
+        escaped = line.replace("\u202e", "&#x202E;").replace("\u202c", "&#x202c;")
+        path.write_text(f"<html><body><p>{escaped.replace(chr(0x200B), '&#8203;')}</p></body>")
+    elif kind == "docx":
+        _docx_with(path, line)
+    else:
+        _eml_with(path, line)
+    letter = load(path)
+    assert "512 and 640 incidents" in letter.text
+    assert not any(ch in letter.text for ch in "\u202e\u202c\u200b")
+    figure = letter.text.index("512")
+    assert [letter.excerpt(s) for s in letter.reordered] == ["512"]
+    assert letter.hidden_at(Span(start=figure, end=figure + 3)) == figure
+    split = letter.text.index("640")
+    assert letter.hidden_at(Span(start=split, end=split + 3)) == split + 1
+    header = letter.text.index("Header")
+    assert letter.hidden_at(Span(start=header, end=header + 6)) is None

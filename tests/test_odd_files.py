@@ -105,3 +105,35 @@ def test_a_named_pipe_and_a_huge_file_named_directly_fail_and_the_batch_goes_on(
     ]
     rows = [json.loads(line) for line in done.stdout.splitlines()]
     assert [Path(r["letter"]["path"]).name for r in rows] == ["brackley-2024.txt"]
+
+
+def _bidi_letter(tmp_path: Path) -> Path:
+    text = (LETTERS / "brackley-2024.txt").read_text()
+    assert "\n1. 215\n" in text
+    path = tmp_path / "reordered.html"
+    body = text.replace("\n1. 215\n", "\n1. &#x202E;512&#x202C;\n")
+    path.write_text(f"<html><body><pre>{body}</pre></body></html>")
+    return path
+
+
+def test_a_figure_shown_reordered_by_a_bidi_control_is_flagged(tmp_path: Path) -> None:
+    out, db = tmp_path / "rows.jsonl", tmp_path / "store.db"
+    args = ["extract", str(_bidi_letter(tmp_path)), str(LETTERS / "brackley-2024.txt")]
+    result = runner.invoke(
+        cli.app, [*args, "--backend", "rules", "--db", str(db), "-o", str(out)], env=OFFLINE
+    )
+    assert result.exit_code == 0, result.output
+    rows = {
+        Path(r["letter"]["path"]).name: r["fields"]
+        for r in map(json.loads, out.read_text().splitlines())
+    }
+    reordered = rows["reordered.html"]["missing_children"]
+    assert reordered["value"] == 512 and reordered["quote"] == "512"
+    assert [f["code"] for f in reordered["flags"]] == ["hidden_characters"]
+    assert "invisible characters" in reordered["flags"][0]["message"]
+    assert rows["reordered.html"]["missing_incidents"]["flags"] == []  # its neighbour: ok
+    assert rows["brackley-2024.txt"]["missing_children"]["flags"] == []
+    page = tmp_path / "report.html"
+    assert runner.invoke(cli.app, ["report", "--db", str(db), "-o", str(page)]).exit_code == 0
+    shown = page.read_text(encoding="utf-8")
+    assert "\u202e" not in shown and "invisible characters around the figure" in shown
