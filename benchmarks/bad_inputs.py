@@ -6,19 +6,26 @@ password, image-only PDFs, PDFs built to make a parser loop, recurse or run long
 unpack past pypdf's safety limits, zero-byte files and random bytes under every letter
 extension, a 50 MB text file, cp1252 and UTF-16 text, deeply nested HTML, HTML and e-mail with
 a wrong or bogus charset, deeply nested e-mail, Word files that are zips of junk and a Word
-zip bomb. Each file says what a correct loader does with it: load it (and then its text must
-hold a given phrase), refuse it with an error (of given kinds), or either, with the reason.
+zip bomb; links in the folder that lead out of it (to a file, a folder, through another link,
+round to a folder holding it), names that are not UTF-8 or hold terminal escape sequences, a
+named pipe, a sparse terabyte, and figures wrapped in a right-to-left override. Each file says
+what a correct loader does with it: load it (and then its text must hold a given phrase),
+refuse it with an error (of given kinds), either, or leave it out with a line saying so (a
+link out of the folder, whose text must not reach the store), with the reason.
 
-`run` mixes in some good letters and puts the whole batch through `run_bulk` with the rules
-backend into a fresh run store, as ``rhi-llm extract --db`` does, in a child process with a
-deadline (so that a hang or a dead batch is measured, not suffered). The figures are read
-back from the store, which is what a user finds there:
+`run` mixes in some good letters and runs ``rhi-llm extract --backend rules --db`` on the bad
+files' folder (scanned, as a user's letters folder is), the files named directly (the pipe)
+and the good letters, into a fresh run store, in a child process with a deadline (so that a
+hang or a dead batch is measured, not suffered), everything it prints kept: a line printed
+with a raw control character (an escape sequence from a file's name) fails the odd-name
+files, and a figure behind a bidirectional override must be read without it and flagged.
+The figures are read back from the store, which is what a user finds there:
 
 - tried: bad files in the batch;
 - clear errors: bad files recorded as failed with a clear message: one line, starting with
   the file's path, in words (no traceback, no exception repr such as ``KeyError('x')``), and a
   reason that names a kind of bad letter (not ``internal``);
-- loaded: bad files recorded as extracted;
+- loaded: bad files recorded as extracted; skipped: links left out with a line saying so;
 - crashes: bad files that met a bug (an internal-error reason, an exception that is not a
   letter error when the file is loaded on its own, or a batch that died before recording them);
 - stopped by the time limit: bad files refused because reading them took longer than the
@@ -47,6 +54,7 @@ import random
 import re
 import resource
 import signal
+import sys
 import tempfile
 import time
 import zipfile
@@ -60,8 +68,10 @@ from typing import Any, Literal
 
 from benchmarks import CHECKOUT
 from rhi_llm.core.errors import LetterError
+from rhi_llm.core.text import shown_path
 
-Expect = Literal["error", "load", "either"]
+# "skip": left out of the batch with one line naming it (a link that leaves the folder)
+Expect = Literal["error", "load", "either", "skip"]
 
 REPO = CHECKOUT
 GOOD_LETTERS = REPO / "eval" / "letters"
@@ -98,18 +108,22 @@ class BadFile:
     expect: Expect
     why: str
     reasons: tuple[str, ...] = ()  # acceptable error reasons (empty: any clear error)
-    marker: str | None = None  # a phrase the loaded text must hold
+    marker: str | None = None  # a phrase the loaded text must hold (for a link: must not)
     words: str | None = None  # a phrase an error's message must hold
+    named: bool = False  # named on the command line, not found in the bad files' folder
+    figure: int | None = None  # a figure hidden by invisible characters: flagged if read
 
     def as_json(self) -> dict[str, object]:
         return {
-            "path": str(self.path),
+            "path": shown_path(self.path),
             "kind": self.kind,
             "variant": self.variant,
             "expect": self.expect,
             "reasons": list(self.reasons),
             "marker": self.marker,
             "words": self.words,
+            "named": self.named,
+            "figure": self.figure,
             "why": self.why,
         }
 
@@ -223,6 +237,9 @@ class _Spec:
     reasons: tuple[str, ...] = ()
     marker: str | None = None
     words: str | None = None
+    tail: bytes = b""  # bytes of the file's name after its kind and variant (odd names)
+    named: bool = False  # named directly, so written beside the bad files' folder
+    figure: int | None = None
 
 
 Maker = Callable[[random.Random, str, int], tuple[str, _Spec]]  # -> (variant, spec)
@@ -830,6 +847,150 @@ def _broken_attachment_eml(rng: random.Random, marker: str, n: int) -> tuple[str
     )
 
 
+def elsewhere(dest: Path) -> Path:
+    """A folder beside the bad files' one: where links that leave the folder lead."""
+    return dest.with_name(dest.name + "-elsewhere")
+
+
+def named_folder(dest: Path) -> Path:
+    """Where the files named directly on the command line are written."""
+    return dest.with_name(dest.name + "-named")
+
+
+def _link_out(rng: random.Random, marker: str, n: int) -> tuple[str, _Spec]:
+    variant = ("file", "folder", "chain", "loop")[n % 4]
+
+    def write(path: Path) -> None:
+        outside = elsewhere(path.parent)
+        outside.mkdir(exist_ok=True)
+        secret = outside / f"{path.stem}-secret.txt"
+        secret.write_text("\n".join(_letter_lines(rng, marker)) + "\n")
+        if variant == "file":
+            path.symlink_to(secret)
+        elif variant == "folder":
+            path.symlink_to(outside)
+        elif variant == "chain":  # a link to a link (a dot name: not listed itself)
+            hop = path.with_name(f".{path.stem}-hop")
+            hop.symlink_to(secret)
+            path.symlink_to(hop)
+        else:  # a folder that holds the folder itself: a loop
+            path.symlink_to(path.parent.parent)
+
+    return variant, _Spec(
+        write,
+        ".txt" if variant in ("file", "chain") else "",
+        "skip",
+        "a link in the letters folder that leads out of it (to a file, to a folder, through "
+        "another link, or round to a folder holding it): not followed, and said so in one "
+        "line; the text it leads to (holding the marker) must not be stored",
+        marker=marker,
+    )
+
+
+def _non_utf8_name(rng: random.Random, marker: str, n: int) -> tuple[str, _Spec]:
+    variant, tail = (("latin1", b"-caf\xe9"), ("cp1252", b"-\x93reply\x94"))[n % 2]
+    return variant, _Spec(
+        ("\n".join(_letter_lines(rng, marker)) + "\n").encode(),
+        ".txt",
+        "load",
+        "a file name in bytes that are not UTF-8 (as Windows zips and mail attachments "
+        "give): loaded and stored under its name with the bytes escaped",
+        marker=marker,
+        tail=tail,
+    )
+
+
+def _escape_name(rng: random.Random, marker: str, n: int) -> tuple[str, _Spec]:
+    """Names holding terminal escape sequences: a hyperlink (OSC 8) on a good letter, and a
+    clear-screen on an empty file whose error line prints the name."""
+    if n % 2 == 0:
+        return "osc8_link", _Spec(
+            ("\n".join(_letter_lines(rng, marker)) + "\n").encode(),
+            ".txt",
+            "load",
+            "a name with a terminal hyperlink in it: loaded; nothing printed may hold the raw "
+            "escape sequence",
+            marker=marker,
+            tail=b"-\x1b]8;;http:x.example\x07evil\x1b]8;;\x07",
+        )
+    return "clear_screen", _Spec(
+        b"",
+        ".txt",
+        "error",
+        "an empty file whose name clears the screen: its error line names it escaped",
+        ("empty",),
+        tail=b"-\x1b[2J\x1b[H\x9b",
+    )
+
+
+def _fifo(rng: random.Random, marker: str, n: int) -> tuple[str, _Spec]:
+    return "named_pipe", _Spec(
+        os.mkfifo,
+        ".txt",
+        "error",
+        "a named pipe (FIFO) with a letter's name, named directly: a clear error at once, "
+        "not a batch waiting for a writer that never comes",
+        ("unreadable",),
+        words="named pipe",
+        named=True,
+    )
+
+
+HUGE_SPARSE_BYTES = 2**40  # a terabyte of nothing: takes no disk, cannot be read
+
+
+def _huge_sparse(rng: random.Random, marker: str, n: int) -> tuple[str, _Spec]:
+    def write(path: Path) -> None:
+        with path.open("wb") as handle:
+            handle.truncate(HUGE_SPARSE_BYTES)
+
+    return "1tb", _Spec(
+        write,
+        ".pdf",
+        "error",
+        "a sparse file of a terabyte: refused by its size before a byte is read (reading "
+        "it, or hashing it whole, would take hours and all the memory)",
+        ("too_large",),
+        words="MB",
+    )
+
+
+_BIDI_FORMATS = ("txt", "html", "eml")
+
+
+def _as_email(lines: list[str]) -> bytes:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "foi@council.example"
+    message["Subject"] = "Your FOI request"
+    message.set_content("\n".join(lines) + "\n")
+    return message.as_bytes()
+
+
+def _bidi_override(rng: random.Random, marker: str, n: int) -> tuple[str, _Spec]:
+    """A letter whose first figure is wrapped in a right-to-left override: shown to a
+    reader reversed ("512" as "215"), read as written."""
+    lines = _letter_lines(rng, marker)
+    figure = int(lines[4].rsplit(" ", 1)[1])
+    fmt = _BIDI_FORMATS[n % len(_BIDI_FORMATS)]
+    if fmt == "html":  # as a character reference, which the page's reader resolves
+        lines[4] = lines[4].replace(f": {figure}", f": &#x202E;{figure}&#x202C;")
+        data = ("<html><body>" + "".join(f"<p>{line}</p>" for line in lines)).encode()
+    else:
+        lines[4] = lines[4].replace(f": {figure}", f": \u202e{figure}\u202c")
+        data = _as_email(lines) if fmt == "eml" else ("\n".join(lines) + "\n").encode()
+    return fmt, _Spec(
+        data,
+        f".{fmt}",
+        "load",
+        "a figure wrapped in a right-to-left override: loaded with the control taken out of "
+        "the stored text, and the figure flagged (a reader of the letter saw it reversed)",
+        marker=marker,
+        figure=figure,
+    )
+
+
 # kinds in the order they cycle; those in ONCE are made on the first round only (big files)
 KINDS: dict[str, Maker] = {
     "truncated_pdf": _truncated_pdf,
@@ -869,17 +1030,29 @@ KINDS: dict[str, Maker] = {
     "zip_bomb_ods": _zip_bomb_ods,
     "noise_image": _noise_image,
     "broken_attachment_eml": _broken_attachment_eml,
+    "link_out_of_folder": _link_out,
+    "non_utf8_name": _non_utf8_name,
+    "escape_name": _escape_name,
+    "fifo": _fifo,
+    "huge_sparse": _huge_sparse,
+    "bidi_override": _bidi_override,
 }
-ONCE = frozenset({"huge_text_50mb", "zip_bomb_docx", "zip_bomb_ods"})
+ONCE = frozenset({"huge_text_50mb", "zip_bomb_docx", "zip_bomb_ods", "huge_sparse"})
 
 
-def generate(dest: Path, count: int = 220, seed: int = 1) -> list[BadFile]:
-    """``count`` bad files in ``dest``, the kinds taken in turn (each kind's variants in turn
-    too); the big kinds in ONCE only on the first round. Random content follows ``seed``."""
+def generate(
+    dest: Path, count: int = 220, seed: int = 1, kinds: list[str] | None = None
+) -> list[BadFile]:
+    """``count`` bad files in ``dest``, the kinds (all, or those named) taken in turn (each
+    kind's variants in turn too); the big kinds in ONCE only on the first round. Random
+    content follows ``seed``."""
     made: list[BadFile] = []
     seen: Counter[str] = Counter()
+    chosen = kinds or list(KINDS)
+    if all(kind in ONCE for kind in chosen):
+        count = min(count, len(chosen))
     while len(made) < count:
-        for kind in KINDS:
+        for kind in chosen:
             if len(made) >= count:
                 break
             if kind in ONCE and seen[kind]:
@@ -895,7 +1068,10 @@ def make_one(dest: Path, kind: str, n: int = 0, *, index: int = 0, seed: int = 1
     rng = random.Random(f"{seed}-{index}-{kind}")
     marker = f"RHI-{seed}-{index:04d}"
     variant, spec = KINDS[kind](rng, marker, n)
-    path = dest / f"{index:04d}-{kind}-{variant}{spec.suffix}"
+    folder = named_folder(dest) if spec.named else dest
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"{index:04d}-{kind}-{variant}".encode() + spec.tail + spec.suffix.encode()
+    path = folder / os.fsdecode(name)
     if isinstance(spec.data, bytes):
         path.write_bytes(spec.data)
     else:
@@ -909,6 +1085,8 @@ def make_one(dest: Path, kind: str, n: int = 0, *, index: int = 0, seed: int = 1
         reasons=spec.reasons,
         marker=spec.marker,
         words=spec.words,
+        named=spec.named,
+        figure=spec.figure,
     )
 
 
@@ -927,7 +1105,7 @@ def unclear_because(path: Path | str, reason: str, message: str) -> str | None:
     """Why a recorded failure is not a clear error for a researcher (None when it is): one
     line, starting with the file's path, in words, with a reason that names a kind of bad
     letter."""
-    prefix = f"{path}: "
+    prefix = f"{shown_path(path)}: "
     if "\n" in message or "\r" in message:
         return "more than one line"
     if not message.startswith(prefix):
@@ -1054,40 +1232,52 @@ def _probe_all(
 # --------------------------------------------------------------------------------------------
 
 
-def _batch_child(paths: list[Path], db: Path, workers: int | None, conn: Connection) -> None:
+def _batch_child(args: list[str], printed: Path, conn: Connection) -> None:
+    """``rhi-llm extract ARGS`` in this process, all it prints going to ``printed``: what a
+    user would see on their terminal, checked for escape sequences let through."""
     os.setsid()  # its own process group, so that a stuck batch is ended with its workers
     _child_setup()
+    for name in ("FORCE_COLOR", "CLICOLOR_FORCE"):
+        os.environ.pop(name, None)  # plain text, as on a pipe: any escape in it is a leak
     try:
-        from rich.console import Console
+        with printed.open("wb") as sink:
+            os.dup2(sink.fileno(), 1)
+            os.dup2(sink.fileno(), 2)
+            # as a terminal gets them: bytes of a name not UTF-8 pass through raw (these
+            # are the process's own streams until it ends, hence no context manager)
+            sys.stdout = _raw_stream(1)
+            sys.stderr = _raw_stream(2)
+            from rhi_llm.cli import app
 
-        from rhi_llm.bulk import run_bulk
-        from rhi_llm.extract.rules import RulesBackend
-        from rhi_llm.progress import BatchProgress, Tally
-        from rhi_llm.store import open_store
-
-        with open_store(db) as store:
-            tally = Tally(total=len(paths))
-            run_bulk(
-                paths,
-                RulesBackend(),
-                store,
-                workers=workers,
-                concurrency=8,
-                progress=BatchProgress(tally, "quiet", Console(quiet=True)),
-            )
-        conn.send("")
+            code = app(args, prog_name="rhi-llm", standalone_mode=False)
+            sys.stdout.flush()
+            sys.stderr.flush()
+        # 1: some letters failed, as bad ones must
+        conn.send("" if code in (0, 1, None) else f"rhi-llm extract ended with code {code}")
     except BaseException as error:
         conn.send(f"{type(error).__name__}: {error}"[:500] or "died")
     conn.close()
 
 
-def _run_batch(
-    paths: list[Path], db: Path, workers: int | None, deadline: float
-) -> tuple[float, str]:
+def _raw_stream(descriptor: int) -> Any:
+    return open(descriptor, "w", encoding="utf-8", errors="surrogateescape", closefd=False)
+
+
+def batch_args(folder: Path, named: list[Path], db: Path, workers: int | None) -> list[str]:
+    """The command line of the batch: the bad files' folder (scanned, as a user's letters
+    folder is), then the files named directly, into a fresh store with the rules backend."""
+    args = ["extract", "--backend", "rules", "--db", str(db), "--quiet"]
+    args += ["--output", str(db.with_suffix(".jsonl"))]
+    if workers is not None:
+        args += ["--workers", str(workers)]
+    return [*args, str(folder), *map(str, named)]
+
+
+def _run_batch(args: list[str], printed: Path, deadline: float) -> tuple[float, str]:
     """Run the batch in a child process; (seconds, "" or how it ended badly)."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_batch_child, args=(paths, db, workers, sender))
+    process = context.Process(target=_batch_child, args=(args, printed, sender))
     started = time.perf_counter()
     process.start()
     sender.close()
@@ -1117,15 +1307,33 @@ def _run_batch(
 # --------------------------------------------------------------------------------------------
 
 
+# what must never be printed raw: C0 and C1 controls (ESC starts every terminal escape
+# sequence, BEL ends a hyperlink's), bidirectional controls, surrogates of bytes not UTF-8
+RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def raw_control_lines(printed: str) -> list[str]:
+    """The printed lines that hold a character a terminal would act on (shown escaped)."""
+    return [shown_path(line) for line in printed.splitlines() if RAW_CONTROL.search(line)]
+
+
+def skip_line(printed: str, path: Path) -> bool:
+    """Did the batch say in one line that it left ``path`` out?"""
+    return f"skipped {shown_path(path)}: " in printed
+
+
 @dataclass
 class FileResult:
     bad: BadFile
-    stored: Literal["extracted", "failed", "lost"]
+    stored: Literal["extracted", "failed", "lost", "skipped"]
     reason: str = ""
     message: str = ""
     unclear: str | None = None
-    marker_found: bool | None = None
+    marker_found: bool | None = None  # for a link that leaves the folder: its text leaked
     probe: Probe | None = None
+    said_skipped: bool = False  # a "skipped NAME: why" line was printed for it
+    raw_printed: bool = False  # the batch printed raw control characters (any file's)
+    figure_flagged: bool | None = None  # a hidden figure read as a value: was it flagged?
 
     @property
     def crashed(self) -> bool:
@@ -1144,8 +1352,18 @@ class FileResult:
         """The outcome is what a correct loader does with this file."""
         if self.crashed or self.hung:
             return False
+        if self.bad.kind == "escape_name" and self.raw_printed:
+            return False
+        if self.bad.expect == "skip":
+            return self.stored == "skipped" and self.said_skipped and not self.marker_found
+        if self.stored == "skipped":
+            return False
         if self.stored == "extracted":
-            return self.bad.expect in ("load", "either") and self.marker_found is not False
+            return (
+                self.bad.expect in ("load", "either")
+                and self.marker_found is not False
+                and self.figure_flagged is not False
+            )
         if self.unclear is not None:
             return False
         if self.bad.expect == "load":
@@ -1156,7 +1374,7 @@ class FileResult:
 
     def as_json(self) -> dict[str, object]:
         return {
-            "file": self.bad.path.name,
+            "file": shown_path(self.bad.path.name),
             "kind": self.bad.kind,
             "expect": self.bad.expect,
             "stored": self.stored,
@@ -1164,6 +1382,8 @@ class FileResult:
             "message": self.message,
             "unclear": self.unclear,
             "marker_found": self.marker_found,
+            "said_skipped": self.said_skipped,
+            "figure_flagged": self.figure_flagged,
             "load_seconds": round(self.probe.seconds, 3) if self.probe else None,
             "alone": self.probe.outcome if self.probe else None,
             "why": self.bad.why,
@@ -1181,6 +1401,7 @@ class BadInputResult:
     good_stored: int = 0
     lost: int = 0
     batch_ended: str = ""  # how the batch ended, when it did not finish normally
+    raw_lines: list[str] = field(default_factory=list)  # printed with raw control characters
 
     @property
     def clear_errors(self) -> int:
@@ -1193,6 +1414,11 @@ class BadInputResult:
     @property
     def loaded(self) -> int:
         return sum(1 for f in self.files if f.stored == "extracted")
+
+    @property
+    def skipped(self) -> int:
+        """Files left out of the batch with a line saying so (links out of the folder)."""
+        return sum(1 for f in self.files if f.stored == "skipped" and f.said_skipped)
 
     @property
     def crashes(self) -> int:
@@ -1227,11 +1453,20 @@ class BadInputResult:
         for f in self.files:
             row = table.setdefault(
                 f.bad.kind,
-                {"tried": 0, "clear_errors": 0, "loaded": 0, "crashes": 0, "hangs": 0, "met": 0},
+                {
+                    "tried": 0,
+                    "clear_errors": 0,
+                    "loaded": 0,
+                    "skipped": 0,
+                    "crashes": 0,
+                    "hangs": 0,
+                    "met": 0,
+                },
             )
             row["tried"] += 1
             row["clear_errors"] += f.stored == "failed" and f.unclear is None
             row["loaded"] += f.stored == "extracted"
+            row["skipped"] += f.stored == "skipped" and f.said_skipped
             row["crashes"] += f.crashed
             row["hangs"] += f.hung
             row["met"] += f.met
@@ -1240,7 +1475,8 @@ class BadInputResult:
     def summary(self) -> str:
         return (
             f"tried {self.tried}, clear errors {self.clear_errors} (unclear "
-            f"{self.unclear_errors}), loaded {self.loaded}, crashes {self.crashes}, timeouts "
+            f"{self.unclear_errors}), loaded {self.loaded}, skipped {self.skipped}, "
+            f"crashes {self.crashes}, timeouts "
             f"{self.hangs} (hangs past the {self.per_file_seconds:g} s limit; "
             f"{self.stopped_by_time_limit} stopped by it); expected outcome "
             f"{self.expectations_met}/{self.tried}; good letters stored "
@@ -1255,6 +1491,8 @@ class BadInputResult:
             "clear_errors": self.clear_errors,
             "unclear_errors": self.unclear_errors,
             "loaded": self.loaded,
+            "skipped": self.skipped,
+            "raw_control_lines": self.raw_lines,
             "crashes": self.crashes,
             "stopped_by_time_limit": self.stopped_by_time_limit,
             "hangs": self.hangs,
@@ -1323,6 +1561,7 @@ def run(
     source: Path = GOOD_LETTERS,
     workers: int | None = None,
     grace: float = GRACE_SECONDS,
+    kinds: list[str] | None = None,
 ) -> BadInputResult:
     """Generate ``count`` bad files, add ``good`` good letters, run the batch into a fresh
     store under a ``per_file_seconds`` load limit, and read the figures back from the store."""
@@ -1335,28 +1574,39 @@ def run(
         _load_timeout(per_file_seconds),
     ):
         folder = Path(tmp)
-        bad = generate(folder / "bad", count, seed)
+        bad = generate(folder / "bad", count, seed, kinds)
         good_paths = build_corpus(source, folder / "good", good) if good else []
-        probes = probe(bad, limit=per_file_seconds, grace=grace)
-        paths = [b.path for b in bad] + good_paths
+        # a link is followed only by a folder run: loaded on its own it is a file named
+        probes = probe([b for b in bad if b.expect != "skip"], limit=per_file_seconds, grace=grace)
+        named = [b.path for b in bad if b.named] + good_paths
         # generous: every file at the limit, shared between the workers, plus start-up
-        deadline = 60.0 + len(paths) * 0.5 + sum(p.seconds for p in probes.values())
-        db = folder / "bad-inputs.db"
-        batch_seconds, ended = _run_batch(paths, db, workers, deadline)
+        deadline = 60.0 + (len(bad) + len(good_paths)) * 0.5
+        deadline += sum(p.seconds for p in probes.values())
+        db, printed = folder / "bad-inputs.db", folder / "printed.txt"
+        args = batch_args(folder / "bad", named, db, workers)
+        batch_seconds, ended = _run_batch(args, printed, deadline)
+        said = printed.read_text(encoding="utf-8", errors="surrogateescape")
         result = BadInputResult(
             tried=len(bad),
             good=len(good_paths),
             per_file_seconds=per_file_seconds,
             batch_seconds=batch_seconds,
             batch_ended=ended,
+            raw_lines=raw_control_lines(said),
         )
         with open_store(db) as store:
             rows = {row.letter.path: row for row in store.current_rows()}
             failures = {path: (reason, error) for path, reason, error in store.failures()}
+            texts = [
+                d.text for d in map(store.document, {r.letter.sha256 for r in rows.values()}) if d
+            ]
             for b in bad:
-                result.files.append(_file_result(b, rows, failures, probes.get(b.path), store))
-        result.good_stored = sum(1 for p in good_paths if str(p) in rows)
-        result.lost = sum(1 for p in paths if str(p) not in rows and str(p) not in failures)
+                found = _file_result(b, rows, failures, probes.get(b.path), store)
+                _check_printed(found, said, texts, bool(result.raw_lines))
+                result.files.append(found)
+        shown = [shown_path(p) for p in [b.path for b in bad if b.expect != "skip"] + good_paths]
+        result.good_stored = sum(1 for p in good_paths if shown_path(p) in rows)
+        result.lost = sum(1 for p in shown if p not in rows and p not in failures)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -1368,13 +1618,19 @@ def _file_result(
     found: Probe | None,
     store: Any,
 ) -> FileResult:
-    key = str(bad.path)
+    key = shown_path(bad.path)  # as the store holds it
     if key in rows:
         marker_found = None
+        document = store.document(rows[key].letter.sha256)
         if bad.marker is not None:
-            document = store.document(rows[key].letter.sha256)
             marker_found = document is not None and bad.marker in document.text
-        return FileResult(bad, "extracted", marker_found=marker_found, probe=found)
+        return FileResult(
+            bad,
+            "extracted",
+            marker_found=marker_found,
+            probe=found,
+            figure_flagged=_figure_flagged(bad, rows[key], document),
+        )
     if key in failures:
         reason, message = failures[key]
         return FileResult(
@@ -1385,4 +1641,26 @@ def _file_result(
             unclear=unclear_because(bad.path, reason, message),
             probe=found,
         )
-    return FileResult(bad, "lost", probe=found)
+    return FileResult(bad, "skipped" if bad.expect == "skip" else "lost", probe=found)
+
+
+def _check_printed(found: FileResult, printed: str, texts: list[str], raw: bool) -> None:
+    """What the batch printed, and for a link, whether its text got into the store."""
+    found.said_skipped = skip_line(printed, found.bad.path)
+    found.raw_printed = raw
+    if found.bad.expect == "skip" and found.bad.marker is not None:
+        found.marker_found = any(found.bad.marker in text for text in texts)
+
+
+def _figure_flagged(bad: BadFile, row: Any, document: Any) -> bool | None:
+    """For a figure hidden by invisible characters: False when the stored text still holds
+    a bidirectional control, or a field read as the figure is not flagged for it; None when
+    there is nothing to check."""
+    if bad.figure is None:
+        return None
+    if document is None or RAW_CONTROL.search(document.text):
+        return False
+    read = [f for f in row.fields.values() if f.value == bad.figure]
+    if not read:
+        return None
+    return all(any(flag.code == "hidden_characters" for flag in f.flags) for f in read)

@@ -85,7 +85,8 @@ class ReliabilityResult:
 def _bad_input_rows(figures: dict[str, Any]) -> list[Row]:
     part = "bad inputs"
     tried = figures["tried"]
-    ended = figures["clear_errors"] + figures["loaded"]
+    ended = figures["clear_errors"] + figures["loaded"] + figures["skipped"]
+    raw = len(figures["raw_control_lines"])
     slowest = figures["slowest_file_not_stopped"]
     limit = figures["per_file_seconds"]
     return [
@@ -94,7 +95,9 @@ def _bad_input_rows(figures: dict[str, Any]) -> list[Row]:
         Row(part, "clear one-line errors", figures["clear_errors"]),
         Row(part, "loaded (where right)", figures["loaded"]),
         Row(part, "unclear errors", figures["unclear_errors"], "0", figures["unclear_errors"] == 0),
-        Row(part, "clear error or loaded", f"{ended}/{tried}", "all", ended == tried),
+        Row(part, "links out of the folder skipped, said so", figures["skipped"]),
+        Row(part, "clear error, loaded or skipped", f"{ended}/{tried}", "all", ended == tried),
+        Row(part, "lines printed with raw control characters", raw, "0", raw == 0),
         Row(
             part,
             "outcome as expected",

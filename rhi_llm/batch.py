@@ -27,6 +27,7 @@ from typing import Any
 from rhi_llm.core.contracts import Backend
 from rhi_llm.core.errors import RhiError
 from rhi_llm.core.reading import LetterReading
+from rhi_llm.core.text import shown_path
 from rhi_llm.pipeline import (
     LetterOutcome,
     extract_blocking,
@@ -200,7 +201,7 @@ def _collect(
     for index, found in enumerate(outcomes):
         if found is None:
             found = LetterOutcome(
-                path=str(paths[index]),
+                path=shown_path(paths[index]),
                 error=RhiError(
                     "a worker process stopped before this letter was done", path=paths[index]
                 ),

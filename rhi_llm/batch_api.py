@@ -19,6 +19,7 @@ those quotes for review.
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ from rhi_llm.core.contracts import Extraction
 from rhi_llm.core.errors import ConfigError, ModelError, RhiError
 from rhi_llm.core.records import CallRecord, Provenance, TokenUsage
 from rhi_llm.core.survey import SCHEMA_VERSION, SurveyResponse
+from rhi_llm.core.text import shown_path
 from rhi_llm.extract.grounding import GROUNDING
 from rhi_llm.extract.llm import LlmBackend, prepared_model
 from rhi_llm.extract.merge import merge_chunks
@@ -111,9 +113,9 @@ def submit(
         raise ConfigError("--batch-api cannot replay cassettes: it needs a live endpoint")
     found = plan(paths, backend, store)
     result = Submitted(batch_id=None, skipped=len(found.skipped))
-    for path, reason in found.unreadable:
-        store.record_failure(str(path), "", "unreadable", str(RhiError(reason, path=path)))
-        on_outcome(LetterOutcome(path=str(path), error=RhiError(reason, path=path)))
+    for error in found.unreadable:
+        store.record_failure(error.path or "", "", error.reason, str(error))
+        on_outcome(LetterOutcome(path=error.path or "", error=error))
         result.failed += 1
     lines: list[dict[str, Any]] = []
     letters: list[dict[str, Any]] = []
@@ -122,7 +124,9 @@ def submit(
             reading = read_letter(path)
         except RhiError as error:
             outcome = failed(path, error)
-            store.record_failure(str(path), found.sha[str(path)], error.reason, str(error))
+            store.record_failure(
+                shown_path(path), found.sha[shown_path(path)], error.reason, str(error)
+            )
             on_outcome(outcome)
             result.failed += 1
             continue
@@ -130,7 +134,10 @@ def submit(
         lines.extend(request_lines(backend, reading, chunks))
         letters.append(
             {
-                "path": str(path),
+                "path": shown_path(path),
+                # the real name, to open the file again when the batch is collected (the
+                # shown one differs for a name that is not UTF-8 or holds control characters)
+                "file": os.fsencode(path).hex(),
                 "sha256": reading.letter.sha256,
                 "chunks": [chunk.model_dump(mode="json") for chunk in chunks],
             }
@@ -209,6 +216,14 @@ def collect(
     return collected
 
 
+def _file_of(letter: dict[str, Any]) -> Path:
+    """The file a batch's letter was read from (a batch submitted before its real name was
+    kept has only the name as shown)."""
+    if "file" in letter:
+        return Path(os.fsdecode(bytes.fromhex(letter["file"])))
+    return Path(letter["path"])
+
+
 def _counts(info: Any) -> dict[str, int]:
     counts = getattr(info, "request_counts", None)
     if counts is None:
@@ -238,7 +253,7 @@ def _letter(
 ) -> LetterOutcome | None:
     path = letter["path"]
     try:
-        reading = read_letter(path)
+        reading = read_letter(_file_of(letter))
     except RhiError as error:
         return failed(path, error)
     if reading.letter.sha256 != letter["sha256"]:

@@ -9,7 +9,6 @@ was written stays, what was not is done again, and nothing is written twice.
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +16,9 @@ from typing import Any
 
 from rhi_llm.batch import run_batch
 from rhi_llm.core.contracts import Backend
-from rhi_llm.core.errors import BatchStopped, RhiError
+from rhi_llm.core.errors import BatchStopped, LetterError, RhiError
+from rhi_llm.core.text import shown_path
+from rhi_llm.letters import file_sha256
 from rhi_llm.pipeline import LetterOutcome
 from rhi_llm.progress import BatchProgress, Tally
 from rhi_llm.store import Store
@@ -27,20 +28,22 @@ from rhi_llm.store import Store
 class Plan:
     todo: list[Path] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
-    sha: dict[str, str] = field(default_factory=dict)
-    unreadable: list[tuple[Path, str]] = field(default_factory=list)
+    sha: dict[str, str] = field(default_factory=dict)  # by the path as shown (`shown_path`)
+    unreadable: list[LetterError] = field(default_factory=list)
 
 
 def plan(paths: list[Path], backend: Backend, store: Store) -> Plan:
+    """Each file hashed (read in chunks, after the checks that it is a regular file of a
+    size that is read): done already, to do, or unreadable."""
     result = Plan()
     for path in paths:
         try:
-            sha = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError as error:
-            result.unreadable.append((path, f"cannot read the file ({error.strerror})"))
+            sha = file_sha256(path)
+        except LetterError as error:
+            result.unreadable.append(error)
             continue
-        result.sha[str(path)] = sha
-        if store.is_done(str(path), sha, backend.name, backend.keys_for_sha(sha)):
+        result.sha[shown_path(path)] = sha
+        if store.is_done(shown_path(path), sha, backend.name, backend.keys_for_sha(sha)):
             result.skipped.append(path)
         else:
             result.todo.append(path)
@@ -78,7 +81,7 @@ class Recorder:
             self.store.record_row(outcome.row, key, outcome.calls, outcome.stored_document())
         else:
             error = outcome.error or RhiError("unknown failure", path=outcome.path)
-            sha = self.sha.get(outcome.path) or self.sha.get(str(Path(outcome.path)), "")
+            sha = self.sha.get(outcome.path) or self.sha.get(shown_path(Path(outcome.path)), "")
             self.store.record_failure(outcome.path, sha, error.reason, str(error), outcome.calls)
             if self.on_error is not None:
                 self.on_error(error)
@@ -110,10 +113,10 @@ def run_bulk(
     found = plan(paths, backend, store)
     tally = progress.tally
     tally.skipped = len(found.skipped)
-    for path, reason in found.unreadable:
-        error = RhiError(reason, path=path)
-        store.record_failure(str(path), "", "unreadable", str(error))
-        progress.done(LetterOutcome(path=str(path), error=error))
+    for error in found.unreadable:
+        path = error.path or ""
+        store.record_failure(path, "", error.reason, str(error))
+        progress.done(LetterOutcome(path=path, error=error))
         if on_error is not None:
             on_error(error)
     recorder = Recorder(store, backend, found.sha, progress, on_error)

@@ -32,6 +32,7 @@ from rhi_llm.core.redact import install as install_redaction
 from rhi_llm.core.redact import redact
 from rhi_llm.core.settings import Settings, build_settings, using
 from rhi_llm.core.terminal import PlainConsole, tag, visible
+from rhi_llm.core.text import shown_path
 from rhi_llm.core.types import Letter, QuestionMap
 from rhi_llm.export import write_csv, write_export, write_jsonl
 from rhi_llm.extract import default_backend, get_backend
@@ -358,7 +359,9 @@ def load_command(
             failed += 1
             report_error(error)
             if as_json:
-                described.append({"path": str(path), "error": error.detail, "reason": error.reason})
+                described.append(
+                    {"path": shown_path(path), "error": error.detail, "reason": error.reason}
+                )
             continue
         info = describe(letter, find_questions(letter, only=forced()))
         described.append(info)
@@ -522,13 +525,13 @@ def extract_command(
     for skip in skipped:
         err.print(tag("skipped", "yellow"), str(skip), highlight=False)
     if not letters:
-        fail("no letter files found in " + ", ".join(map(str, paths)))
+        fail("no letter files found in " + ", ".join(map(shown_path, paths)))
     chosen = choose_backend(backend, settings, cache=not no_cache)
     tally = Tally(total=len(letters), not_letters=len(skipped))
     rows = _extract_into_store(letters, chosen, settings, tally, workers=workers, quiet=quiet)
     _write_rows(rows, output_format, output)
     if not quiet:
-        err.print(summary_table(tally, str(settings.db)))
+        err.print(summary_table(tally, shown_path(settings.db)))
     if tally.failed:
         raise typer.Exit(code=1)
 
@@ -558,8 +561,9 @@ def _extract_into_store(
                 progress=progress,
                 on_error=report_error,
             )
-        found = {row.letter.path: row for row in store.current_rows([str(p) for p in letters])}
-    return [found[str(path)] for path in letters if str(path) in found]
+        shown = [shown_path(path) for path in letters]  # as the store holds them
+        found = {row.letter.path: row for row in store.current_rows(shown)}
+    return [found[path] for path in shown if path in found]
 
 
 def _batch_api_command(

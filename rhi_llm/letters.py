@@ -12,15 +12,17 @@ import email
 import email.policy
 import hashlib
 import io
+import os
 import re
+import stat
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from rhi_llm.core import deadline
 from rhi_llm.core.errors import (
@@ -36,9 +38,11 @@ from rhi_llm.core.errors import (
 )
 from rhi_llm.core.settings import current_settings
 from rhi_llm.core.text import parser_message as _short
+from rhi_llm.core.text import printable, shown_path
 from rhi_llm.core.types import Letter, LetterFormat, Span
 from rhi_llm.formats import ocr, office, sheets
 from rhi_llm.formats.msg import read_msg
+from rhi_llm.formats.text import Normalised, normalise_with_marks
 from rhi_llm.formats.text import normalise_text as normalise_text
 
 SUFFIXES: dict[str, LetterFormat] = {
@@ -120,48 +124,94 @@ class Skipped:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        return f"{shown_path(self.path)}: {self.reason}"
 
 
-def _skip_reason(path: Path, folder: Path) -> str | None:
-    """Why a file found under ``folder`` is not a letter to read, or None when it is."""
-    if path.is_symlink():
-        try:
-            target = path.resolve(strict=True)
-        except (OSError, RuntimeError):
-            return "a link to nothing (broken or circular)"
-        if not target.is_relative_to(folder.resolve()):
-            return f"a link that leaves the folder (to {target})"
+def _skip_reason(path: Path) -> str | None:
+    """Why a file (not a link) found in a folder is not a letter to read, or None when it is."""
     if not path.is_file():
         return "not a regular file (a pipe, device or socket)"
-    name = path.name
-    if name.startswith("~$"):
+    if path.name.startswith("~$"):
         return "an Office lock file (the document is open elsewhere), not a letter"
     if path.suffix.lower() not in SUFFIXES:
-        return f"unsupported format {path.suffix or '(no extension)'!r}"
+        return f"unsupported format {shown_path(path.suffix) or '(no extension)'!r}"
     return None
+
+
+def _link_reason(link: Path, roots: list[Path], read: dict[Path, Path]) -> str | None:
+    """Why a link found in the folders named is not followed, or None when it is: it must
+    lead (through any number of links) to a letter file inside one of those folders that is
+    not read already under its own name or another link's."""
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "a link to nothing (broken or circular), not followed"
+    if not any(target.is_relative_to(root) for root in roots):
+        return f"a link that leaves the folder (to {shown_path(target)}), not followed"
+    if target.is_dir():
+        return "a link to a folder inside the folder, not followed (its files are read there)"
+    if target in read:
+        return f"a link to {shown_path(read[target])}, which is read already"
+    return _skip_reason(link)
+
+
+def _folder_items(folder: Path) -> Iterator[Path]:
+    """Every file and link under ``folder``, sorted, without going into linked folders (a
+    link to a folder is listed, not entered) or housekeeping files (.DS_Store, .gitkeep)."""
+    for item in sorted(folder.rglob("*")):
+        if item.is_dir() and not item.is_symlink():
+            continue
+        if item.name.startswith(".") and item.suffix.lower() not in SUFFIXES:
+            continue
+        yield item
 
 
 def scan_folders(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
     """Files named directly, plus every file under the folders named that can be read as a
-    letter (sorted); and every other file found under those folders, with its reason."""
-    found: list[Path] = []
+    letter (sorted); and every other file found under those folders, with its reason.
+
+    A file named directly is read as named (a link too: the user chose it). Under a folder,
+    a link is followed only to a file inside the folders named that is not read already, so
+    that a link can neither bring in a file from elsewhere on the machine nor read a letter
+    twice; each link not followed is listed with its reason."""
+    paths = list(paths)
+    roots = [path.resolve() for path in paths if path.is_dir()]
+    chosen: list[Path | None] = []  # in the order found; None where skipped
+    read: dict[Path, Path] = {}  # real location -> the name it is read under
+    links: list[tuple[int, Path]] = []
     skipped: list[Skipped] = []
     for path in paths:
-        if not path.is_dir():
-            found.append(path)
-            continue
-        for item in sorted(path.rglob("*")):
-            if item.is_dir() and not item.is_symlink():
+        items = _folder_items(path) if path.is_dir() else iter([path])
+        for item in items:
+            if item.is_symlink() and item is not path:
+                links.append((len(chosen), item))
+                chosen.append(None)
                 continue
-            if item.name.startswith(".") and item.suffix.lower() not in SUFFIXES:
-                continue  # .DS_Store, .gitkeep: a folder's housekeeping, not anyone's letter
-            reason = _skip_reason(item, path)
-            if reason is None:
-                found.append(item)
-            else:
+            reason = _skip_reason(item) if item is not path else None
+            real = _real(item)
+            if reason is None and real in read:
+                reason = f"the same file as {shown_path(read[real])}, which is read already"
+            if reason is not None:
                 skipped.append(Skipped(item, reason))
-    return found, skipped
+                chosen.append(None)
+                continue
+            read[real] = item
+            chosen.append(item)
+    for index, link in links:  # after every file, so that a file is read under its own name
+        reason = _link_reason(link, roots, read)
+        if reason is None:
+            read[link.resolve()] = link
+            chosen[index] = link
+        else:
+            skipped.append(Skipped(link, reason))
+    return [item for item in chosen if item is not None], skipped
+
+
+def _real(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def find_letters(paths: Iterable[Path]) -> list[Path]:
@@ -173,15 +223,97 @@ def load(path: Path | str) -> Letter:
     """Read one letter file into a `Letter`, or raise a `LetterError` naming the file."""
     path = Path(path)
     fmt = letter_format(path)
+    return load_bytes(read_file(path, fmt), path=shown_path(path), fmt=fmt)
+
+
+def size_limit(fmt: LetterFormat) -> int:
+    """The largest file of this format that is read (larger ones are refused unread)."""
+    return MAX_TEXT_BYTES if fmt in TEXT_FORMATS and fmt != "eml" else MAX_BYTES
+
+
+def _too_large(size: int, path: Path | str, fmt: LetterFormat) -> LetterTooLarge:
+    if size_limit(fmt) < MAX_BYTES:
+        return LetterTooLarge(
+            f"the file is {size / 2**20:.1f} MB of text; a reply letter is far shorter "
+            f"(text files over {MAX_TEXT_BYTES / 2**20:.0f} MB are not read)",
+            path=path,
+        )
+    return LetterTooLarge(
+        f"the file is {size / 2**20:.0f} MB; letters over {MAX_BYTES / 2**20:.0f} MB are not read",
+        path=path,
+    )
+
+
+def _not_regular(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a letter file"
+    if stat.S_ISFIFO(mode):
+        kind = "a named pipe (FIFO)"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    else:
+        kind = "not a regular file"
+    return f"{kind}, not a letter file: rhi-llm reads only regular files"
+
+
+@contextmanager
+def open_letter_file(path: Path, fmt: LetterFormat | None = None) -> Iterator[BinaryIO]:
+    """A letter file opened for reading, after checking (without opening it) that it is a
+    regular file no larger than its format's limit. It is opened without blocking, so that
+    a file swapped for a named pipe after the check cannot hang the batch, and checked once
+    more once open."""
+    limit = size_limit(fmt) if fmt is not None else MAX_BYTES
     try:
-        data = path.read_bytes()
+        info = os.stat(path)
+        problem = _not_regular(info.st_mode)
+        if problem is not None:
+            raise LetterError(problem, path=path)
+        if info.st_size > limit:
+            raise _too_large(info.st_size, path, fmt or "pdf")
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise LetterError("no such file", path=path) from None
-    except IsADirectoryError:
-        raise LetterError("is a folder, not a letter file", path=path) from None
     except OSError as exc:
         raise LetterError(f"cannot read the file ({exc.strerror})", path=path) from None
-    return load_bytes(data, path=str(path), fmt=fmt)
+    with os.fdopen(descriptor, "rb") as handle:
+        problem = _not_regular(os.fstat(descriptor).st_mode)
+        if problem is not None:
+            raise LetterError(problem, path=path)
+        yield handle
+
+
+def read_file(path: Path, fmt: LetterFormat) -> bytes:
+    """A letter file's bytes (see `open_letter_file`); never more than its format's limit,
+    should the file grow while it is read."""
+    with open_letter_file(path, fmt) as handle:
+        try:
+            data = handle.read(size_limit(fmt) + 1)
+        except OSError as exc:
+            raise LetterError(f"cannot read the file ({exc.strerror})", path=path) from None
+    if len(data) > size_limit(fmt):
+        raise _too_large(len(data), path, fmt)
+    return data
+
+
+HASH_CHUNK = 1024 * 1024
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of a letter file, read in chunks (see `open_letter_file` for the checks
+    made first; a file over the largest limit is refused unread)."""
+    fmt = SUFFIXES.get(path.suffix.lower())
+    digest = hashlib.sha256()
+    with open_letter_file(path, fmt) as handle:
+        try:
+            while chunk := handle.read(HASH_CHUNK):
+                digest.update(chunk)
+        except OSError as exc:
+            raise LetterError(f"cannot read the file ({exc.strerror})", path=path) from None
+    return digest.hexdigest()
 
 
 @dataclass
@@ -208,18 +340,8 @@ class _Pages:
 def _check_size(data: bytes, path: str, fmt: LetterFormat) -> None:
     if not data.strip():
         raise EmptyLetter("the file is empty", path=path)
-    if len(data) > MAX_BYTES:
-        raise LetterTooLarge(
-            f"the file is {len(data) / 2**20:.0f} MB; letters over "
-            f"{MAX_BYTES / 2**20:.0f} MB are not read",
-            path=path,
-        )
-    if fmt in TEXT_FORMATS and fmt != "eml" and len(data) > MAX_TEXT_BYTES:
-        raise LetterTooLarge(
-            f"the file is {len(data) / 2**20:.1f} MB of text; a reply letter is far shorter "
-            f"(text files over {MAX_TEXT_BYTES / 2**20:.0f} MB are not read)",
-            path=path,
-        )
+    if len(data) > size_limit(fmt):
+        raise _too_large(len(data), path, fmt)
     if fmt in ZIP_FORMATS:
         _check_unpacked_size(data, path, fmt)
 
@@ -252,13 +374,11 @@ def _read(data: bytes, path: str, fmt: LetterFormat, depth: int = 0) -> _Pages:
 
 
 def load_bytes(data: bytes, *, path: str, fmt: LetterFormat) -> Letter:
+    path = shown_path(path)
     with time_limit(load_seconds(), path):
         read = _read(data, path, fmt)
     texts, ocr_pages, confidences, doubtful = _with_ocr(read.pages, path)
-    pages = [
-        page if index in ocr_pages else normalise_text(page, pdf=fmt == "pdf")
-        for index, page in enumerate(texts)
-    ]
+    pages, marks = _normalised_pages(texts, ocr_pages, pdf=fmt == "pdf")
     text, starts = _join_pages(pages)
     if len(text) > MAX_TEXT_CHARS:
         raise LetterTooLarge(
@@ -296,7 +416,25 @@ def load_bytes(data: bytes, *, path: str, fmt: LetterFormat) -> Letter:
         ocr_pages=tuple(index + 1 for index in sorted(ocr_pages)),
         ocr_confidence=tuple(confidences[index] for index in sorted(ocr_pages)),
         doubtful=spans,
+        hidden=tuple(starts[i] + at for i, page in enumerate(marks) for at in page.hidden),
+        reordered=tuple(
+            Span(start=starts[i] + a, end=starts[i] + b)
+            for i, page in enumerate(marks)
+            for a, b in page.reordered
+        ),
     )
+
+
+def _normalised_pages(
+    texts: list[str], ocr_pages: set[int], *, pdf: bool
+) -> tuple[list[str], list[Normalised]]:
+    """Each page's text normalised (OCR's pages are already), with where on it invisible
+    characters were taken out."""
+    read = [
+        Normalised(page) if index in ocr_pages else normalise_with_marks(page, pdf=pdf)
+        for index, page in enumerate(texts)
+    ]
+    return [page.text for page in read], read
 
 
 def _with_ocr(
@@ -917,7 +1055,8 @@ def _eml_parts(data: bytes, path: str, depth: int) -> _Pages:
     attachments: list[tuple[str, bytes, LetterFormat | None]] = []
     unread: list[str] = []
     for number, part in enumerate(message.iter_attachments(), start=1):
-        name = part.get_filename() or f"attachment {number}"
+        # a name as shown (an attachment may be named with bytes or escapes of any kind)
+        name = printable(part.get_filename() or f"attachment {number}")
         kind = part.get_content_type()
         if (
             part.get_content_disposition() == "inline"
@@ -947,7 +1086,8 @@ def _msg_pages(data: bytes, path: str, depth: int = 0) -> _Pages:
     parts = read_msg(data, path)
     content = parts.body or (html_to_text(parts.html) if parts.html else "")
     attachments = [
-        (name, payload, _attachment_format(name, "")) for name, payload in parts.attachments
+        (printable(name), payload, _attachment_format(name, ""))
+        for name, payload in parts.attachments
     ]
     if not content.strip() and not attachments:
         raise EmptyLetter("the Outlook message has no body and no attachment", path=path)

@@ -21,6 +21,7 @@ from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.records import CallRecord, LetterDocument, OutputRow
 from rhi_llm.core.settings import current_settings
 from rhi_llm.core.survey import SurveyResponse
+from rhi_llm.core.text import shown_path
 from rhi_llm.core.types import Check
 from rhi_llm.letters import load
 from rhi_llm.reading import read
@@ -151,7 +152,7 @@ def failed(path: Path | str, error: BaseException) -> LetterOutcome:
         log.exception("internal error on %s", path, exc_info=error)
         error = InternalError(f"internal error ({type(error).__name__}: {error})", path=path)
     calls = list(error.calls) if isinstance(error, ModelError) else []
-    return LetterOutcome(path=str(path), error=error, calls=calls)
+    return LetterOutcome(path=shown_path(path), error=error, calls=calls)
 
 
 async def process_letter(path: Path | str, backend: Backend) -> LetterOutcome:

@@ -65,6 +65,7 @@ FLAG_WORDS: dict[str, str] = {
     "read_by_ocr": "figure read from a scan with doubt",
     "free_text_not_in_letter": "words not found in the letter",
     "free_text_too_long": "text too long to be an answer",
+    "hidden_characters": "invisible characters around the figure",
 }
 
 REVIEW_WORDS: dict[str, str] = {

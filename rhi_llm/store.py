@@ -24,7 +24,7 @@ from rhi_llm.core.errors import StoreError
 from rhi_llm.core.records import CallRecord, LetterDocument, OutputRow, ReviewDecision
 from rhi_llm.core.redact import redact, redact_optional
 from rhi_llm.core.settings import DEFAULT_DB
-from rhi_llm.core.text import utc_now
+from rhi_llm.core.text import printable, shown_path, utc_now
 
 
 def _run(db: sqlite3.Connection, script: str) -> None:
@@ -278,6 +278,7 @@ class Store:
         """Is this letter (path and content) extracted by this backend under one of the keys?"""
         wanted = [keys] if isinstance(keys, str) else list(keys)
         marks = ", ".join("?" * len(wanted))
+        path = shown_path(path)
         found = self.db.execute(
             "SELECT 1 FROM extractions e JOIN letters l ON l.id = e.letter_id "
             "WHERE l.path = ? AND l.sha256 = ? AND e.backend = ? AND e.cache_key IN "
@@ -297,6 +298,10 @@ class Store:
         reason: str | None,
         error: str | None,
     ) -> int:
+        # letters are stored under the name as shown: a name that is not UTF-8 cannot be
+        # written to SQLite, and one with escape sequences must not reach a terminal from here
+        path = shown_path(path)
+        error = printable(error, lines=True) if error is not None else None
         db.execute(
             "INSERT INTO letters (path, sha256, format, pages, status, reason, error, updated) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (path, sha256) DO UPDATE SET "

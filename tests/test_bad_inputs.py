@@ -14,6 +14,7 @@ from benchmarks.bad_inputs import (
     KINDS,
     ONCE,
     BadFile,
+    FileResult,
     generate,
     make_one,
     probe,
@@ -56,7 +57,8 @@ def test_ci_batch_of_bad_inputs() -> None:
     assert result.batch_ended == ""
     assert result.unclear_errors == 0, missed
     assert result.expectations_met == result.tried, missed
-    assert result.clear_errors + result.loaded == result.tried
+    assert result.clear_errors + result.loaded + result.skipped == result.tried
+    assert result.skipped >= 1 and result.raw_lines == []  # the link out; nothing raw printed
     assert result.clear_errors >= 30 and result.loaded >= 10
     assert result.stopped_by_time_limit >= 1  # the slow PDF, stopped by the limit
     assert result.lost == 0
@@ -80,8 +82,9 @@ def test_generate_cycles_every_kind(tmp_path: Path) -> None:
     assert all(counts[kind] == 1 for kind in ONCE), counts
     assert all(counts[kind] >= 4 for kind in KINDS if kind not in ONCE), counts
     for f in files:
-        assert f.path.is_file() and f.path.name.startswith(f"{files.index(f):04d}-{f.kind}-")
-        assert f.expect in ("error", "load", "either") and f.why
+        assert f.path.is_symlink() or f.path.is_file() or f.kind == "fifo"
+        assert f.path.name.startswith(f"{files.index(f):04d}-{f.kind}-")
+        assert f.expect in ("error", "load", "either", "skip") and f.why
         assert f.expect != "load" or f.marker is not None
     huge = next(f for f in files if f.kind == "huge_text_50mb")
     assert huge.path.stat().st_size >= 50 * 2**20
@@ -258,3 +261,117 @@ def test_truncated_pdf(tmp_path: Path, n: int, variant: str) -> None:
         assert "incomplete" in str(error)
     else:
         assert variant == "in_xref" and bad.marker is not None and bad.marker in text
+
+
+# -- links, odd names, pipes, huge files, hidden figures ------------------------------------
+
+ODD_KINDS = ["link_out_of_folder", "non_utf8_name", "escape_name", "fifo", "huge_sparse"]
+
+
+def test_the_odd_kinds_are_what_they_say(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    dest = tmp_path / "bad"
+    links = [make_one(dest, "link_out_of_folder", n, index=n) for n in range(4)]
+    for link in links:
+        target = link.path.resolve()
+        assert link.path.is_symlink() and not target.is_relative_to(dest.resolve())
+    assert links[1].path.resolve() == bad_inputs.elsewhere(dest).resolve()  # a folder
+    assert os.readlink(links[2].path).startswith(str(dest / "."))  # a link to a link
+    assert dest.resolve().is_relative_to(links[3].path.resolve())  # a loop
+    odd = make_one(dest, "non_utf8_name", index=5)
+    assert b"caf\xe9" in os.fsencode(odd.path)
+    escape = make_one(dest, "escape_name", 1, index=6)
+    assert "\x1b[2J" in escape.path.name and escape.expect == "error"
+    pipe = make_one(dest, "fifo", index=7)
+    assert stat.S_ISFIFO(pipe.path.stat().st_mode) and pipe.named
+    assert pipe.path.parent == bad_inputs.named_folder(dest)
+    huge = make_one(dest, "huge_sparse", index=8)
+    assert huge.path.stat().st_size == bad_inputs.HUGE_SPARSE_BYTES
+    for n, fmt in enumerate(("txt", "html", "eml")):
+        bidi = make_one(dest, "bidi_override", n, index=10 + n)
+        raw = bidi.path.read_bytes()
+        assert bidi.path.suffix == f".{fmt}" and bidi.figure is not None
+        assert b"\xe2\x80\xae" in raw or b"&#x202E;" in raw
+
+
+def test_raw_control_characters_printed_are_caught() -> None:
+    assert bad_inputs.raw_control_lines("ok line\nerror x/\\x1b[2J.txt: empty\n") == []
+    for raw in ("\x1b[2J", "\x1b]8;;http:x\x07", "\x9b", "a\u202eb", "caf\udce9"):
+        assert len(bad_inputs.raw_control_lines(f"ok\nerror {raw}.txt: empty\n")) == 1, raw
+
+
+def _result(kind: str, stored: str, expect: str = "load", **extra: object) -> FileResult:
+    bad = BadFile(Path(f"/b/0001-{kind}.txt"), kind, "v", expect, "why")  # type: ignore[arg-type]
+    return FileResult(bad, stored, **extra)  # type: ignore[arg-type]
+
+
+def test_each_odd_kind_fails_when_its_guard_fails() -> None:
+    assert _result("escape_name", "extracted").met
+    assert not _result("escape_name", "extracted", raw_printed=True).met
+    link = "link_out_of_folder"
+    assert _result(link, "skipped", "skip", said_skipped=True).met
+    assert not _result(link, "skipped", "skip").met  # left out without a word
+    assert not _result(link, "extracted", "skip", said_skipped=True).met  # followed
+    assert not _result(link, "skipped", "skip", said_skipped=True, marker_found=True).met
+    assert not _result("bidi_override", "extracted", figure_flagged=False).met
+    assert not _result("non_utf8_name", "skipped").met
+
+
+def test_a_hidden_figure_is_checked_in_the_store() -> None:
+    from rhi_llm.core.records import OutputField
+    from rhi_llm.core.types import Flag
+
+    bad = BadFile(Path("/b/x.txt"), "bidi_override", "txt", "load", "why", figure=512)
+
+    class Row:
+        def __init__(self, flags: list[Flag]) -> None:
+            self.fields = {"missing_children": OutputField(value=512, flags=flags)}
+
+    class Document:
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+    hidden = Flag(code="hidden_characters", message="m")
+    assert bad_inputs._figure_flagged(bad, Row([hidden]), Document("were 512")) is True
+    assert bad_inputs._figure_flagged(bad, Row([]), Document("were 512")) is False
+    assert bad_inputs._figure_flagged(bad, Row([hidden]), Document("\u202e512")) is False
+
+
+@pytest.mark.slow
+def test_the_odd_kinds_in_a_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    kinds = [*ODD_KINDS, "bidi_override"]
+    result = run(count=12, good=1, per_file_seconds=3.0, source=LETTERS, kinds=kinds)
+    missed = [f.as_json() for f in result.files if not f.met]
+    assert result.expectations_met == result.tried, missed
+    links = sum(1 for f in result.files if f.bad.kind == "link_out_of_folder")
+    assert links == 3 and result.skipped == links
+    assert result.raw_lines == [] and result.lost == 0
+    assert result.good_stored == 1
+
+
+@pytest.mark.slow
+def test_the_batch_catches_a_followed_link_and_a_raw_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The guards switched off (links followed, names printed raw): the benchmark says so."""
+    monkeypatch.setattr("rhi_llm.letters._link_reason", lambda *args: None)
+    for where in ("rhi_llm.core.errors", "rhi_llm.letters", "rhi_llm.cli"):
+        monkeypatch.setattr(f"{where}.shown_path", str)
+    monkeypatch.setattr("rhi_llm.cli.printable", lambda text, lines=False: text)
+    kinds = ["link_out_of_folder", "escape_name"]
+    result = run(count=4, good=1, per_file_seconds=3.0, source=LETTERS, kinds=kinds)
+    by_kind = {kind: [f for f in result.files if f.bad.kind == kind] for kind in kinds}
+    assert not any(f.met for f in by_kind["link_out_of_folder"])
+    assert any(f.marker_found for f in by_kind["link_out_of_folder"])  # its text leaked
+    assert result.raw_lines and not any(f.met for f in by_kind["escape_name"])
+
+
+@pytest.mark.slow
+def test_the_batch_catches_a_file_read_before_its_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files read whole before their size is known (the children run under a memory cap,
+    so the terabyte ends in a MemoryError): the benchmark counts the crash."""
+    monkeypatch.setattr("rhi_llm.letters.read_file", lambda path, fmt: path.read_bytes())
+    monkeypatch.setattr("rhi_llm.bulk.file_sha256", lambda path: str(len(path.read_bytes())))
+    result = run(count=1, good=1, per_file_seconds=3.0, source=LETTERS, kinds=["huge_sparse"])
+    assert result.files[0].crashed and not result.files[0].met
+    assert result.crashes == 1 and result.batch_ended

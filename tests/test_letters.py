@@ -26,6 +26,8 @@ from rhi_llm.core.errors import (
     UnreadableEncoding,
     UnsupportedFormat,
 )
+from rhi_llm.core.types import Span
+from rhi_llm.formats.text import normalise_with_marks
 from rhi_llm.letters import find_letters, html_to_text, load, normalise_text, time_limit
 
 
@@ -339,3 +341,285 @@ def test_eml_with_a_binary_body_is_not_read_as_a_letter(tmp_path: Path) -> None:
     )
     text = load(links).text  # no charset given: its UTF-8 bytes are read as UTF-8
     assert "Q1: 215 children" in text and "(£25; 40%" in text
+
+
+# -- folders: links that leave them, links that read a letter twice --------------------------
+
+
+REPLY = "Dear requester,\n1. Children reported missing: 215\n2. Incidents: 640\n"
+
+
+def _folder_with_links(tmp_path: Path) -> Path:
+    """A letters folder whose links lead out of it in every way a folder can hide one."""
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("SECRET-OUTSIDE 999")
+    folder = tmp_path / "letters"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "reply.txt").write_text(REPLY)
+    (folder / "to-secret.txt").symlink_to(outside / "secret.txt")  # a file outside
+    (folder / "to-elsewhere").symlink_to(outside)  # a folder outside
+    (folder / "sub" / "deep.txt").symlink_to(outside / "secret.txt")  # nested
+    (folder / ".hop").symlink_to(outside / "secret.txt")
+    (folder / "chain.txt").symlink_to(folder / ".hop")  # a link to a link that leaves
+    (folder / "loop").symlink_to(tmp_path)  # a folder holding the folder itself
+    (folder / "same.txt").symlink_to(folder / "reply.txt")  # inside, the same letter again
+    (folder / "here").symlink_to(folder / "sub")  # a folder inside: read there
+    (folder / "nowhere.txt").symlink_to(tmp_path / "gone.txt")
+    return folder
+
+
+def test_links_out_of_a_folder_are_not_followed_and_each_is_named(tmp_path: Path) -> None:
+    folder = _folder_with_links(tmp_path)
+    found, skipped = letters.scan_folders([folder])
+    assert found == [folder / "reply.txt"]  # once, under its own name
+    reasons = {s.path.relative_to(folder).as_posix(): s.reason for s in skipped}
+    for name in ("to-secret.txt", "to-elsewhere", "sub/deep.txt", "chain.txt", "loop"):
+        assert "leaves the folder" in reasons[name], (name, reasons)
+    assert "read already" in reasons["same.txt"]
+    assert "folder inside the folder" in reasons["here"]
+    assert "broken or circular" in reasons["nowhere.txt"]
+    assert all(str(s).startswith(str(s.path) + ": ") for s in skipped)  # one line naming it
+
+
+def test_a_link_inside_the_folder_is_read_once(tmp_path: Path) -> None:
+    folder = tmp_path / "letters"
+    (folder / "replies").mkdir(parents=True)
+    (folder / "replies" / ".kept-reply").write_text(REPLY)  # not listed on its own
+    (folder / "reply.txt").symlink_to(folder / "replies" / ".kept-reply")
+    (folder / "again.txt").symlink_to(folder / "reply.txt")
+    found, skipped = letters.scan_folders([folder])
+    assert found == [folder / "again.txt"]  # the first of the two links to it, only
+    assert [s.path.name for s in skipped] == ["reply.txt"]
+    assert "read already" in skipped[0].reason
+
+
+def test_a_link_between_two_folders_named_is_not_a_second_copy(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    (first / "0-link.txt").symlink_to(second / "reply.txt")
+    (second / "reply.txt").write_text(REPLY)
+    found, skipped = letters.scan_folders([first, second])
+    assert found == [second / "reply.txt"]
+    assert [s.path.name for s in skipped] == ["0-link.txt"]
+
+
+def test_a_link_named_directly_is_read(tmp_path: Path) -> None:
+    (tmp_path / "real.txt").write_text(REPLY)
+    (tmp_path / "link.txt").symlink_to(tmp_path / "real.txt")
+    found, skipped = letters.scan_folders([tmp_path / "link.txt"])
+    assert found == [tmp_path / "link.txt"] and skipped == []
+    assert "215" in load(tmp_path / "link.txt").text
+
+
+# -- files that are not regular, or too large: refused before they are read -----------------
+
+
+def _load_in_child(path: Path, seconds: float = 20.0) -> str:
+    """Load ``path`` in a fresh interpreter; its one printed line (a hang fails the test)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom rhi_llm.letters import load\nfrom rhi_llm.core.errors import "
+        "LetterError\ntry:\n    load(sys.argv[1]); print('loaded')\nexcept LetterError as e:"
+        "\n    print(e)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=seconds,
+        env=env,
+    )
+    return done.stdout.strip() + done.stderr.strip()
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    import os
+
+    pipe = tmp_path / "reply.txt"
+    os.mkfifo(pipe)
+    line = _load_in_child(pipe)
+    assert (
+        line == f"{pipe}: a named pipe (FIFO), not a letter file: rhi-llm reads only regular files"
+    )
+
+
+def test_a_device_behind_a_letter_name_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "reply.txt").symlink_to("/dev/zero")
+    with pytest.raises(LetterError, match=r"reply\.txt: a device, not a letter file"):
+        load(tmp_path / "reply.txt")
+    with pytest.raises(LetterError, match="a device"):
+        letters.file_sha256(tmp_path / "reply.txt")
+
+
+@pytest.mark.parametrize("name", ["huge.pdf", "huge.eml", "huge.txt"])
+def test_a_huge_sparse_file_is_refused_by_its_size_unread(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    with path.open("wb") as handle:
+        handle.truncate(2**40)  # 1 TB of nothing: reading it would never end
+    started = time.perf_counter()
+    with pytest.raises(LetterTooLarge, match="are not read"):
+        load(path)
+    with pytest.raises(LetterTooLarge):
+        letters.file_sha256(path)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_a_text_file_over_its_limit_is_refused_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"x" * (letters.MAX_TEXT_BYTES + 1))
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read whole"))
+    with pytest.raises(LetterTooLarge, match="MB of text"):
+        load(path)
+
+
+def test_the_hash_of_a_file_is_read_in_chunks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+
+    path = tmp_path / "reply.txt"
+    path.write_bytes(b"0123456789" * 1000)
+    monkeypatch.setattr(letters, "HASH_CHUNK", 64)
+    assert letters.file_sha256(path) == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert letters.file_sha256(path) == load(path).sha256
+
+
+# -- file names that are not UTF-8 or hold escape sequences ---------------------------------
+
+
+ODD_NAMES = [
+    (b"caf\xe9.txt", "caf\\xe9.txt"),
+    # a terminal hyperlink (OSC 8) around the name; a file name cannot hold a "/"
+    (
+        b"\x1b]8;;http:x.example\x07evil\x1b]8;;\x07.txt",
+        "\\x1b]8;;http:x.example\\x07evil\\x1b]8;;\\x07.txt",
+    ),
+    (b"\x1b[2J.txt", "\\x1b[2J.txt"),
+    ("bill\u202etxt.exe.txt".encode(), "bill\\u202etxt.exe.txt"),
+    (b"tab\there\x9b.txt", "tab\\x09here\\x9b.txt"),
+]
+
+
+@pytest.mark.parametrize(("raw", "shown"), ODD_NAMES)
+def test_an_odd_file_name_is_shown_escaped_and_the_file_read(
+    tmp_path: Path, raw: bytes, shown: str
+) -> None:
+    import os
+
+    from rhi_llm.core.text import shown_path
+
+    real = Path(os.fsdecode(bytes(tmp_path) + b"/" + raw))
+    real.write_text(REPLY)
+    letter = load(real)
+    assert letter.path == f"{tmp_path}/{shown}"
+    assert letter.path.encode("utf-8") and letter.path.isprintable()
+    assert shown_path(letter.path) == letter.path  # shown once, shown the same again
+    real.write_bytes(b"")
+    with pytest.raises(EmptyLetter) as caught:
+        load(real)
+    assert str(caught.value) == f"{tmp_path}/{shown}: the file is empty"
+
+
+def test_printable_keeps_ordinary_names_and_lines_when_asked() -> None:
+    from rhi_llm.core.text import printable
+
+    assert printable("Leicester réponse №4 – 2018.pdf") == "Leicester réponse №4 – 2018.pdf"
+    assert printable("a\nb\x1b[31m", lines=True) == "a\nb\\x1b[31m"
+    assert printable("a\nb") == "a\\x0ab"
+    assert printable("\U000e0041") == "\\U000e0041"
+
+
+def test_an_attachment_with_an_odd_name_is_named_escaped(tmp_path: Path) -> None:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "foi@council.example"
+    message.set_content("Our reply is attached.\n")
+    message.add_attachment(
+        REPLY.encode(), maintype="text", subtype="plain", filename="\x1b[2Jfig\u202eures.txt"
+    )
+    message.add_attachment(
+        b"\x00\x01", maintype="application", subtype="zip", filename="\x1b]x.zip"
+    )
+    path = tmp_path / "reply.eml"
+    path.write_bytes(message.as_bytes())
+    letter = load(path)
+    assert letter.parts == ("e-mail", "\\x1b[2Jfig\\u202eures.txt")
+    assert "\\x1b]x.zip (a format rhi-llm does not read)" in letter.text
+    assert "\x1b" not in letter.text and "\u202e" not in letter.text
+
+
+# -- invisible characters: taken out when read, and where they were kept --------------------
+
+
+def test_every_unicode_format_character_is_taken_out() -> None:
+    import sys
+    import unicodedata
+
+    every = "".join(
+        chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"
+    )
+    assert normalise_text("a" + every + "b") == "ab"
+    for hidden in "\u034f\u115f\u1160\u3164\uffa0":  # show as nothing, though not Cf
+        assert normalise_text(f"1{hidden}2") == "12"
+
+
+def test_bidirectional_controls_are_taken_out_and_their_stretch_kept() -> None:
+    read = normalise_with_marks("There were \u202e512\u202c incidents.\nNext \u2067x")
+    assert read.text == "There were 512 incidents.\nNext x"
+    assert [read.text[a:b] for a, b in read.reordered] == ["512", "x"]
+    assert read.hidden == (11, 14, 31)
+    unclosed = normalise_with_marks("\u202eWe had 12 cases\nthen 40")
+    assert [unclosed.text[a:b] for a, b in unclosed.reordered] == ["We had 12 cases"]
+    plain = normalise_with_marks("\ufeffA letter with 512 and nothing hidden")
+    assert plain.hidden == () and plain.reordered == ()
+
+
+def _docx_with(path: Path, text: str) -> Path:
+    document = docx.Document()
+    document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+def _eml_with(path: Path, text: str) -> Path:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "foi@council.example"
+    message.set_content(text)
+    path.write_bytes(message.as_bytes())
+    return path
+
+
+@pytest.mark.parametrize("kind", ["txt", "html", "docx", "eml"])
+def test_a_letter_with_hidden_characters_records_where(tmp_path: Path, kind: str) -> None:
+    line = "Header line\n1. Children reported missing: \u202e512\u202c and 6\u200b40 incidents\n"
+    path = tmp_path / f"reply.{kind}"
+    if kind == "txt":
+        path.write_text(line)
+    elif kind == "html":
+        escaped = line.replace("\u202e", "&#x202E;").replace("\u202c", "&#x202c;")
+        path.write_text(f"<html><body><p>{escaped.replace(chr(0x200B), '&#8203;')}</p></body>")
+    elif kind == "docx":
+        _docx_with(path, line)
+    else:
+        _eml_with(path, line)
+    letter = load(path)
+    assert "512 and 640 incidents" in letter.text
+    assert not any(ch in letter.text for ch in "\u202e\u202c\u200b")
+    figure = letter.text.index("512")
+    assert [letter.excerpt(s) for s in letter.reordered] == ["512"]
+    assert letter.hidden_at(Span(start=figure, end=figure + 3)) == figure
+    split = letter.text.index("640")
+    assert letter.hidden_at(Span(start=split, end=split + 3)) == split + 1
+    header = letter.text.index("Header")
+    assert letter.hidden_at(Span(start=header, end=header + 6)) is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rhi_llm.core.records import CallRecord
+from rhi_llm.core.text import shown_path
 
 
 class RhiError(Exception):
@@ -17,7 +18,9 @@ class RhiError(Exception):
     reason = "error"
 
     def __init__(self, message: str, *, path: Path | str | None = None) -> None:
-        self.path = str(path) if path is not None else None
+        # a file's name as shown everywhere: an odd one (bytes not UTF-8, escape sequences)
+        # never breaks the store or the terminal the message goes to
+        self.path = shown_path(path) if path is not None else None
         self.detail = message
         super().__init__(f"{self.path}: {message}" if self.path else message)
 

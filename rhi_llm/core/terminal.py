@@ -11,34 +11,19 @@ with `tag`, a styled `Text`, never by markup inside a string.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rich.console import Console
 from rich.text import Text
 
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 controls but tab and newline, DEL, C1 controls
-    "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u2028\u2029"
-    "\ufff9-\ufffb"  # bidi, zero-width and separator characters
-    "\ud800-\udfff]"  # lone surrogates: bytes of a file name that is not UTF-8
-)
-
-
-def _escape(match: re.Match[str]) -> str:
-    char = match.group()
-    code = ord(char)
-    if 0xDC80 <= code <= 0xDCFF:  # a byte that Python's file-name decoding could not read
-        return f"\\x{code - 0xDC00:02x}"
-    if code < 0x100:
-        return f"\\x{code:02x}"
-    return f"\\u{code:04x}"
+from rhi_llm.core.text import printable
 
 
 def visible(text: str) -> str:
     """The text with every control, bidirectional or invisible character written as an
-    escape: what a terminal shows is what the text holds, and printing it cannot fail."""
-    return _INVISIBLE.sub(_escape, text)
+    escape, line breaks and tabs kept (`rhi_llm.core.text.printable`): what a terminal shows
+    is what the text holds, and printing it cannot fail."""
+    return printable(text, lines=True)
 
 
 def tag(text: str, style: str) -> Text:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import unicodedata
 from datetime import UTC, datetime
 
 
@@ -15,6 +17,42 @@ def utc_now(*, precise: bool = False) -> str:
 def file_name(path: str) -> str:
     """The last part of a path written with / or \\ (a letter's file name)."""
     return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+# what a terminal or a reader may act on or not show: C0 and C1 controls (ESC starts the
+# sequences that move the cursor, clear the screen or plant links), format characters
+# (bidirectional overrides, zero-width marks), line and paragraph separators, surrogates
+_UNSHOWN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+
+
+def printable(text: str, *, lines: bool = False) -> str:
+    """``text`` with every character a terminal could act on, or that a reader would not
+    see, written as an escape (``\\x1b``, ``\\u202e``), and every byte of a file name that
+    was not UTF-8 (Python's surrogate escapes) as ``\\xNN``. Tabs and line breaks are
+    escaped too (the result is one line) unless ``lines``. Idempotent: printable text comes
+    back the same."""
+    if text.isprintable():  # the common case, fast (spaces count as printable)
+        return text
+    kept = "\n\t" if lines else ""
+    return "".join(ch if ch in kept else _shown_char(ch) for ch in text)
+
+
+def _shown_char(ch: str) -> str:
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte os.fsdecode could not read as UTF-8
+        return f"\\x{code - 0xDC00:02x}"
+    if ch == " " or unicodedata.category(ch) not in _UNSHOWN:
+        return ch
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A path as rhi-llm writes it everywhere (screen, run store, report, exports): the
+    real path's text with undecodable bytes and control or invisible characters escaped
+    (`printable`). The real `Path` is kept only to open the file."""
+    return printable(os.fspath(path))
 
 
 def one_line(text: str) -> str:

@@ -99,6 +99,16 @@ class Letter(BaseModel):
         description="words read by OCR that hold a digit and were read with low confidence "
         "or beside letters a scan confuses with digits (l/I/O/S/B)",
     )
+    hidden: tuple[int, ...] = Field(
+        default=(),
+        description="offsets in the text where invisible characters (bidirectional controls, "
+        "zero-width marks, other format characters) were taken out when the letter was read",
+    )
+    reordered: tuple[Span, ...] = Field(
+        default=(),
+        description="stretches of the text that bidirectional controls (taken out) made a "
+        "reader see in another order, such as '512' shown as '215'",
+    )
 
     @property
     def pages(self) -> int:
@@ -114,6 +124,18 @@ class Letter(BaseModel):
 
     def excerpt(self, span: Span) -> str:
         return self.text[span.start : span.end]
+
+    def hidden_at(self, span: Span) -> int | None:
+        """Where ``span`` was shown otherwise than it reads: the first offset of it in a
+        stretch that bidirectional controls reordered, or in or at either end of it where
+        invisible characters were taken out; None when neither."""
+        for stretch in self.reordered:
+            if stretch.overlaps(span):
+                return max(stretch.start, span.start)
+        for offset in self.hidden:
+            if span.start <= offset <= span.end:
+                return offset
+        return None
 
     def doubtful_in(self, span: Span) -> Span | None:
         """The first doubtful OCR word overlapping ``span``, if any."""
@@ -177,6 +199,7 @@ class CheckCode(StrEnum):
     FREE_TEXT_NOT_IN_LETTER = "free_text_not_in_letter"
     FREE_TEXT_TOO_LONG = "free_text_too_long"
     METADATA = "metadata"
+    HIDDEN_CHARACTERS = "hidden_characters"
 
 
 class Check(BaseModel):

@@ -354,6 +354,24 @@ def _read_with_doubt(
     )
 
 
+def _hidden_around(letter: Letter, span: Span, figure_at: NumberMention | None) -> Check | None:
+    """A figure the letter wrote with invisible characters in or around it (taken out when
+    it was read): a right-to-left override shows "512" as "215", a zero-width space or a
+    soft hyphen splits a number, so the letter as its reader saw it may say otherwise."""
+    where = Span(start=figure_at.start, end=figure_at.end) if figure_at is not None else span
+    offset = letter.hidden_at(where)
+    if offset is None:
+        return None
+    return Check(
+        code=CheckCode.HIDDEN_CHARACTERS,
+        passed=False,
+        message=f"the letter has invisible characters (such as right-to-left controls or "
+        f"zero-width marks) in or beside this figure on page {letter.page_of(offset)}, taken "
+        "out when it was read: the original may show it differently (reversed or split), so "
+        "check the figure against the letter as its reader sees it",
+    )
+
+
 def verify_field(reading: LetterReading, field_id: str, answer: object) -> FieldReport:
     blocks = reading.answer_blocks(field_id)
     status: Status = getattr(answer, "status", Status.NOT_ANSWERED)
@@ -396,6 +414,9 @@ def verify_field(reading: LetterReading, field_id: str, answer: object) -> Field
         doubtful = _read_with_doubt(reading, span, figure_at)
         if doubtful is not None:
             checks.append(doubtful)
+        hidden = _hidden_around(reading.letter, span, figure_at)
+        if hidden is not None:
+            checks.append(hidden)
     elif isinstance(answer, TextAnswer) and value is not None and span is not None:
         cut = _text_from_ocr_table(reading, span)
         if cut is not None:
