@@ -386,7 +386,8 @@ def load_bytes(data: bytes, *, path: str, fmt: LetterFormat) -> Letter:
             f"(over {MAX_TEXT_CHARS:,} are not read)",
             path=path,
         )
-    if fmt in ("rtf", "doc") and _mostly_control(text):
+    # judged on the text as read, before normalising turns control characters into spaces
+    if fmt in ("rtf", "doc") and _mostly_control("\n".join(texts)):
         raise UnreadableEncoding(
             "the file's text is not readable (binary data where text should be: a damaged file?)",
             path=path,

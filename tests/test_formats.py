@@ -27,6 +27,7 @@ from rhi_llm.core.errors import (
     LetterError,
     LetterTooLarge,
     NeedsOcr,
+    UnreadableEncoding,
 )
 from rhi_llm.core.types import CheckCode, Letter, Span
 from rhi_llm.extract.rules import RulesBackend, extract_rules
@@ -622,3 +623,13 @@ def test_free_text_from_a_table_row_of_a_scan_is_flagged() -> None:
     assert check is not None and check.code == CheckCode.READ_BY_OCR and not check.passed
     plain = text.index("We recorded 212")
     assert _text_from_ocr_table(read(scanned), Span(start=plain, end=plain + 10)) is None
+
+
+def test_random_bytes_behind_a_rich_text_header_are_refused(tmp_path: Path) -> None:
+    """Judged on the text as read: normalising turns control characters into spaces, and
+    after it random bytes looked like a letter (found by `bench reliability`)."""
+    noise = bytes((i * 73 + 41) % 256 for i in range(4000))
+    path = tmp_path / "reply.rtf"
+    path.write_bytes(b"{\\rtf1 " + noise)
+    with pytest.raises(UnreadableEncoding, match="not readable"):
+        load(path)
