@@ -322,15 +322,17 @@ def bench_reliability(
     like spreadsheet formulas, in every export (no cell may run as one). Untrusted text and
     identity: invented or oversized free text and other letters' councils, references and dates
     through the verifier, and letters given one council and reference through the summary.
-    Damaged store: every command that reads a store, on stores damaged five ways. Exits 1 when a
+    Secrets: a session with a key, endpoint credentials and a server echoing them, every
+    file and printed line searched. Damaged store: every command that reads a store, on stores
+    damaged five ways. Exits 1 when a
     target is missed.
     """
     from benchmarks.reliability import run as run_reliability
 
     if not as_json:
         err.print(
-            "measuring: bad inputs, endpoint faults, injected instructions, damaged stores, "
-            "exports, untrusted text ..."
+            "measuring: bad inputs, endpoint faults, injected instructions, secrets, damaged "
+            "stores, exports, untrusted text ..."
         )
     with exits_on_error():
         result = run_reliability(

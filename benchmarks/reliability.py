@@ -15,6 +15,8 @@ The measurements, each run as a user would meet the problem:
 * exports (`benchmarks.exports`): letters whose answers, quotes, paths and reviewers' notes
   start like spreadsheet formulas, in every export: no cell runs as a formula, figures stay
   numbers, the texts read back exactly;
+* secrets (`benchmarks.secrets`): a session with a key, endpoint credentials and a server
+  that echoes them: no secret in any file, store value or printed line;
 * damaged stores (`benchmarks.store_damage`): every command that reads a run store, on
   stores damaged five ways: one line each, no traceback, and `store check` finds the damage;
 * untrusted text and identity (`benchmarks.untrusted`): invented free text, oversized text
@@ -262,6 +264,19 @@ def _untrusted_rows(figures: dict[str, Any]) -> list[Row]:
     ]  # fmt: skip
 
 
+def _secrets_rows(figures: dict[str, Any]) -> list[Row]:
+    part = "secrets"
+    found, failed = figures["secrets_found"], len(figures["failed_commands"])
+    return [
+        Row(part, "letters / requests / echoes of the key", f"{figures['letters']} / "
+            f"{figures['requests']} / {figures['echoes_served']}", "echoes > 0",
+            figures["echoes_served"] > 0),
+        Row(part, "files written and searched", figures["files_written"]),
+        Row(part, "commands that crashed", failed, "0", failed == 0),
+        Row(part, "secrets found (files, store, printed)", found, "0", found == 0),
+    ]  # fmt: skip
+
+
 def run(
     *,
     bad_files: int = 220,
@@ -271,7 +286,15 @@ def run(
     seed: int = 1,
     source: Path = REPO / "eval" / "letters",
 ) -> ReliabilityResult:
-    from benchmarks import bad_inputs, exports, faults, injection, store_damage, untrusted
+    from benchmarks import (
+        bad_inputs,
+        exports,
+        faults,
+        injection,
+        secrets,
+        store_damage,
+        untrusted,
+    )
 
     result = ReliabilityResult()
 
@@ -292,6 +315,12 @@ def run(
     result.seconds["injected instructions"] = time.perf_counter() - started
     result.parts["injection"] = planted
     result.rows += _injection_rows(planted)
+
+    started = time.perf_counter()
+    kept = secrets.run().as_json()
+    result.seconds["secrets"] = time.perf_counter() - started
+    result.parts["secrets"] = kept
+    result.rows += _secrets_rows(kept)
 
     started = time.perf_counter()
     damaged = store_damage.run(seed=seed).as_json()

@@ -357,7 +357,7 @@ def test_the_batch_catches_a_followed_link_and_a_raw_name(monkeypatch: pytest.Mo
     monkeypatch.setattr("rhi_llm.letters._link_reason", lambda *args: None)
     for where in ("rhi_llm.core.errors", "rhi_llm.letters", "rhi_llm.cli"):
         monkeypatch.setattr(f"{where}.shown_path", str)
-    monkeypatch.setattr("rhi_llm.cli.printable", lambda text, lines=False: text)
+    monkeypatch.setattr("rhi_llm.core.terminal.printable", lambda text, lines=False: text)
     kinds = ["link_out_of_folder", "escape_name"]
     result = run(count=4, good=1, per_file_seconds=3.0, source=LETTERS, kinds=kinds)
     by_kind = {kind: [f for f in result.files if f.bad.kind == kind] for kind in kinds}

@@ -11,9 +11,7 @@ and for a header or token carrying a value."""
 
 from __future__ import annotations
 
-import base64
 import os
-import re
 import shutil
 import sqlite3
 import subprocess
@@ -25,6 +23,17 @@ from urllib.parse import quote
 import pytest
 from typer.testing import CliRunner
 
+from benchmarks.secrets import (
+    BASIC,
+    KEY,
+    PASSWORD,
+    QUERY_KEY,
+    SECRETS,
+    leaks_in,
+    leaks_under,
+    store_text,
+    with_credentials,
+)
 from rhi_llm import cli
 from rhi_llm.core.redact import RedactSecrets, redact
 from rhi_llm.testing.fake_server import FakeOpenAI
@@ -32,60 +41,13 @@ from rhi_llm.testing.fake_server import FakeOpenAI
 from conftest import LETTERS
 
 runner = CliRunner()
-KEY = "sk-test-" + "Qz8Lw3Nd" * 5  # looks like a key; is not one
-USER, PASSWORD = "rhi-bench", "p@ss:W0rd-Yh7Kq2"  # an endpoint's userinfo (a proxy's login)
-QUERY_KEY = "azq" + "T5mR8vX2" * 3  # a key in the endpoint's query string
-BASIC = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
-SECRETS = (KEY, PASSWORD, quote(PASSWORD, safe=""), QUERY_KEY, BASIC)
-LEAKS = re.compile(
-    "|".join(re.escape(secret) for secret in SECRETS)
-    + r"|authorization['\"]?\s*[:=]\s*['\"]?(?>(?:basic\s+|bearer\s+)?)"
-    r"(?!\[redacted\])[^\s'\",}]{6,}"
-    r"|bearer\s+(?!\[redacted\])[A-Za-z0-9._\-]{8,}"
-    r"|api-key['\"]?\s*[:=]\s*['\"]?(?!\[redacted\])[^\s'\",}&]{6,}"
-    r"|" + re.escape(quote(USER)) + r":[^@\s]*@",
-    re.IGNORECASE,
-)
 REPO = Path(__file__).resolve().parent.parent
-
-
-def leaks_in(text: str) -> list[str]:
-    return [m.group(0) for m in LEAKS.finditer(text)]
-
-
-def leaks_under(folder: Path) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for path in folder.rglob("*"):
-        if path.is_file():
-            hits = leaks_in(path.read_bytes().decode("utf-8", errors="replace"))
-            if hits:
-                found[str(path.relative_to(folder))] = hits
-    return found
 
 
 @pytest.fixture()
 def server() -> Iterator[FakeOpenAI]:
     with FakeOpenAI() as running:
         yield running
-
-
-def with_credentials(base_url: str) -> str:
-    """The server's address with a user and password and a key in its query string."""
-    scheme, rest = base_url.split("://", 1)
-    userinfo = f"{quote(USER, safe='')}:{quote(PASSWORD, safe='')}"
-    return f"{scheme}://{userinfo}@{rest}?api-key={QUERY_KEY}"
-
-
-def store_text(db: Path) -> str:
-    """Every text value of every table of a run store, one per line."""
-    connection = sqlite3.connect(db)
-    found: list[str] = []
-    tables = [t for (t,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-    for table in tables:
-        for row in connection.execute(f"SELECT * FROM {table}"):  # the store's own table names
-            found += [str(value) for value in row if isinstance(value, str | bytes)]
-    connection.close()
-    return "\n".join(found)
 
 
 @pytest.mark.slow
