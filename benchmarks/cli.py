@@ -83,6 +83,35 @@ def bench_verifier(
     )
 
 
+@bench_app.command("metadata")
+def bench_metadata(
+    gold: GoldOption = EVAL / "gold",
+    letters: LettersOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Each letter's council, reference, response date and period (rules backend) against
+    its gold labels: right, unknown (the letter was not found to say it) or wrong."""
+    from benchmarks.metadata import ITEMS
+    from benchmarks.metadata import run as run_metadata
+
+    with exits_on_error():
+        result = run_metadata(gold, letters)
+    if as_json:
+        print(json.dumps(result.as_json(), indent=2))
+        return
+    table = Table(title=f"Letter metadata against gold ({result.letters} letter files)")
+    for column in ("item", "right", "unknown", "wrong"):
+        table.add_column(column, justify="left" if column == "item" else "right")
+    for item in ITEMS:
+        counts = result.counts[item]
+        table.add_row(item, *(str(counts[k]) for k in ("right", "unknown", "wrong")))
+    out.print(table)
+    for line in result.wrong:
+        out.print(tag("wrong", "red"), line)
+    for line in result.failed:
+        err.print(tag("failed", "red"), line)
+
+
 @bench_app.command("rules")
 def bench_rules(
     count: Annotated[int, typer.Option("--letters", help="How many letters to process.")] = 400,

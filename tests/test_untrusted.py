@@ -165,6 +165,8 @@ def _finish_rules_with(comment: dict[str, Any], **metadata: Any) -> LetterOutcom
         ("council", "Northbridge Borough Council"),  # another council of our letters
         ("council", "Eastmarch Council"),  # a letter away from the letter's own
         ("council", "The Council"),  # names no council
+        ("council", "children looked after by westmarch council"),  # words about it, not its name
+        ("council", "Westmarch council"),  # its 'Council' as no council writes its own name
         ("reference", "FOI/2024/0813"),
         ("reference", "2024/01"),  # part of the letter's reference is not its reference
         ("response_date", "2024-12-07"),

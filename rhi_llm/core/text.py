@@ -68,3 +68,23 @@ def parser_message(exc: BaseException) -> str:
     the raw bytes it quotes from the file (b'...') left out."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return _BYTES_REPR.sub("...", text)[:120]
+
+
+COUNCIL_CONNECTORS = frozenset(("and", "of", "upon", "the", "on", "-", "&"))
+_AUTHORITY_WORDS = frozenset(
+    ("council", "borough", "county", "city", "district", "metropolitan", "authority")
+)
+
+
+def looks_like_council_name(name: str) -> bool:
+    """Is ``name`` written as a council styles its own name: every word but a connector
+    ('and', 'of', 'upon') capitalised, a capitalised 'Council' (or Borough, County, ...) in
+    it, and a word of its own besides? 'Police reports passed to the council' and 'No
+    council' are words about a council, not its name."""
+    words = name.replace("-", " - ").split()
+    own = [w for w in words if w.casefold() not in COUNCIL_CONNECTORS]
+    if any(not (w[0].isupper() or w[0].isdigit()) for w in own):
+        return False
+    authority = [w for w in own if w.casefold().strip(".,") in _AUTHORITY_WORDS]
+    named = [w for w in own if w.casefold().strip(".,") not in _AUTHORITY_WORDS]
+    return bool(authority) and bool(named)

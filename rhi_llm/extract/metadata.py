@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from rhi_llm.core.reading import LetterReading
+from rhi_llm.core.text import COUNCIL_CONNECTORS, looks_like_council_name
 
 _COUNCIL = re.compile(r"\b((?:[A-Za-z'’]+[ -]){1,5}council)\b", re.IGNORECASE)
 _NOT_A_NAME = {
@@ -34,18 +35,33 @@ _NOT_A_NAME = {
 
 
 def _council(text: str) -> str | None:
-    """The first proper council name ('Brackley and Denholm Council', not 'The Council')."""
+    """The first proper council name ('Brackley and Denholm Council', not 'The Council'):
+    the capitalised words that run up to a capitalised 'Council' ('Crown copyright or
+    Bramwell Fen Council' gives 'Bramwell Fen Council'; 'passed to the council' gives none)."""
     for match in _COUNCIL.finditer(text):
-        words = match.group(1).replace("-", " - ").split()
+        words = _capitalised_run(match.group(1).replace("-", " - ").split())
         while words and (words[0].lower() in _NOT_A_NAME or not words[0][0].isupper()):
             words = words[1:]
         if len(words) < 2:
             continue
         name = " ".join(words).replace(" - ", "-")
+        if not looks_like_council_name(name):
+            continue
         if name.isupper():
             name = re.sub(r"\b(And|Of|Upon|The|On)\b", lambda m: m.group(1).lower(), name.title())
         return name
     return None
+
+
+def _capitalised_run(words: list[str]) -> list[str]:
+    """The words at the end that are capitalised, or connectors between capitalised ones."""
+    start = len(words)
+    while start > 0:
+        word = words[start - 1]
+        if not (word[0].isupper() or word.lower() in COUNCIL_CONNECTORS):
+            break
+        start -= 1
+    return words[start:]
 
 
 _REFERENCE = re.compile(
@@ -101,11 +117,22 @@ def _response_date(head: str) -> str | None:
         line = head[line_start : line_end if line_end >= 0 else len(head)]
         before = head[line_start : match.start()]
         alone = len(line.strip()) <= len(match.group(0)) + 12 and not re.search(
-            r"request|received|of your", line, re.IGNORECASE
+            r"request|received|of your|published|updated", line, re.IGNORECASE
         )
+        bare = line.strip().strip(",.") == match.group(0)  # the date is all its line holds
+        label = _label_above(head, line_start) if bare else ""
+        if re.search(r"request|received|published|updated|of your", label, re.IGNORECASE):
+            continue  # a disclosure log's 'Date received' / 'Published', its value below it
         if alone or _DATE_LABEL.search(head[:line_start] + before):
             return _iso(match)
     return None
+
+
+def _label_above(head: str, line_start: int) -> str:
+    """The nearest line above that holds words but no date: a label in a table whose
+    cells a web page or a Word table gives one to a line ('Date received' / '17 May 2018')."""
+    above = head[:line_start].rstrip().rsplit("\n", 1)[-1].strip()
+    return "" if _DATE.search(above) or len(above) > 40 else above
 
 
 def letter_metadata(reading: LetterReading) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from datetime import date
 
 from rhi_llm.core.reading import LetterReading
 from rhi_llm.core.survey import Period, SurveyResponse
+from rhi_llm.core.text import looks_like_council_name
 from rhi_llm.core.types import Check, CheckCode
 from rhi_llm.verify.injection import clip
 
@@ -101,6 +102,8 @@ def _council(reading: LetterReading, council: str) -> Check:
     own = [w for w in _words(council) if w not in _GENERIC]
     if not own:
         return _failed(f"the council {clip(council)} names no council in particular")
+    if not looks_like_council_name(council):
+        return _failed(f"{clip(council)} is not written as a council's name, so it is unknown")
     file_words = set(_words(reading.letter.name))
     if all(w in file_words for w in own):
         return _passed("the council is named in the letter's file name")
