@@ -137,3 +137,24 @@ def test_a_figure_shown_reordered_by_a_bidi_control_is_flagged(tmp_path: Path) -
     assert runner.invoke(cli.app, ["report", "--db", str(db), "-o", str(page)]).exit_code == 0
     shown = page.read_text(encoding="utf-8")
     assert "\u202e" not in shown and "invisible characters around the figure" in shown
+
+
+def test_a_mark_beside_a_figure_is_not_flagged_and_one_inside_it_is(tmp_path: Path) -> None:
+    """Text pasted from a spreadsheet or a web form carries zero-width marks beside its
+    figures, and those change nothing a reader sees (set Q, written blind, had them); a mark
+    inside a figure may have split two numbers, and is flagged."""
+    text = (LETTERS / "brackley-2024.txt").read_text()
+    assert "\n1. 215\n" in text and "\n2. 640\n" in text
+    pasted = text.replace("\n1. 215\n", "\n1. \u200b215\u200b\n").replace(
+        "\n2. 640\n", "\n2. 6\u200b40\n"
+    )
+    path = tmp_path / "pasted.txt"
+    path.write_text(pasted, encoding="utf-8")
+    out = tmp_path / "rows.jsonl"
+    args = ["extract", str(path), "--db", str(tmp_path / "s.db"), "-o", str(out)]
+    assert runner.invoke(cli.app, args, env=OFFLINE).exit_code == 0
+    fields = json.loads(out.read_text().splitlines()[0])["fields"]
+    assert fields["missing_children"]["value"] == 215
+    assert fields["missing_children"]["flags"] == []
+    assert fields["missing_incidents"]["value"] == 640
+    assert [f["code"] for f in fields["missing_incidents"]["flags"]] == ["hidden_characters"]

@@ -126,14 +126,16 @@ class Letter(BaseModel):
         return self.text[span.start : span.end]
 
     def hidden_at(self, span: Span) -> int | None:
-        """Where ``span`` was shown otherwise than it reads: the first offset of it in a
-        stretch that bidirectional controls reordered, or in or at either end of it where
-        invisible characters were taken out; None when neither."""
+        """Where ``span`` may have been shown otherwise than it reads: the first offset of it
+        in a stretch that bidirectional controls reordered, or inside it where invisible
+        characters were taken out (a number split by a zero-width space may have been two);
+        None when neither. An invisible mark beside a figure, as text pasted from a
+        spreadsheet or a web form carries, changes nothing a reader sees."""
         for stretch in self.reordered:
             if stretch.overlaps(span):
                 return max(stretch.start, span.start)
         for offset in self.hidden:
-            if span.start <= offset <= span.end:
+            if span.start < offset < span.end:
                 return offset
         return None
 
