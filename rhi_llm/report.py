@@ -66,6 +66,7 @@ FLAG_WORDS: dict[str, str] = {
     "free_text_not_in_letter": "words not found in the letter",
     "free_text_too_long": "text too long to be an answer",
     "hidden_characters": "invisible characters around the figure",
+    "spaced_thousands": "may be part of a number spaced in thousands",
 }
 
 REVIEW_WORDS: dict[str, str] = {

@@ -158,3 +158,21 @@ def test_a_mark_beside_a_figure_is_not_flagged_and_one_inside_it_is(tmp_path: Pa
     assert fields["missing_children"]["flags"] == []
     assert fields["missing_incidents"]["value"] == 640
     assert [f["code"] for f in fields["missing_incidents"]["flags"]] == ["hidden_characters"]
+
+
+def test_a_figure_that_may_be_one_group_of_a_spaced_number_is_flagged(tmp_path: Path) -> None:
+    """'1 482' pasted from a spreadsheet that spaces thousands (no-break spaces, read as
+    spaces) was read as 1, unflagged (set Q, written blind); whichever group a backend takes,
+    it is now flagged."""
+    text = (LETTERS / "brackley-2024.txt").read_text()
+    assert "\n1. 215\n" in text
+    path = tmp_path / "spaced.txt"
+    path.write_text(text.replace("\n1. 215\n", "\n1. 1\u00a0215\n"), encoding="utf-8")
+    out = tmp_path / "rows.jsonl"
+    args = ["extract", str(path), "--db", str(tmp_path / "s.db"), "-o", str(out)]
+    assert runner.invoke(cli.app, args, env=OFFLINE).exit_code == 0
+    fields = json.loads(out.read_text().splitlines()[0])["fields"]
+    found = fields["missing_children"]
+    assert found["value"] in (1, 215)
+    assert "spaced_thousands" in [f["code"] for f in found["flags"]]
+    assert fields["missing_incidents"]["flags"] == []  # 640, alone on its line

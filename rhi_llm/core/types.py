@@ -202,6 +202,7 @@ class CheckCode(StrEnum):
     FREE_TEXT_TOO_LONG = "free_text_too_long"
     METADATA = "metadata"
     HIDDEN_CHARACTERS = "hidden_characters"
+    SPACED_THOUSANDS = "spaced_thousands"
 
 
 class Check(BaseModel):

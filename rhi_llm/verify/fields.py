@@ -372,6 +372,34 @@ def _hidden_around(letter: Letter, span: Span, figure_at: NumberMention | None) 
     )
 
 
+# a space (a no-break one too, as a spreadsheet pastes it) and three digits after the figure,
+# or up to three digits and a space before it: "1 482" may be one number spaced in thousands
+_GROUP_AFTER = re.compile(r"[ \u00a0\u202f\u2009]\d{3}(?![\d.,]\d)(?!\d)")
+_GROUP_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}[ \u00a0\u202f\u2009]$")
+
+
+def _spaced_thousands(letter: Letter, figure_at: NumberMention | None) -> Check | None:
+    """A figure that may be one group of a number written with spaces between its thousands
+    ("1 482", "1 032"): read alone, 1 or 032 is a wrong figure that looks right."""
+    if figure_at is None or figure_at.percent or figure_at.in_words:
+        return None
+    digits = figure_at.text.strip()
+    if not digits.isdigit():
+        return None
+    after = _GROUP_AFTER.match(letter.text, figure_at.end)
+    before = len(digits) == 3 and _GROUP_BEFORE.search(letter.text[: figure_at.start])
+    if not (after and len(digits) <= 3) and not before:
+        return None
+    return Check(
+        code=CheckCode.SPACED_THOUSANDS,
+        passed=False,
+        message=f"{digits} stands beside another group of digits with only a space between "
+        f"({letter.excerpt(Span(start=max(0, figure_at.start - 4), end=figure_at.end + 4))!r}): "
+        "the letter may write one number with spaces between its thousands, so check the "
+        "whole number",
+    )
+
+
 def verify_field(reading: LetterReading, field_id: str, answer: object) -> FieldReport:
     blocks = reading.answer_blocks(field_id)
     status: Status = getattr(answer, "status", Status.NOT_ANSWERED)
@@ -417,6 +445,9 @@ def verify_field(reading: LetterReading, field_id: str, answer: object) -> Field
         hidden = _hidden_around(reading.letter, span, figure_at)
         if hidden is not None:
             checks.append(hidden)
+        spaced = _spaced_thousands(reading.letter, figure_at)
+        if spaced is not None:
+            checks.append(spaced)
     elif isinstance(answer, TextAnswer) and value is not None and span is not None:
         cut = _text_from_ocr_table(reading, span)
         if cut is not None:
