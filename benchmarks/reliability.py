@@ -29,6 +29,7 @@ The measurements, each run as a user would meet the problem:
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -296,47 +297,36 @@ def run(
         untrusted,
     )
 
+    # (the time's label, the part's key, the measurement, its rows of the table)
+    parts: list[tuple[str, str, Callable[[], dict[str, Any]], Callable[..., list[Row]]]] = [
+        (
+            "bad inputs",
+            "bad_inputs",
+            lambda: bad_inputs.run(count=bad_files, good=good_letters, seed=seed).as_json(),
+            _bad_input_rows,
+        ),
+        (
+            "endpoint faults",
+            "faults",
+            lambda: faults.run(
+                source, count=fault_letters, fault_rate=fault_rate, seed=seed
+            ).as_json(),
+            _fault_rows,
+        ),
+        ("injected instructions", "injection", lambda: injection.measure().as_json(),
+         _injection_rows),
+        ("secrets", "secrets", lambda: secrets.run().as_json(), _secrets_rows),
+        ("damaged store", "store_damage", lambda: store_damage.run(seed=seed).as_json(),
+         _store_damage_rows),
+        ("exports", "exports", lambda: exports.run().as_json(), exports.table_rows),
+        ("untrusted text and identity", "untrusted", lambda: untrusted.measure().as_json(),
+         _untrusted_rows),
+    ]  # fmt: skip
     result = ReliabilityResult()
-
-    started = time.perf_counter()
-    bad = bad_inputs.run(count=bad_files, good=good_letters, seed=seed).as_json()
-    result.seconds["bad inputs"] = time.perf_counter() - started
-    result.parts["bad_inputs"] = bad
-    result.rows += _bad_input_rows(bad)
-
-    started = time.perf_counter()
-    fault = faults.run(source, count=fault_letters, fault_rate=fault_rate, seed=seed).as_json()
-    result.seconds["endpoint faults"] = time.perf_counter() - started
-    result.parts["faults"] = fault
-    result.rows += _fault_rows(fault)
-
-    started = time.perf_counter()
-    planted = injection.measure().as_json()
-    result.seconds["injected instructions"] = time.perf_counter() - started
-    result.parts["injection"] = planted
-    result.rows += _injection_rows(planted)
-
-    started = time.perf_counter()
-    kept = secrets.run().as_json()
-    result.seconds["secrets"] = time.perf_counter() - started
-    result.parts["secrets"] = kept
-    result.rows += _secrets_rows(kept)
-
-    started = time.perf_counter()
-    damaged = store_damage.run(seed=seed).as_json()
-    result.seconds["damaged store"] = time.perf_counter() - started
-    result.parts["store_damage"] = damaged
-    result.rows += _store_damage_rows(damaged)
-
-    started = time.perf_counter()
-    written = exports.run().as_json()
-    result.seconds["exports"] = time.perf_counter() - started
-    result.parts["exports"] = written
-    result.rows += exports.table_rows(written)
-
-    started = time.perf_counter()
-    given = untrusted.measure().as_json()
-    result.seconds["untrusted text and identity"] = time.perf_counter() - started
-    result.parts["untrusted"] = given
-    result.rows += _untrusted_rows(given)
+    for label, key, measure, rows in parts:
+        started = time.perf_counter()
+        figures = measure()
+        result.seconds[label] = time.perf_counter() - started
+        result.parts[key] = figures
+        result.rows += rows(figures)
     return result
