@@ -1321,6 +1321,7 @@ def _blocks(
         q_end = min(q_end, next_start)
         answer_start = q_end
         answer_end = max(answer_start, _trim_end(text, answer_start, next_start))
+        answer_end = _before_headings(text, answer_start, answer_end)
         located.append(
             (
                 question,
@@ -1331,6 +1332,53 @@ def _blocks(
             )
         )
     return located
+
+
+_SECTION_HEADING = re.compile(
+    r"^(?:(?:section|part|annex|appendix|schedule)\s+[\w.]{1,4}\b.*"
+    r"|(?:\d{1,2}\.?\s+)?(?:additional|further|other|general)\s+(?:information|comments?|notes?)"
+    r"|notes?|background|(?:\d{1,2}\.?\s+)?(?:children\s+)?(?:placed\s+)?out[\s-]+of[\s-]+area"
+    r"(?:\s+placements?)?|(?:\d{1,2}\.?\s+)?children\s+placed\s+(?:in|into|out)\b.*)$",
+    re.IGNORECASE,
+)
+_UNDERLINE = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,})\s*$")
+
+
+def _heading_line(line: str, underlined: bool) -> bool:
+    """A section's title standing over the next question, not an answer: a short line with
+    no sentence's end that is underlined, in capitals, or a section's name ("Section B:
+    Children placed out of area", "PART 2", "Additional information")."""
+    words = line.split()
+    if not 1 <= len(words) <= 10 or re.search(r"[.?!,;]$", line) or len(line) > 80:
+        return False
+    letters = [c for c in line if c.isalpha()]
+    capitals = len(letters) >= 4 and all(c.isupper() for c in letters)
+    return underlined or capitals or bool(_SECTION_HEADING.match(line.rstrip(":").strip()))
+
+
+def _before_headings(text: str, start: int, end: int) -> int:
+    """Where an answer ends when section titles stand between it and the next question: a
+    comments answer must not run on into "Section B: Children placed out of area". Only
+    lines after the answer's first line of text are taken for titles."""
+    lines = text[start:end].split("\n")
+    offsets = [start]
+    for line in lines[:-1]:
+        offsets.append(offsets[-1] + len(line) + 1)
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    cut = None
+    for position in reversed(content[1:]):
+        line = lines[position].strip()
+        if _UNDERLINE.match(line):
+            continue
+        underlined = any(
+            _UNDERLINE.match(lines[j]) for j in content if position < j and (cut is None or j < cut)
+        )
+        if not _heading_line(line, underlined):
+            break
+        cut = position
+    if cut is None:
+        return end
+    return _trim_end(text, start, offsets[cut])
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from rhi_llm.core.types import Letter, LetterFormat, Span
+from rhi_llm.extract.rules import extract_rules
 from rhi_llm.gold import GoldCase, load_gold_set
 from rhi_llm.letters import load
 from rhi_llm.questions import find_questions
@@ -475,3 +476,24 @@ def test_if_you_are_not_happy_with_this_response_ends_the_last_answer() -> None:
         "If you are not happy with this response you can ask for an internal review.\n"
     )
     assert _answers(letter, "rhi-2024")["11"] == "Evening visits work best."
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Children placed out of area", "Part 2: Out of area placements", "Out of Area\n-----------",
+     "Section C – Looked after children placed out of area", "Additional information", "NOTES"],
+)  # fmt: skip
+def test_an_answer_ends_at_the_next_sections_title(tmp_path: Path, heading: str) -> None:
+    """A comments answer with the next section's title right under it (no blank line) ran
+    on into the title, and passed as ok (issue 19)."""
+    source = (LETTERS / "northbridge-2018.txt").read_text(encoding="utf-8")
+    title = "SECTION C - LOOKED AFTER CHILDREN PLACED OUT OF AREA"
+    assert f"council.\n\n{title}\n\n" in source
+    path = tmp_path / "northbridge-2018.txt"
+    path.write_text(source.replace(f"council.\n\n{title}\n\n", f"council.\n{heading}\n"))
+    reading = read(load(path))
+    (block,) = reading.answer_blocks("comments")
+    answer = reading.letter.excerpt(block)
+    assert answer.endswith("refuse to engage with the council."), answer
+    comments = extract_rules(reading).answers.get("comments")
+    assert comments is not None and heading.split("\n")[0] not in str(comments.value)
