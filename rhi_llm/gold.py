@@ -1,6 +1,6 @@
 """Gold answers: hand-labelled files in `eval/gold/`, their validation, and where their letters are.
 
-The format is DESIGN.md's (see `eval/LABELLING.md` for the labelling rules). A gold file is
+The format is set out in `eval/LABELLING.md` (with the labelling rules). A gold file is
 validated against the survey's field ids and enums when it is read, so a typo in a field id or
 an option is an error naming the file, never a silently unscored field.
 """

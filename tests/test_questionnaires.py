@@ -200,7 +200,7 @@ def test_the_third_questionnaire_goes_through_extract_export_summary_and_review(
 
 @pytest.mark.parametrize("name", ["rhi-2018", "rhi-2024"])
 def test_the_shipped_files_say_what_the_old_tables_said(name: str) -> None:
-    """A few facts of the two questionnaires, as DESIGN.md states them."""
+    """A few facts of the two questionnaires, as the design states them."""
     spec = load_file(SHIPPED / f"{name}.toml")
     assert spec.period.label == {"rhi-2018": "2017/18", "rhi-2024": "2023/24"}[name]
     offered = {"rhi-2018": "5a", "rhi-2024": "6"}[name]

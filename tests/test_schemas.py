@@ -24,7 +24,7 @@ from rhi_llm.schemas import render, schema_documents
 
 from conftest import REPO
 
-# DESIGN.md's table of canonical numeric ids and the question each answers.
+# the design's table of canonical numeric ids and the question each answers.
 DESIGN_NUMERIC = {
     "missing_children": ("4b", "1"),
     "missing_incidents": ("4a", "2"),

@@ -1,4 +1,4 @@
-"""The Output contract of DESIGN.md: what `extract` writes for each letter.
+"""The output contract: what `extract` writes for each letter (`schemas/output-row.schema.json`).
 
 Other tools (and our benchmarks) read these rows, so a change here needs a version bump of
 `OUTPUT_VERSION` and of the generated `schemas/output-row.schema.json`.
