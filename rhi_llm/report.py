@@ -503,7 +503,7 @@ def _flag_item(letter: _Letter, cell: _Cell) -> str:
     if field.quote:  # on paper, where the letter's text is left out, the quote is here
         value += f" from {_quote_in_context(letter, cell)}"
     if cell.target is not None:
-        value += f' (<a href="#{cell.target}">quote</a>)'
+        value += f' <span class="screen-only">(<a href="#{cell.target}">quote</a>)</span>'
     flags = "".join(
         f"<li><b>{_esc(flag_words(f.code))}</b>: {_esc(f.message)}</li>" for f in field.flags
     )

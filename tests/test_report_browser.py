@@ -381,6 +381,13 @@ def test_printed_report_shows_every_column(browser: BrowserContext, report_file:
     assert page.locator("pre.text").first.is_hidden()
     assert page.locator("p.print-only").is_visible()
     assert "left out" in page.locator("p.print-only").inner_text()
+    # links that only take a reader elsewhere on the screen ("back to the table", "quote")
+    # are not printed; the field names linking back to their cells are
+    printed_links = page.evaluate(
+        "[...document.querySelectorAll('section.letter a')].filter(a => a.offsetParent)"
+        ".map(a => a.textContent).filter(t => t === 'quote' || t.startsWith('back to'))"
+    )
+    assert printed_links == []
     save_screenshot(page, "report-print.png")
     pdf = page.pdf(prefer_css_page_size=True, print_background=True)
     _save_first_pdf_page(pdf)
