@@ -16,6 +16,16 @@ that never nest; an empty ``<span class="anchor" id="l3-rhi_offered">`` stands r
 the first piece of each quote and is what the table links to. Letters whose text the run
 store does not hold show their quotes only.
 
+Fields are named for people: a column's header is the field's label (its id is a small
+second line, the tooltip and ``data-field``, for scripts), a percentage says what it is of
+and a choice its options in words. The first column stays put when the table is scrolled
+sideways and hides what passes under it.
+
+Printed (``@media print``, A4 landscape), the page holds the whole table, every column on
+the page (headers turned on their side, small type, words wrapped, nothing sticky), and
+each letter's flagged fields with their quotes in the words around them; the letters' own
+texts are left out and a note says so.
+
 The page is self-contained (inline CSS, no script, nothing fetched) and stays light with
 hundreds of letters: letter sections use ``content-visibility: auto``, so the browser lays out
 only those near the viewport. It is built in one pass over each letter's text.
@@ -76,6 +86,8 @@ REVIEW_WORDS: dict[str, str] = {
 }
 
 CELL_CHARS = 40  # of a free-text answer shown in a table cell (the tooltip has all of it)
+QUOTE_CHARS = 300  # of a flagged field's quote repeated in its letter's list of flags
+CONTEXT_CHARS = 60  # of the letter's text on either side of that quote
 
 _CSS = """
 body { font-family: sans-serif; margin: 1.5rem; color: #222; line-height: 1.4; }
@@ -83,13 +95,21 @@ h1 { margin-top: 0; }
 .legend span { display: inline-block; padding: 0 0.4rem; margin-right: 0.5rem;
   border: 1px solid #ccc; }
 .wrap { overflow: auto; max-height: 85vh; border: 1px solid #ccc; }
-table.batch { border-collapse: collapse; font-size: 0.85em; }
-table.batch th, table.batch td { border: 1px solid #ddd; padding: 0.2rem 0.4rem;
+table.batch { border-collapse: separate; border-spacing: 0; font-size: 0.85em; }
+table.batch th, table.batch td { border: solid #ddd; border-width: 0 1px 1px 0;
+  padding: 0.2rem 0.4rem; white-space: nowrap; }
+table.batch thead th { position: sticky; top: 0; background: #eee; z-index: 2;
+  vertical-align: bottom; text-align: left; white-space: normal; min-width: 5em;
+  max-width: 9em; }
+table.batch .fid { display: block; font-weight: normal; font-size: 0.85em; color: #555;
+  overflow-wrap: anywhere; }
+.fid { font-size: 0.85em; color: #555; }
+table.batch tr > :first-child { position: sticky; left: 0; z-index: 3; background: #fff;
+  border-right: 2px solid #999; box-shadow: 3px 0 4px -2px rgba(0, 0, 0, 0.25);
   white-space: nowrap; }
-table.batch thead th { position: sticky; top: 0; background: #eee; z-index: 2; }
-table.batch thead th:first-child { left: 0; z-index: 3; }
-table.batch tbody th { position: sticky; left: 0; background: #fff; text-align: left;
-  font-weight: normal; z-index: 1; }
+table.batch thead tr > :first-child { z-index: 4; background: #eee; }
+table.batch tbody th { text-align: left; font-weight: normal; }
+.print-only { display: none; }
 table.batch td a, .flagged a { color: inherit; }
 .file { color: #666; font-size: 0.85em; margin-left: 0.5em; }
 .flag { background: #ffd08a; }
@@ -108,7 +128,7 @@ section.letter { content-visibility: auto; contain-intrinsic-size: auto 60rem;
 pre.text { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.85em;
   background: #fcfcfc; border: 1px solid #eee; padding: 0.5rem; }
 mark { background: #fff2a8; position: relative; }
-mark:hover::after { content: attr(data-f); position: absolute; left: 0; bottom: 100%;
+mark:hover::after { content: attr(data-l); position: absolute; left: 0; bottom: 100%;
   background: #333; color: #fff; font-size: 0.8em; padding: 0 0.3rem; white-space: nowrap;
   z-index: 1; }
 mark.flag { background: #ffc870; }
@@ -120,6 +140,31 @@ mark:target { outline: 3px solid #c62828; }
 .pg { display: block; color: #888; font-size: 0.8em; border-top: 1px dashed #bbb; }
 .pg::before { content: "page " attr(data-page); }
 .nodoc { color: #8a4b00; }
+.fq { font-style: italic; }
+
+@page { size: A4 landscape; margin: 10mm; }
+@media print {
+  * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  body { margin: 0; font-size: 9pt; line-height: 1.25; }
+  .screen-only, pre.text { display: none; }
+  .print-only { display: block; }
+  a { color: inherit; text-decoration: none; }
+  .wrap { overflow: visible; max-height: none; border: 0; }
+  table.batch { width: 100%; table-layout: fixed; font-size: 6pt;
+    border-top: 1px solid #bbb; border-left: 1px solid #bbb; }
+  table.batch th, table.batch td, table.batch thead th, table.batch tr > :first-child {
+    position: static;
+    white-space: normal; overflow-wrap: anywhere; min-width: 0; max-width: none;
+    padding: 1px 2px; box-shadow: none; border-color: #bbb; }
+  table.batch thead tr > :first-child { width: 10%; vertical-align: bottom; }
+  table.batch thead th .h { display: inline-block; writing-mode: vertical-rl;
+    transform: rotate(180deg); text-align: left; }
+  table.batch tbody th .file { display: block; margin-left: 0; }
+  table.batch tr, .flagged li { break-inside: avoid; }
+  section.letter { content-visibility: visible; margin-top: 1rem; }
+  h2, h3 { break-after: avoid; }
+  mark:hover::after { content: none; }
+}
 """
 
 
@@ -153,6 +198,28 @@ def _label(field_id: str) -> str:
     return spec.label if spec is not None else field_id
 
 
+def _option_words(field_id: str, value: str) -> str:
+    """An option's value as a reader says it: its label, or its id with spaces."""
+    spec = FIELDS.get(field_id)
+    option = next((o for o in spec.options if o.value == value), None) if spec else None
+    if option is None:
+        return value
+    return option.label or value.replace("_", " ")
+
+
+def _value_words(field_id: str, value: object, unit: str | None, of: str | None) -> str:
+    """A value in a reader's words: options and the field a percentage is of by their
+    labels, not their ids ('83.4% of return interviews completed', 'youth worker')."""
+    if isinstance(value, list):
+        value = [_option_words(field_id, v) if isinstance(v, str) else v for v in value]
+    elif isinstance(value, str):
+        value = _option_words(field_id, value)
+    words = describe_value(value, unit, None)
+    if of and unit == "percent" and value is not None:
+        words += f" of {_label(of)}"
+    return words
+
+
 def _short(text: str, limit: int = CELL_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -170,17 +237,18 @@ def _shown_text(cell: _Cell) -> str:
         return (
             "–" if shown.status == "not_answered" else STATUS_TEXT.get(shown.status, shown.status)
         )
-    return _short(describe_value(shown.value, shown.unit, shown.of))
+    return _short(_value_words(cell.field_id, shown.value, shown.unit, shown.of))
 
 
 def _review_text(decision: ReviewDecision) -> str:
     return f"{REVIEW_WORDS[decision.action]} by {decision.reviewer}"
 
 
-def _extracted_text(field: OutputField) -> str:
+def _extracted_text(cell: _Cell) -> str:
+    field = cell.field
     if field.status != "answered":
         return STATUS_TEXT.get(field.status, field.status)
-    return describe_value(field.value, field.unit, field.of)
+    return _value_words(cell.field_id, field.value, field.unit, field.of)
 
 
 def _cell_title(cell: _Cell, pages: int) -> str:
@@ -188,7 +256,7 @@ def _cell_title(cell: _Cell, pages: int) -> str:
     field, decision, shown = cell.field, cell.decision, cell.shown
     lines = [f"{cell.field_id}: {_label(cell.field_id)}"]
     if shown.status == "answered":
-        value = describe_value(shown.value, shown.unit, shown.of)
+        value = _value_words(cell.field_id, shown.value, shown.unit, shown.of)
         if value != _shown_text(cell):  # shortened in the cell
             lines.append(f"value: {value}")
     if field.derived is not None:
@@ -200,14 +268,15 @@ def _cell_title(cell: _Cell, pages: int) -> str:
     if decision is not None:
         lines.append(f"reviewed: {_review_text(decision)} on {decision.decided_at}")
         if shown.review != "accepted":
-            lines.append(f"extracted: {_extracted_text(field)}")
+            lines.append(f"extracted: {_extracted_text(cell)}")
         if decision.note:
             lines.append(f"note: {decision.note}")
     elif cell.flagged:
         lines.append("not yet reviewed")
     if field.alternatives:
         others = ", ".join(
-            f"{k}: {describe_value(v, None, None)}" for k, v in field.alternatives.items()
+            f"{k}: {_value_words(cell.field_id, v, None, None)}"
+            for k, v in field.alternatives.items()
         )
         lines.append(f"other values: {others}")
     if field.page is not None and pages > 1:
@@ -272,8 +341,9 @@ def _highlighted_text(
             continue
         inside = sorted(active.values(), key=lambda c: order[c.field_id])
         names = " ".join(c.field_id for c in inside)
+        labels = _esc("; ".join(_label(c.field_id) for c in inside))
         flag = ' class="flag"' if any(c.open_flag for c in inside) else ""
-        out.append(f'<mark{flag} data-f="{names}">{piece}</mark>')
+        out.append(f'<mark{flag} data-f="{names}" data-l="{labels}">{piece}</mark>')
     return "".join(out)
 
 
@@ -284,8 +354,9 @@ def _quote_list(cells: Sequence[_Cell]) -> str:
         flag = ' class="flag"' if cell.open_flag else ""
         quote = _esc(cell.field.quote or "")
         items.append(
-            f"<li>{cell.field_id} ({_esc(_label(cell.field_id))}): <mark{flag} "
-            f'id="{cell.target}" data-f="{cell.field_id}">{quote}</mark></li>'
+            f'<li>{_esc(_label(cell.field_id))} <code class="fid">{cell.field_id}</code>: '
+            f'<mark{flag} id="{cell.target}" data-f="{cell.field_id}" '
+            f'data-l="{_esc(_label(cell.field_id))}">{quote}</mark></li>'
         )
     return f'<ul class="quotes">{"".join(items)}</ul>'
 
@@ -361,8 +432,18 @@ def _letter(
     return _Letter(number, row, document, cells, in_text, listed)
 
 
+def _column_head(field_id: str) -> str:
+    """A column's header: the field's label for people, its id (a small second line, the
+    tooltip and ``data-field``) for those who script against the page."""
+    label = _esc(_label(field_id))
+    return (
+        f'<th scope="col" data-field="{field_id}" title="{field_id}: {label}">'
+        f'<span class="h">{label}<code class="fid">{field_id}</code></span></th>'
+    )
+
+
 def _table(letters: Sequence[_Letter], columns: Sequence[str]) -> str:
-    head = "".join(f'<th title="{_esc(_label(f))}">{f}</th>' for f in columns)
+    head = "".join(_column_head(f) for f in columns)
     rows = []
     for letter in letters:
         council = _esc(letter.row.council or "(council not named)")
@@ -378,9 +459,31 @@ def _table(letters: Sequence[_Letter], columns: Sequence[str]) -> str:
             f'<span class="file">{file}</span></th>{"".join(cells)}</tr>'
         )
     return (
-        '<div class="wrap"><table class="batch" id="batch"><thead><tr><th>Letter</th>'
+        '<div class="wrap"><table class="batch" id="batch"><thead><tr><th scope="col">Letter</th>'
         f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
+
+
+def _quote_in_context(letter: _Letter, cell: _Cell) -> str:
+    """A flagged field's quote, in bold among the words around it in the letter where the
+    letter's text holds it (a bare "402" says little on paper), else on its own."""
+    quote = f"<b>{_esc(_short(cell.field.quote or '', QUOTE_CHARS))}</b>"
+    placed = next((q for q in letter.in_text if q[2] is cell), None)
+    if placed is None or letter.document is None:
+        return f'<span class="fq">“{quote}”</span>'
+    text, (start, end) = letter.document.text, placed[:2]
+    first, last = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
+    before_words = text[first:start].split()
+    after_words = text[end:last].split()
+    # the words cut in two at either end are left out
+    before = " ".join(before_words[1:] if first > 0 else before_words)
+    after = " ".join(after_words[:-1] if last < len(text) else after_words)
+    # a space beside the quote only where the letter has one ("offered; 806", not "offered ;")
+    gap_before = " " if text[start - 1 : start].isspace() else ""
+    gap_after = " " if text[end : end + 1].isspace() else ""
+    before = f"…{_esc(before)}{gap_before}" if before else ""
+    after = f"{gap_after}{_esc(after)}…" if after else ""
+    return f'<span class="fq">“{before}{quote}{after}”</span>'
 
 
 def _flag_item(letter: _Letter, cell: _Cell) -> str:
@@ -391,13 +494,16 @@ def _flag_item(letter: _Letter, cell: _Cell) -> str:
         questions = []
     asked = "; ".join(f"question {q.label}: {q.wording}" for q in questions)
     parts = [
-        f'<a href="#{cell.cell_id}"><b>{cell.field_id}</b></a> ({_esc(_label(cell.field_id))})',
+        f'<a href="#{cell.cell_id}"><b>{_esc(_label(cell.field_id))}</b></a> '
+        f'<code class="fid">{cell.field_id}</code>',
     ]
     if asked:
         parts.append(f" — {_esc(asked)}")
-    value = f"extracted: {_esc(_extracted_text(field))}"
+    value = f"extracted: {_esc(_extracted_text(cell))}"
+    if field.quote:  # on paper, where the letter's text is left out, the quote is here
+        value += f" from {_quote_in_context(letter, cell)}"
     if cell.target is not None:
-        value += f' (<a href="#{cell.target}">quote</a>)'
+        value += f' <span class="screen-only">(<a href="#{cell.target}">quote</a>)</span>'
     flags = "".join(
         f"<li><b>{_esc(flag_words(f.code))}</b>: {_esc(f.message)}</li>" for f in field.flags
     )
@@ -419,8 +525,8 @@ def _section(letter: _Letter) -> str:
     council = _esc(row.council or "(council not named)")
     meta = (
         f"File <code>{_esc(row.letter.path)}</code> · questionnaire {_esc(row.questionnaire)}"
-        f" · {row.letter.pages} page{'s' if row.letter.pages != 1 else ''} · "
-        f'<a href="#batch">back to the table</a>'
+        f" · {row.letter.pages} page{'s' if row.letter.pages != 1 else ''}"
+        f'<span class="screen-only"> · <a href="#batch">back to the table</a></span>'
     )
     parts = [
         f'<section class="letter" id="{letter.id}" '
@@ -480,8 +586,12 @@ def render_report(
         '<p class="legend"><span class="flag">flagged, not yet reviewed</span>'
         '<span class="rv">reviewed</span><span class="wh">not held / exempt / refused</span>'
         '<span class="na">– not answered</span><span class="absent">not asked</span></p>'
-        "<p>Each figure links to its quote in the letter; hover over a cell for its flags, over "
-        "a highlight for the field(s) it answers.</p>"
+        '<p class="screen-only">Each figure links to its quote in the letter; hover over a cell '
+        "for its flags, over a highlight for the field(s) it answers.</p>"
+        '<p class="print-only">Printed, this report holds the whole table and, for each letter, '
+        "where it came from and its flagged fields with their quotes; the letters' own texts, "
+        "with every quote highlighted, are left out: open the page in a browser to read "
+        "them.</p>"
     )
     return "".join(
         [

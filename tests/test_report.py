@@ -18,6 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from rhi_llm import cli
+from rhi_llm.core.questionnaires import FIELDS
 from rhi_llm.core.records import (
     LetterDocument,
     LetterRef,
@@ -473,11 +474,14 @@ def test_cells_say_status_and_title_says_flags(page: Page) -> None:
     assert [td.text() for td in not_answered] == ["–"]
 
 
+def column_heads(page: Page) -> list[Node]:
+    return [th for th in next(n for n in page.nodes if n.tag == "thead").walk() if th.tag == "th"]
+
+
 def test_only_fields_some_letter_has_are_columns(page: Page) -> None:
-    head = [
-        th.text() for th in next(n for n in page.nodes if n.tag == "thead").walk() if th.tag == "th"
-    ]
-    assert head[0] == "Letter"
+    heads = column_heads(page)
+    assert heads[0].text() == "Letter"
+    head = ["Letter", *(th.attrs["data-field"] for th in heads[1:])]
     assert "rhi_offered" in head and "comments" in head
     assert "provider" not in head and "ooa_comments" not in head
     # every row has one cell per column
@@ -550,3 +554,118 @@ def test_generation_is_fast_for_400_letters(eval_db: Path) -> None:
     seconds = time.perf_counter() - started
     assert html_text.count('<section class="letter"') == 400
     assert seconds < 5, f"{seconds:.2f}s for 400 letters"
+
+
+# --------------------------------------------------------------------------------------------
+# Words for people, ids for scripts
+# --------------------------------------------------------------------------------------------
+
+
+def test_column_heads_are_labels_with_the_id_beside(page: Page) -> None:
+    """A header says the field in words; its id is a small second line, the tooltip and
+    ``data-field``, for people who script against the page."""
+    heads = column_heads(page)[1:]
+    assert heads
+    for th in heads:
+        field_id = th.attrs["data-field"]
+        label = FIELDS[field_id].label
+        fid = [n for n in th.walk() if "fid" in n.classes()]
+        assert [n.text() for n in fid] == [field_id]
+        assert th.text() == label + field_id  # the label first, then the id's own line
+        assert th.attrs["title"] == f"{field_id}: {label}"
+        assert th.attrs["scope"] == "col"
+    assert "return interviews offered" in [th.text().removesuffix("rhi_offered") for th in heads]
+
+
+def test_cells_say_percentages_and_options_in_words() -> None:
+    """What a percentage is of, and a choice's options, are named as a reader says them."""
+    fields = {
+        "rhi_completed": count_field(1141, "1,141"),
+        "rhi_within_72h": OutputField(
+            value=83.4, unit="percent", of="rhi_completed", status="answered", verdict="ok"
+        ),
+        "provider": OutputField(
+            value=["local_authority_team", "youth_worker"], status="answered", verdict="ok"
+        ),
+        "measure_72h_units": OutputField(value="calendar_days", status="answered", verdict="ok"),
+    }
+    page = Page(render_report([make_row("Alpha Council", "sha-w", fields)], {}, {}))
+    cells = {td.attrs["title"].split(":", 1)[0]: td.text() for td in page.find("td")}
+    assert cells["rhi_within_72h"] == "83.4% of return interviews completed"
+    assert cells["provider"] == "local authority team, youth worker"
+    assert cells["measure_72h_units"] == "calendar days"
+    assert not [t for t in cells.values() if "_" in t]
+
+
+def test_highlights_name_their_fields_in_words(page: Page) -> None:
+    marks = [m for m in page.find("mark") if m.attrs.get("data-f")]
+    assert marks
+    for mark in marks:
+        labels = [FIELDS[f].label for f in mark.attrs["data-f"].split()]
+        assert mark.attrs["data-l"] == "; ".join(labels)
+
+
+def style_of(html_text: str) -> str:
+    return html_text[html_text.index("<style>") + 7 : html_text.index("</style>")]
+
+
+def print_rules(css: str) -> str:
+    """The body of the stylesheet's ``@media print`` block."""
+    start = css.index("@media print {") + len("@media print {")
+    depth, at = 1, start
+    while depth:
+        depth += {"{": 1, "}": -1}.get(css[at], 0)
+        at += 1
+    return css[start : at - 1]
+
+
+def test_print_stylesheet_fits_the_table_to_the_page(html_text: str) -> None:
+    css = style_of(html_text)
+    assert re.search(r"@page \{[^}]*size: A4 landscape", css)
+    printed = print_rules(css)
+    assert re.search(r"table\.batch \{[^}]*width: 100%;[^}]*table-layout: fixed", printed)
+    assert re.search(r"position: static", printed)  # nothing sticky on paper
+    assert re.search(r"\.wrap \{[^}]*overflow: visible;[^}]*max-height: none", printed)
+    assert re.search(r"pre\.text[^{]*\{ display: none", printed)  # letters' texts left out
+
+
+def test_printed_page_says_what_it_leaves_out(page: Page) -> None:
+    notes = [p for p in page.find("p") if "print-only" in p.classes()]
+    assert len(notes) == 1 and "left out" in notes[0].text()
+    hover = [p for p in page.find("p") if "screen-only" in p.classes()]
+    assert hover and "hover" in hover[0].text()
+
+
+def test_flagged_fields_repeat_their_quotes(page: Page) -> None:
+    """On paper the letter's text is left out, so each flagged field shows its quote."""
+    listing = next(n for n in page.ids["l1"].walk() if "flagged" in n.classes())
+    quotes = [squeeze(n.text()) for n in listing.walk() if "fq" in n.classes()]
+    # in the words around it, where the stored text holds it; else on its own
+    in_context = (
+        "“…incidents were reported. <script>alert('x')</script> Q5a: 1,141 interviews were "
+        "offered; 806 accepted. indented line & more Page two Q6a: not…”"
+    )
+    assert in_context in quotes
+    assert "“twelve children”" in quotes
+    bold = [
+        n.text() for n in listing.walk() if n.tag == "b" and n.parent and "fq" in n.parent.classes()
+    ]
+    assert bold.count("1,141 interviews were offered") == 2 and "1,141" in bold
+
+
+def test_sticky_first_column_is_opaque_and_above_the_cells(html_text: str) -> None:
+    css = style_of(html_text)
+    rule = re.search(r"table\.batch tr > :first-child \{([^}]*)\}", css)
+    assert rule, "no rule for the first column"
+    body = rule.group(1)
+    assert "position: sticky" in body and "left: 0" in body
+    assert re.search(r"background: #fff", body)
+    z_index = re.search(r"z-index: (\d+)", body)
+    assert z_index
+    z_first = int(z_index.group(1))
+    others = [int(z) for z in re.findall(r"z-index: (\d+)", css)]
+    head = re.search(r"table\.batch thead th \{[^}]*z-index: (\d+)", css)
+    assert head and z_first > int(head.group(1))
+    assert max(others) <= z_first + 1  # only the corner cell sits above it
+    # collapsed borders belong to the table and scroll away from a sticky cell
+    assert "border-collapse: separate" in css

@@ -243,15 +243,20 @@ def squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
-def save_screenshot(page: Page) -> list[Path]:
+def artifact_folders() -> list[Path]:
     folders = [REPO / "artifacts"]
     if os.environ.get("RHI_LLM_ARTIFACTS"):
         folders.append(Path(os.environ["RHI_LLM_ARTIFACTS"]))
-    saved = []
     for folder in folders:
         folder.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(folder / SCREENSHOT))
-        saved.append(folder / SCREENSHOT)
+    return folders
+
+
+def save_screenshot(page: Page, name: str = SCREENSHOT) -> list[Path]:
+    saved = []
+    for folder in artifact_folders():
+        page.screenshot(path=str(folder / name))
+        saved.append(folder / name)
     return saved
 
 
@@ -326,3 +331,115 @@ def test_400_letters_load_and_jump_to_the_last_flag(
     assert landed["targetIsIt"] and landed["firstAfter"] == "MARK" and landed["quote"]
     watched.assert_clean()
     assert seconds < 30, f"the 400-letter report took {seconds:.1f}s to load"
+
+
+# --------------------------------------------------------------------------------------------
+# On paper, and scrolled sideways
+# --------------------------------------------------------------------------------------------
+
+# A4 landscape less the report's 10 mm margins, in CSS pixels (96 to the inch)
+PRINT_WIDTH = round((297 - 20) / 25.4 * 96)
+PRINT_HEIGHT = round((210 - 20) / 25.4 * 96)
+
+# Each column header's box and its words' box, and how the first column is positioned.
+HEADS = """
+() => [...document.querySelectorAll('#batch thead th')].map(th => {
+  const b = th.getBoundingClientRect();
+  const words = (th.querySelector('.h') || th).getBoundingClientRect();
+  return {field: th.dataset.field || 'Letter', left: b.left, right: b.right,
+          top: b.top, bottom: b.bottom, wLeft: words.left, wRight: words.right,
+          wTop: words.top, wBottom: words.bottom, position: getComputedStyle(th).position,
+          visible: getComputedStyle(th).visibility === 'visible' && b.width > 0};
+})
+"""
+
+
+def test_printed_report_shows_every_column(browser: BrowserContext, report_file: Path) -> None:
+    """Printed on A4 landscape, every column of the table and its header's words are on the
+    page, nothing is sticky, and the letters' texts give way to a note saying so."""
+    watched = open_page(browser, report_file)
+    page = watched.page
+    page.set_viewport_size({"width": PRINT_WIDTH, "height": PRINT_HEIGHT})
+    page.emulate_media(media="print")
+    heads: list[dict[str, Any]] = page.evaluate(HEADS)
+    assert len(heads) > 30, "the bundled letters answer about 30 fields"
+    for head in heads:
+        assert head["visible"], head["field"]
+        assert 0 <= head["left"] < head["right"] <= PRINT_WIDTH + 0.5, head
+        # the header's words sit inside their own cell, none spilling into the next one
+        assert head["left"] - 0.5 <= head["wLeft"] and head["wRight"] <= head["right"] + 0.5
+        assert head["top"] - 0.5 <= head["wTop"] and head["wBottom"] <= head["bottom"] + 0.5
+        assert head["position"] == "static"
+    table = page.evaluate("document.getElementById('batch').getBoundingClientRect().right")
+    assert table <= PRINT_WIDTH + 0.5
+    # every cell's text is inside its cell (long words wrap rather than overflow)
+    spilled = page.evaluate(
+        "[...document.querySelectorAll('#batch td')].filter(td => td.scrollWidth > "
+        "td.clientWidth + 1).map(td => td.title.split(':')[0])"
+    )
+    assert spilled == []
+    assert page.locator("pre.text").first.is_hidden()
+    assert page.locator("p.print-only").is_visible()
+    assert "left out" in page.locator("p.print-only").inner_text()
+    # links that only take a reader elsewhere on the screen ("back to the table", "quote")
+    # are not printed; the field names linking back to their cells are
+    printed_links = page.evaluate(
+        "[...document.querySelectorAll('section.letter a')].filter(a => a.offsetParent)"
+        ".map(a => a.textContent).filter(t => t === 'quote' || t.startsWith('back to'))"
+    )
+    assert printed_links == []
+    save_screenshot(page, "report-print.png")
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    _save_first_pdf_page(pdf)
+    watched.assert_clean()
+
+
+def _save_first_pdf_page(pdf: bytes) -> None:
+    """The printed PDF's first page, as the page a reader holds: A4 landscape."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    width, height = document[0].get_size()  # in points
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (297, 210)
+    image = document[0].render(scale=1.5).to_pil()
+    for folder in artifact_folders():
+        image.save(folder / "report-print-pdf.png")
+
+
+def test_sticky_column_covers_the_cells_scrolled_under_it(
+    browser: BrowserContext, report_file: Path
+) -> None:
+    """Scrolled sideways, the letters' column stays put and hides what scrolls under it: it
+    looks the same, pixel for pixel, as unscrolled, and every point of it is its own."""
+    watched = open_page(browser, report_file)
+    page = watched.page
+    save_screenshot(page, "report-screen.png")
+    box = page.evaluate(
+        "(() => { const th = document.querySelector('#batch thead th');"
+        " const t = document.getElementById('batch'); const w = document.querySelector('.wrap');"
+        " const b = th.getBoundingClientRect(); return {x: b.left, y: b.top, width: b.width,"
+        " height: Math.min(t.getBoundingClientRect().bottom, innerHeight) - b.top,"
+        " room: w.scrollWidth - w.clientWidth}; })()"
+    )
+    assert box["room"] > 1000, "the table should be wider than the window"
+
+    def column() -> bytes:
+        return page.screenshot(
+            clip={"x": box["x"], "y": box["y"], "width": box["width"], "height": box["height"]}
+        )
+
+    still = column()
+    for offset in (37, 333, box["room"] // 2, box["room"]):
+        page.evaluate("(x) => { document.querySelector('.wrap').scrollLeft = x; }", offset)
+        assert column() == still, f"scrolled {offset}px, the column changed"
+        strays = page.evaluate(
+            "[...document.querySelectorAll('#batch tr > :first-child')].flatMap(th => {"
+            " const b = th.getBoundingClientRect(); if (b.bottom > innerHeight) return [];"
+            " return [b.left + 0.5, b.left + b.width / 2, b.right - 0.5].flatMap(x => {"
+            " const hit = document.elementFromPoint(x, b.top + b.height / 2);"
+            " return th.contains(hit) ? [] : [th.textContent + ' @' + x]; }); })"
+        )
+        assert strays == []
+    page.evaluate("document.querySelector('.wrap').scrollLeft = 333")
+    save_screenshot(page, "report-scrolled.png")
+    watched.assert_clean()
