@@ -1,8 +1,9 @@
 """The batch summary researchers publish: three rates per council and their spread.
 
 Rates, one row per letter file (two letters from the same council keep two rows, told apart
-by file name). The same reply sent as several files (a PDF and a Word copy: the same text once
-case, spacing and punctuation are set aside, or the same file twice) keeps a row per file, but
+by file name, or by path where two letters share a file name: see `labelled`). The same
+reply sent as several files (a PDF and a Word copy: the same text once case, spacing and
+punctuation are set aside, or the same file twice) keeps a row per file, but
 only one of them, the one with the fewest unreviewed flags, counts in the distribution; the
 others say whose copy they are. Copies are told by the letters' own text, never by the council
 and reference a backend gave (a model may give several letters the same): letters with the
@@ -42,6 +43,7 @@ from __future__ import annotations
 import hashlib
 import re
 import statistics
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -89,7 +91,8 @@ MARKERS: dict[str, str] = {
 }
 
 NOTES = (
-    "One row per letter file; two letters from the same council keep two rows, named by file.",
+    "One row per letter file; two letters from the same council keep two rows, named by file "
+    "name, or by path where two letters share a file name (the same file in two folders).",
     "The same reply in several files (the same text, e.g. a PDF and a Word copy) counts once "
     "across councils: the other files are marked 'copy of' and left out. Letters are never "
     "taken for copies by the council and reference extracted from them: letters with the same "
@@ -134,10 +137,16 @@ class CouncilRates(BaseModel):
     sha256: str
     rates: dict[str, Rate]
     reference: str | None = None
+    path: str = Field(default="", description="the letter's path as the run store has it")
+    label: str = Field(
+        default="",
+        description="how the summary names this letter: its file name, or its path where "
+        "another letter in the batch has the same file name",
+    )
     copy_of: str | None = Field(
         default=None,
-        description="the file of the same reply (same council and reference) that counts in "
-        "the distribution instead of this one",
+        description="the label of the letter with the same text (or the same file) that counts "
+        "in the distribution instead of this one",
     )
     differs_from_copy: bool = Field(
         default=False,
@@ -145,8 +154,8 @@ class CouncilRates(BaseModel):
     )
     same_identity_as: list[str] = Field(
         default_factory=list,
-        description="other files given the same council and reference but whose text differs: "
-        "not copies of this one, and one of them may be named wrongly",
+        description="labels of other letters given the same council and reference but whose "
+        "text differs: not copies of this one, and one of them may be named wrongly",
     )
 
 
@@ -346,6 +355,7 @@ def council_rates(
         council=row.council,
         file=file_name(row.letter.path),
         sha256=row.letter.sha256,
+        path=row.letter.path,
         rates={definition.id: _rate(definition, figures) for definition in rates},
         reference=row.reference,
     )
@@ -364,7 +374,9 @@ def letter_contents(
     contents: dict[str, str] = {}
     for row in rows:
         kept = document(row.letter.sha256)
-        if kept is not None:
+        # A text with no letter or digit in it tells nothing apart: such a letter is a copy
+        # only of the same file, never of every other blank letter.
+        if kept is not None and _comparable(kept.text):
             contents[row.letter.sha256] = content_key(kept.text)
     return contents
 
@@ -386,6 +398,23 @@ def _content_of(council: CouncilRates, contents: Mapping[str, str]) -> str:
     return contents.get(council.sha256) or f"file:{council.sha256}"
 
 
+def labelled(councils: list[CouncilRates]) -> list[CouncilRates]:
+    """Each letter with a label no other letter in the batch has: its file name, or its path
+    where two letters share a file name (the same file in two folders), or failing that its
+    path and its place ('a/x.txt [2]'), so a copy never seems to name itself."""
+    names = Counter(c.file for c in councils)
+    wanted = [c.file if names[c.file] == 1 else (c.path or c.file) for c in councils]
+    seen = Counter(wanted)
+    places: Counter[str] = Counter()
+    labels: list[str] = []
+    for label in wanted:
+        places[label] += 1
+        labels.append(label if seen[label] == 1 else f"{label} [{places[label]}]")
+    return [
+        c.model_copy(update={"label": label}) for c, label in zip(councils, labels, strict=True)
+    ]
+
+
 def mark_copies(
     councils: list[CouncilRates], contents: Mapping[str, str] | None = None
 ) -> list[CouncilRates]:
@@ -394,6 +423,7 @@ def mark_copies(
     and reference but not their text. ``contents`` gives each letter's `content_key` by its
     sha256; a letter without one is a copy only of the same file."""
     contents = contents or {}
+    councils = labelled(councils)
     groups: dict[str, list[int]] = {}
     for index, council in enumerate(councils):
         groups.setdefault(_content_of(council, contents), []).append(index)
@@ -406,6 +436,7 @@ def mark_copies(
             key=lambda i: (
                 sum(r.unreviewed_flag for r in councils[i].rates.values()),
                 councils[i].file.casefold(),
+                councils[i].path,
                 i,
             ),
         )
@@ -413,7 +444,7 @@ def mark_copies(
         for other in group:
             if other != kept:
                 differs = any(councils[other].rates[r].percent != rates[r].percent for r in rates)
-                copies[other] = (councils[kept].file, differs)
+                copies[other] = (councils[kept].label, differs)
     shared = _same_identity(councils, contents)
     return [_marked(c, copies.get(i), shared.get(i, [])) for i, c in enumerate(councils)]
 
@@ -433,7 +464,7 @@ def _same_identity(
         key = _reply_key(council)
         own = _content_of(council, contents)
         group = by_identity.get(key, []) if key is not None else []
-        others = [c.file for c in group if _content_of(c, contents) != own]
+        others = [c.label for c in group if _content_of(c, contents) != own]
         if others:
             shared[index] = others
     return shared
@@ -500,7 +531,7 @@ def summarise(
     councils = mark_copies(
         sorted(
             (council_rates(row, decisions, rates) for row in rows),
-            key=lambda c: ((c.council or "").casefold(), c.file.casefold()),
+            key=lambda c: ((c.council or "").casefold(), c.file.casefold(), c.path),
         ),
         contents,
     )
@@ -517,7 +548,7 @@ def summarise(
 def file_text(council: CouncilRates) -> str:
     """The file, whose copy it is when it does not count, and the other letters given its
     council and reference."""
-    shown = council.file
+    shown = council.label or council.file
     if council.copy_of is not None:
         differs = ", rates differ" if council.differs_from_copy else ""
         shown = f"{shown} (copy of {council.copy_of}{differs})"

@@ -449,6 +449,8 @@ def test_summary_json_keys(summary: BatchSummary) -> None:
         "sha256",
         "rates",
         "reference",
+        "path",
+        "label",
         "copy_of",
         "differs_from_copy",
         "same_identity_as",
@@ -553,3 +555,96 @@ def test_the_summary_command_tells_copies_by_the_letters_text(tmp_path: Path) ->
         "westmarch-2024.docx",
         "westmarch-2024.txt",
     ]
+
+
+def _named(source: OutputRow, path: str, sha256: str) -> OutputRow:
+    return source.model_copy(
+        update={"letter": source.letter.model_copy(update={"path": path, "sha256": sha256})}
+    )
+
+
+def test_one_letter_at_two_paths_counts_once_and_its_copy_names_the_other_path() -> None:
+    """The same file extracted from two working folders: one row counts, the other is its
+    copy and names it by a label that is not its own (never 'x.txt (copy of x.txt)')."""
+    first = _named(ASHFORD, "a/ashford.txt", "sha-same")
+    second = _named(ASHFORD, "b/ashford.txt", "sha-same")
+    for order in ([first, second], [second, first]):
+        result = summarise(order, {}, {"sha-same": content_key(REPLY)})
+        assert (result.letters, result.replies) == (2, 1)
+        assert result.distribution["offered"].councils == 1
+        by_path = {c.path: c for c in result.councils}
+        assert [c.label for c in result.councils] == ["a/ashford.txt", "b/ashford.txt"]
+        assert by_path["a/ashford.txt"].copy_of is None
+        assert by_path["b/ashford.txt"].copy_of == "a/ashford.txt"
+        table = render(summary_table(result))
+        assert "b/ashford.txt (copy of a/ashford.txt)" in table
+
+
+def test_one_file_name_in_two_folders_with_other_text_is_two_letters() -> None:
+    westmarch = _named(row("Westmarch Council", ASHFORD.fields), "a/reply.txt", "sha-w")
+    brackley = _named(row("Brackley Council", CALDER.fields), "c/reply.txt", "sha-b")
+    contents = {"sha-w": content_key("Westmarch's reply"), "sha-b": content_key("Brackley's")}
+    result = summarise([westmarch, brackley], {}, contents)
+    assert (result.letters, result.replies) == (2, 2)
+    assert [c.copy_of for c in result.councils] == [None, None]
+    assert {c.label for c in result.councils} == {"a/reply.txt", "c/reply.txt"}
+    assert result.distribution["offered"].councils == 2
+    # the same path twice (given, say, by two callers) still gets two labels
+    twice = summarise([westmarch, westmarch], {}, contents)
+    assert [c.label for c in twice.councils] == ["a/reply.txt [1]", "a/reply.txt [2]"]
+    assert [c.copy_of for c in twice.councils] == [None, "a/reply.txt [1]"]
+
+
+def test_letters_with_no_letter_or_digit_are_not_copies_of_each_other(tmp_path: Path) -> None:
+    from rhi_llm.core.records import LetterDocument
+    from rhi_llm.summary import letter_contents
+
+    blank = {"sha-1": "  \n-- ", "sha-2": "\n\n"}
+    rows = [_named(ASHFORD, "one.txt", "sha-1"), _named(BROOKMERE, "two.txt", "sha-2")]
+    contents = letter_contents(rows, lambda sha: LetterDocument(sha256=sha, text=blank[sha]))
+    assert contents == {}
+    assert summarise(rows, {}, contents).replies == 2
+
+
+def test_the_summary_command_counts_each_council_once_across_working_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One store filled from two working folders (the same letters at other paths), plus a
+    different letter under a file name another letter has: each council counts once."""
+    names = ("westmarch-2024.txt", "brackley-2024.txt", "thornbury-2018.txt")
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        for name in names:
+            (tmp_path / folder / name).write_bytes((LETTERS / name).read_bytes())
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "westmarch-2024.txt").write_bytes(
+        (LETTERS / "ravensworth-2024.txt").read_bytes()
+    )
+    db = tmp_path / "run.db"
+    runner = CliRunner()
+    for cwd, target in (
+        (tmp_path, "a"),
+        (tmp_path / "a", "."),
+        (tmp_path / "b", "../b"),
+        (tmp_path, "c"),
+    ):
+        monkeypatch.chdir(cwd)
+        done = runner.invoke(app, ["extract", target, "--backend", "rules", "--db", str(db), "-q"])
+        assert done.exit_code == 0, done.output
+    result = runner.invoke(app, ["summary", "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["letters"], data["replies"]) == (10, 4)
+    counted = [c for c in data["councils"] if c["copy_of"] is None]
+    assert sorted(c["council"] for c in counted) == [
+        "Brackley and Denholm Council",
+        "Ravensworth County Council",
+        "Thornbury Shire Council",
+        "Westmarch Council",
+    ]
+    labels = [c["label"] for c in data["councils"]]
+    assert len(set(labels)) == len(labels)
+    for council in data["councils"]:
+        assert council["copy_of"] != council["label"]
+        assert council["copy_of"] is None or council["copy_of"] in labels
+    assert data["distribution"]["offered"]["councils"] == 4
