@@ -208,7 +208,10 @@ def _html_not_counted(summary: BatchSummary) -> str:
 
 def _html_charts(summary: BatchSummary) -> str:
     charts = []
-    caption = "<figcaption>Dashed lines at 30% and 90%; bins of 10 points.</figcaption>"
+    caption = (
+        "<figcaption>Counted rates only (see Not counted); dashed lines at 30% and 90%; "
+        "bins of 10 points.</figcaption>"
+    )
     for d in summary.rates:
         svg = rate_chart_svg(d.label, percents_of(summary.councils, d.id))
         charts.append(f'<figure id="chart-{d.id}">{inline_svg(svg, d.id)}{caption}</figure>')
