@@ -772,16 +772,25 @@ def summary_command(
         str | None,
         typer.Option("--backend", help="Only this backend's extractions.", show_default=False),
     ] = None,
+    include_unreviewed: Annotated[
+        bool,
+        typer.Option(
+            "--include-unreviewed",
+            help="Count rates that used a flagged figure nobody has reviewed yet (left out and "
+            "listed apart by default). Rates outside 0-100% are never counted.",
+        ),
+    ] = False,
     *,
     settings: Settings,
 ) -> None:
     """The table researchers publish: per council the offered, completed and within-72-hours
     rates (computed from counts, or taken from the percentage the council stated, and marked
     which), and across councils how each rate is distributed. Reviewed values are used
-    where a reviewer decided."""
+    where a reviewer decided; rates awaiting review and impossible rates are listed apart."""
     with opened_store(settings.db) as store:
         rows = _rows_for_export(store, backend)
-        result = summarise(rows, store.decisions(), letter_contents(rows, store.document))
+        contents = letter_contents(rows, store.document)
+        result = summarise(rows, store.decisions(), contents, include_unreviewed=include_unreviewed)
     if as_json:
         print(json.dumps(summary_json(result), indent=2, ensure_ascii=False))
     else:

@@ -1,8 +1,9 @@
 """The batch summary researchers publish: three rates per council and their spread.
 
 Rates, one row per letter file (two letters from the same council keep two rows, told apart
-by file name). The same reply sent as several files (a PDF and a Word copy: the same text once
-case, spacing and punctuation are set aside, or the same file twice) keeps a row per file, but
+by file name, or by path where two letters share a file name: see `labelled`). The same
+reply sent as several files (a PDF and a Word copy: the same text once case, spacing and
+punctuation are set aside, or the same file twice) keeps a row per file, but
 only one of them, the one with the fewest unreviewed flags, counts in the distribution; the
 others say whose copy they are. Copies are told by the letters' own text, never by the council
 and reference a backend gave (a model may give several letters the same): letters with the
@@ -29,8 +30,12 @@ a number. Each rate says where it came from:
   no known base, or the denominator is zero.
 
 A rate that used a figure whose verdict is ``flagged`` and that no reviewer has decided on is
-still given, marked ``unreviewed_flag``. Rates above 100% (councils' own inconsistencies) are
-kept, not clamped, and marked ``over_100``.
+still given, marked ``unreviewed_flag``, but by default is left out of the distribution and
+listed apart as awaiting review (``include_unreviewed`` counts it). A reviewer's decision on
+the figure (accept or correct) makes it count. A rate outside 0-100% (a council's own
+inconsistency, or a misread figure) is shown as given, not clamped, marked ``impossible``,
+and never counts, whatever the option. Each rate says whether it counts (``counted``) and,
+if not, why (``not_counted``: missing, copy, awaiting_review or impossible).
 
 Every rate is rounded half up to one decimal, and the distribution across councils (councils
 with a rate, how many at or above 90%, below 30%, above 100%, mean, median, min, max) is
@@ -42,6 +47,7 @@ from __future__ import annotations
 import hashlib
 import re
 import statistics
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -56,6 +62,8 @@ from rhi_llm.core.survey import Status, Unit
 from rhi_llm.core.text import file_name
 
 RateSource = Literal["counts", "stated", "derived", "missing"]
+NotCountedReason = Literal["missing", "copy", "awaiting_review", "impossible"]
+LeftOut = Literal["awaiting_review", "impossible"]
 
 HIGH = Decimal(90)
 LOW = Decimal(30)
@@ -84,12 +92,19 @@ SOURCES: dict[str, str] = {
 }
 
 MARKERS: dict[str, str] = {
-    "*": "unreviewed flag: a figure used was flagged by the verifier and not yet reviewed",
-    "!": "over 100%: the council's figures are inconsistent; kept as given",
+    "*": "unreviewed flag: a figure used was flagged by the verifier and not yet reviewed; "
+    "not counted unless --include-unreviewed",
+    "!": "impossible: outside 0-100%, shown as given and never counted",
+}
+
+REASONS: dict[LeftOut, str] = {
+    "awaiting_review": "awaiting review (flagged figures not yet reviewed)",
+    "impossible": "with an impossible rate (outside 0-100%)",
 }
 
 NOTES = (
-    "One row per letter file; two letters from the same council keep two rows, named by file.",
+    "One row per letter file; two letters from the same council keep two rows, named by file "
+    "name, or by path where two letters share a file name (the same file in two folders).",
     "The same reply in several files (the same text, e.g. a PDF and a Word copy) counts once "
     "across councils: the other files are marked 'copy of' and left out. Letters are never "
     "taken for copies by the council and reference extracted from them: letters with the same "
@@ -101,12 +116,27 @@ NOTES = (
 )
 
 
+def rate_legend(rates: Iterable[Rate_]) -> str:
+    """What each rate is over what, in words: 'offered = return interviews offered / missing
+    incidents reported; ...'."""
+    return "; ".join(
+        f"{r.label.lower()} = {_field_words(r.numerator)} / {_field_words(r.denominator)}"
+        for r in rates
+    )
+
+
+def _field_words(field_id: str) -> str:
+    spec = NUMERIC_FIELDS.get(field_id)
+    return spec.label if spec is not None and spec.label else field_id
+
+
 def definitions(rates: Iterable[Rate_]) -> dict[str, Any]:
     """The definitions as data: repeated in the JSON and the HTML."""
     return {
         "rates": {r.id: f"{r.numerator} / {r.denominator}" for r in rates},
         "sources": dict(SOURCES),
-        "markers": {"unreviewed_flag": MARKERS["*"], "over_100": MARKERS["!"]},
+        "markers": {"unreviewed_flag": MARKERS["*"], "impossible": MARKERS["!"]},
+        "legend": rate_legend(rates),
         "notes": list(NOTES),
     }
 
@@ -124,8 +154,12 @@ class Rate(BaseModel):
     numerator: int | float | None = Field(default=None, description="count used, if any")
     denominator: int | float | None = Field(default=None, description="count used, if any")
     unreviewed_flag: bool = False
-    over_100: bool = False
+    impossible: bool = Field(default=False, description="outside 0-100%: never counted")
     working: str = Field(description="how the rate was got, or why it is missing")
+    counted: bool = Field(default=False, description="in the distribution across councils")
+    not_counted: NotCountedReason | None = Field(
+        default=None, description="why not, when not counted"
+    )
 
 
 class CouncilRates(BaseModel):
@@ -134,10 +168,16 @@ class CouncilRates(BaseModel):
     sha256: str
     rates: dict[str, Rate]
     reference: str | None = None
+    path: str = Field(default="", description="the letter's path as the run store has it")
+    label: str = Field(
+        default="",
+        description="how the summary names this letter: its file name, or its path where "
+        "another letter in the batch has the same file name",
+    )
     copy_of: str | None = Field(
         default=None,
-        description="the file of the same reply (same council and reference) that counts in "
-        "the distribution instead of this one",
+        description="the label of the letter with the same text (or the same file) that counts "
+        "in the distribution instead of this one",
     )
     differs_from_copy: bool = Field(
         default=False,
@@ -145,20 +185,33 @@ class CouncilRates(BaseModel):
     )
     same_identity_as: list[str] = Field(
         default_factory=list,
-        description="other files given the same council and reference but whose text differs: "
-        "not copies of this one, and one of them may be named wrongly",
+        description="labels of other letters given the same council and reference but whose "
+        "text differs: not copies of this one, and one of them may be named wrongly",
     )
 
 
 class RateDistribution(BaseModel):
-    councils: int = Field(description="letters with this rate")
+    councils: int = Field(description="letters whose rate counts")
     at_or_above_90: int
     below_30: int
-    over_100: int
+    awaiting_review: int = Field(
+        default=0, description="rates left out: a flagged figure not yet reviewed"
+    )
+    impossible: int = Field(default=0, description="rates left out: outside 0-100%")
     mean: float | None
     median: float | None
     min: float | None
     max: float | None
+
+
+class NotCounted(BaseModel):
+    """A rate left out of the distribution although the letter counts: why, and which."""
+
+    reason: LeftOut
+    rate: str
+    council: str | None
+    label: str
+    percent: float | None
 
 
 class BatchSummary(BaseModel):
@@ -169,6 +222,10 @@ class BatchSummary(BaseModel):
     rates: list[Rate_] = Field(
         default_factory=list, description="the rates, as the questionnaires define them"
     )
+    include_unreviewed: bool = Field(
+        default=False, description="rates awaiting review are counted (never impossible ones)"
+    )
+    not_counted: list[NotCounted] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------------------------
@@ -303,7 +360,7 @@ def _rate(definition: Rate_, figures: Mapping[str, _Figure]) -> Rate:
         numerator=_plain(numerator.value),
         denominator=_plain(denominator.value),
         unreviewed_flag=flag,
-        over_100=percent > HUNDRED,
+        impossible=not 0 <= percent <= HUNDRED,
         working=f"{numerator.working} / {denominator.working}",
     )
 
@@ -320,7 +377,7 @@ def _stated(definition: Rate_, figure: _Figure | None) -> Rate | None:
         percent=float(percent),
         source="stated",
         unreviewed_flag=figure.unreviewed_flag,
-        over_100=percent > HUNDRED,
+        impossible=not 0 <= percent <= HUNDRED,
         working=f"{_fmt(value)}% of {definition.denominator}, as stated",
     )
 
@@ -346,6 +403,7 @@ def council_rates(
         council=row.council,
         file=file_name(row.letter.path),
         sha256=row.letter.sha256,
+        path=row.letter.path,
         rates={definition.id: _rate(definition, figures) for definition in rates},
         reference=row.reference,
     )
@@ -364,7 +422,9 @@ def letter_contents(
     contents: dict[str, str] = {}
     for row in rows:
         kept = document(row.letter.sha256)
-        if kept is not None:
+        # A text with no letter or digit in it tells nothing apart: such a letter is a copy
+        # only of the same file, never of every other blank letter.
+        if kept is not None and _comparable(kept.text):
             contents[row.letter.sha256] = content_key(kept.text)
     return contents
 
@@ -386,6 +446,23 @@ def _content_of(council: CouncilRates, contents: Mapping[str, str]) -> str:
     return contents.get(council.sha256) or f"file:{council.sha256}"
 
 
+def labelled(councils: list[CouncilRates]) -> list[CouncilRates]:
+    """Each letter with a label no other letter in the batch has: its file name, or its path
+    where two letters share a file name (the same file in two folders), or failing that its
+    path and its place ('a/x.txt [2]'), so a copy never seems to name itself."""
+    names = Counter(c.file for c in councils)
+    wanted = [c.file if names[c.file] == 1 else (c.path or c.file) for c in councils]
+    seen = Counter(wanted)
+    places: Counter[str] = Counter()
+    labels: list[str] = []
+    for label in wanted:
+        places[label] += 1
+        labels.append(label if seen[label] == 1 else f"{label} [{places[label]}]")
+    return [
+        c.model_copy(update={"label": label}) for c, label in zip(councils, labels, strict=True)
+    ]
+
+
 def mark_copies(
     councils: list[CouncilRates], contents: Mapping[str, str] | None = None
 ) -> list[CouncilRates]:
@@ -394,6 +471,7 @@ def mark_copies(
     and reference but not their text. ``contents`` gives each letter's `content_key` by its
     sha256; a letter without one is a copy only of the same file."""
     contents = contents or {}
+    councils = labelled(councils)
     groups: dict[str, list[int]] = {}
     for index, council in enumerate(councils):
         groups.setdefault(_content_of(council, contents), []).append(index)
@@ -406,6 +484,7 @@ def mark_copies(
             key=lambda i: (
                 sum(r.unreviewed_flag for r in councils[i].rates.values()),
                 councils[i].file.casefold(),
+                councils[i].path,
                 i,
             ),
         )
@@ -413,7 +492,7 @@ def mark_copies(
         for other in group:
             if other != kept:
                 differs = any(councils[other].rates[r].percent != rates[r].percent for r in rates)
-                copies[other] = (councils[kept].file, differs)
+                copies[other] = (councils[kept].label, differs)
     shared = _same_identity(councils, contents)
     return [_marked(c, copies.get(i), shared.get(i, [])) for i, c in enumerate(councils)]
 
@@ -433,7 +512,7 @@ def _same_identity(
         key = _reply_key(council)
         own = _content_of(council, contents)
         group = by_identity.get(key, []) if key is not None else []
-        others = [c.file for c in group if _content_of(c, contents) != own]
+        others = [c.label for c in group if _content_of(c, contents) != own]
         if others:
             shared[index] = others
     return shared
@@ -455,14 +534,18 @@ def _marked(
 # --------------------------------------------------------------------------------------------
 
 
-def rate_distribution(percents: Iterable[float]) -> RateDistribution:
+def rate_distribution(
+    percents: Iterable[float], awaiting_review: int = 0, impossible: int = 0
+) -> RateDistribution:
+    """The spread of the rates that count, and how many were left out, by reason."""
     values = sorted(Decimal(str(p)) for p in percents)
+    left_out = {"awaiting_review": awaiting_review, "impossible": impossible}
     if not values:
         return RateDistribution(
             councils=0,
             at_or_above_90=0,
             below_30=0,
-            over_100=0,
+            **left_out,
             mean=None,
             median=None,
             min=None,
@@ -474,7 +557,7 @@ def rate_distribution(percents: Iterable[float]) -> RateDistribution:
         councils=len(values),
         at_or_above_90=sum(v >= HIGH for v in values),
         below_30=sum(v < LOW for v in values),
-        over_100=sum(v > HUNDRED for v in values),
+        **left_out,
         mean=float(mean),
         median=float(median),
         min=float(values[0]),
@@ -483,41 +566,126 @@ def rate_distribution(percents: Iterable[float]) -> RateDistribution:
 
 
 def percents_of(councils: Iterable[CouncilRates], rate_id: str) -> list[float]:
-    """The rates that exist, in the councils' order (copies of a reply left out)."""
-    percents = (c.rates[rate_id].percent for c in councils if c.copy_of is None)
-    return [p for p in percents if p is not None]
+    """The rates that count, in the councils' order (copies of a reply, rates awaiting review
+    unless included, and impossible rates left out)."""
+    rates = (c.rates[rate_id] for c in councils)
+    return [r.percent for r in rates if r.counted and r.percent is not None]
+
+
+def _not_counted_reason(
+    council: CouncilRates, rate: Rate, include_unreviewed: bool
+) -> NotCountedReason | None:
+    if rate.percent is None:
+        return "missing"
+    if council.copy_of is not None:
+        return "copy"
+    if rate.impossible:
+        return "impossible"
+    if rate.unreviewed_flag and not include_unreviewed:
+        return "awaiting_review"
+    return None
+
+
+def with_counting(council: CouncilRates, include_unreviewed: bool) -> CouncilRates:
+    """The letter with each rate saying whether it counts and, if not, why."""
+    rates = {}
+    for rate_id, rate in council.rates.items():
+        reason = _not_counted_reason(council, rate, include_unreviewed)
+        rates[rate_id] = rate.model_copy(update={"counted": reason is None, "not_counted": reason})
+    return council.model_copy(update={"rates": rates})
+
+
+def left_out(councils: Iterable[CouncilRates], rate_ids: Iterable[str]) -> list[NotCounted]:
+    """The rates of counted letters left out of the distribution, rate by rate."""
+    found: list[NotCounted] = []
+    for rate_id in rate_ids:
+        for council in councils:
+            rate = council.rates[rate_id]
+            if rate.not_counted == "awaiting_review" or rate.not_counted == "impossible":
+                found.append(
+                    NotCounted(
+                        reason=rate.not_counted,
+                        rate=rate_id,
+                        council=council.council,
+                        label=council.label,
+                        percent=rate.percent,
+                    )
+                )
+    return found
 
 
 def summarise(
     rows: list[OutputRow],
     decisions: Mapping[tuple[str, str], ReviewDecision],
     contents: Mapping[str, str] | None = None,
+    *,
+    include_unreviewed: bool = False,
 ) -> BatchSummary:
     """Per-letter rates and their distribution; ``decisions`` keyed by (sha256, field),
     ``contents`` the letters' `content_key` by sha256 (`letter_contents`), which tells copies
-    of one reply apart from different letters."""
+    of one reply apart from different letters; ``include_unreviewed`` counts rates that used
+    a flagged figure nobody has reviewed (impossible rates never count)."""
     rates = rate_definitions(rows)
-    councils = mark_copies(
+    marked = mark_copies(
         sorted(
             (council_rates(row, decisions, rates) for row in rows),
-            key=lambda c: ((c.council or "").casefold(), c.file.casefold()),
+            key=lambda c: ((c.council or "").casefold(), c.file.casefold(), c.path),
         ),
         contents,
     )
-    spread = {d.id: rate_distribution(percents_of(councils, d.id)) for d in rates}
+    councils = [with_counting(c, include_unreviewed) for c in marked]
+    apart = left_out(councils, [d.id for d in rates])
+    spread = {
+        d.id: rate_distribution(
+            percents_of(councils, d.id),
+            awaiting_review=sum(n.rate == d.id and n.reason == "awaiting_review" for n in apart),
+            impossible=sum(n.rate == d.id and n.reason == "impossible" for n in apart),
+        )
+        for d in rates
+    }
     return BatchSummary(
         letters=len(rows),
         replies=sum(c.copy_of is None for c in councils),
         councils=councils,
         distribution=spread,
         rates=list(rates),
+        include_unreviewed=include_unreviewed,
+        not_counted=apart,
     )
+
+
+def not_counted_lines(summary: BatchSummary) -> list[str]:
+    """The rates left out of the statistics, by reason, in words: 'not counted: 3 councils
+    awaiting review (flagged figures not yet reviewed): A (0.1% completed), ...'."""
+    labels = {d.id: d.label.lower() for d in summary.rates}
+    lines = []
+    for reason, words in REASONS.items():
+        entries = [n for n in summary.not_counted if n.reason == reason]
+        if not entries:
+            continue
+        letters = {n.label for n in entries}
+        noun = "council" if len(letters) == 1 else "councils"
+        shown = ", ".join(
+            f"{n.council or n.label} ({_percent_words(n.percent)} {labels[n.rate]})"
+            for n in entries
+        )
+        lines.append(f"not counted: {len(letters)} {noun} {words}: {shown}")
+    if summary.include_unreviewed:
+        lines.append(
+            "counted although not reviewed (--include-unreviewed): rates marked * are in the "
+            "statistics"
+        )
+    return lines
+
+
+def _percent_words(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}%"
 
 
 def file_text(council: CouncilRates) -> str:
     """The file, whose copy it is when it does not count, and the other letters given its
     council and reference."""
-    shown = council.file
+    shown = council.label or council.file
     if council.copy_of is not None:
         differs = ", rates differ" if council.differs_from_copy else ""
         shown = f"{shown} (copy of {council.copy_of}{differs})"
@@ -529,8 +697,14 @@ def file_text(council: CouncilRates) -> str:
 
 def summary_json(summary: BatchSummary) -> dict[str, Any]:
     """Keys: ``definitions``, ``letters``, ``councils`` (council, file, sha256, rates: {rate id:
-    percent, source, numerator, denominator, unreviewed_flag, over_100, working}) and
-    ``distribution`` ({rate id: councils, at_or_above_90, below_30, over_100, mean, median,
-    min, max})."""
+    percent, source, numerator, denominator, unreviewed_flag, impossible, working, counted,
+    not_counted}), ``distribution`` ({rate id: councils, at_or_above_90, below_30,
+    awaiting_review, impossible, mean, median, min, max}), ``include_unreviewed`` and
+    ``not_counted`` (each rate left out: reason, rate, council, label, percent; and
+    ``not_counted_text``, the same in words)."""
     data = summary.model_dump(mode="json", exclude={"rates"})
-    return {"definitions": definitions(summary.rates), **data}
+    return {
+        "definitions": definitions(summary.rates),
+        **data,
+        "not_counted_text": not_counted_lines(summary),
+    }

@@ -8,6 +8,7 @@ import io
 import re
 from typing import Any
 
+from rich.console import Group
 from rich.table import Table
 
 from rhi_llm.summary import (
@@ -19,7 +20,9 @@ from rhi_llm.summary import (
     BatchSummary,
     Rate,
     file_text,
+    not_counted_lines,
     percents_of,
+    rate_legend,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -33,7 +36,7 @@ def percent_text(value: float | None) -> str:
 
 def rate_text(rate: Rate) -> str:
     """'87.7% counts', '105.0% counts !*', '- missing'."""
-    markers = ("!" if rate.over_100 else "") + ("*" if rate.unreviewed_flag else "")
+    markers = ("!" if rate.impossible else "") + ("*" if rate.unreviewed_flag else "")
     text = f"{percent_text(rate.percent)} {rate.source}"
     return f"{text} {markers}" if markers else text
 
@@ -41,10 +44,11 @@ def rate_text(rate: Rate) -> str:
 def _distribution_rows(summary: BatchSummary) -> list[tuple[str, list[str]]]:
     spread = [summary.distribution[d.id] for d in summary.rates]
     return [
-        ("councils with a rate", [str(s.councils) for s in spread]),
+        ("councils counted", [str(s.councils) for s in spread]),
         ("at or above 90%", [str(s.at_or_above_90) for s in spread]),
         ("below 30%", [str(s.below_30) for s in spread]),
-        ("above 100%", [str(s.over_100) for s in spread]),
+        ("not counted: awaiting review", [str(s.awaiting_review) for s in spread]),
+        ("not counted: impossible", [str(s.impossible) for s in spread]),
         ("mean", [percent_text(s.mean) for s in spread]),
         ("median", [percent_text(s.median) for s in spread]),
         ("min", [percent_text(s.min) for s in spread]),
@@ -52,26 +56,40 @@ def _distribution_rows(summary: BatchSummary) -> list[tuple[str, list[str]]]:
     ]
 
 
-def summary_table(summary: BatchSummary) -> Table:
-    """Per-letter rates, then (below a rule) their distribution across councils."""
-    legend = "; ".join(f"{mark} {text.split(':')[0]}" for mark, text in MARKERS.items())
+def legend_lines(summary: BatchSummary) -> list[str]:
+    """What the table's words mean: each rate (what over what), each source, each marker,
+    then what was left out of the statistics and why."""
+    sources = "; ".join(f"{name} = {text}" for name, text in SOURCES.items() if name != "missing")
+    markers = "; ".join(f"{mark} {text}" for mark, text in MARKERS.items())
+    lines = [f"Rates: {rate_legend(summary.rates)}."] if summary.rates else []
+    return [*lines, f"Sources: {sources}.", f"Markers: {markers}.", *not_counted_lines(summary)]
+
+
+def summary_table(summary: BatchSummary) -> Group:
+    """Per-letter rates, then (below a rule) their distribution across councils, then a
+    legend and what was not counted. Long names and paths wrap (fold), never get cut."""
     copies = summary.letters - summary.replies
-    counted = f" ({copies} copies of a reply not counted twice)" if copies else ""
-    table = Table(
-        title=f"Return home interviews: {summary.letters} letters{counted}", caption=legend
-    )
-    table.add_column("Council")
-    table.add_column("File")
+    noun = "copy" if copies == 1 else "copies"
+    counted = f" ({copies} {noun} of a reply not counted twice)" if copies else ""
+    table = Table(title=f"Return home interviews: {summary.letters} letters{counted}")
+    table.add_column("Council (file)", overflow="fold", min_width=16)
     for definition in summary.rates:
-        table.add_column(definition.label, justify="right")
+        table.add_column(definition.label, justify="right", overflow="fold")
     for council in summary.councils:
         cells = [rate_text(council.rates[d.id]) for d in summary.rates]
         style = "dim" if council.copy_of else None
-        table.add_row(council.council or "(not named)", file_text(council), *cells, style=style)
+        named = f"{council.council or '(not named)'}\n{file_text(council)}"
+        table.add_row(named, *cells, style=style)
     table.add_section()
     for label, cells in _distribution_rows(summary):
-        table.add_row(label, "", *cells, style="bold")
-    return table
+        table.add_row(label, *cells, style="bold")
+    # A grid, not bare text: a table wraps to the console's width even where the console
+    # leaves long lines to the terminal (soft wrap), so no line is cut.
+    legend = Table.grid()
+    legend.add_column(overflow="fold")
+    for line in legend_lines(summary):
+        legend.add_row(line)
+    return Group(table, legend)
 
 
 # --------------------------------------------------------------------------------------------
@@ -135,10 +153,13 @@ def inline_svg(svg: str, prefix: str) -> str:
 def _html_rate(rate: Rate) -> str:
     title = html.escape(rate.working, quote=True)
     parts = [f'{percent_text(rate.percent)} <span class="source">{rate.source}</span>']
-    if rate.over_100:
-        parts.append('<span class="over" title="over 100%">!</span>')
+    if rate.impossible:
+        parts.append('<span class="over" title="impossible: outside 0-100%">!</span>')
     if rate.unreviewed_flag:
         parts.append('<span class="flag" title="unreviewed flag">*</span>')
+    if rate.not_counted in ("awaiting_review", "impossible"):
+        reason = rate.not_counted.replace("_", " ")
+        parts.append(f'<span class="source">not counted: {reason}</span>')
     return f'<td class="rate" title="{title}">{" ".join(parts)}</td>'
 
 
@@ -172,15 +193,25 @@ def _html_definitions(summary: BatchSummary) -> str:
     sources = [f"<li><b>{name}</b>: {html.escape(text)}.</li>" for name, text in SOURCES.items()]
     markers = [f"<li><b>{mark}</b> {html.escape(text)}.</li>" for mark, text in MARKERS.items()]
     notes = [f"<li>{html.escape(note)}</li>" for note in NOTES]
+    if summary.rates:
+        notes.append(f"<li>Rates: {html.escape(rate_legend(summary.rates))}.</li>")
     return (
         f"<ul>{''.join(rates)}</ul><p>Where each rate comes from:</p><ul>{''.join(sources)}</ul>"
         f"<p>Markers:</p><ul>{''.join(markers)}</ul><ul>{''.join(notes)}</ul>"
     )
 
 
+def _html_not_counted(summary: BatchSummary) -> str:
+    lines = not_counted_lines(summary) or ["Every rate given by a counted letter is counted."]
+    return "<ul>" + "".join(f"<li>{html.escape(line)}</li>" for line in lines) + "</ul>"
+
+
 def _html_charts(summary: BatchSummary) -> str:
     charts = []
-    caption = "<figcaption>Dashed lines at 30% and 90%; bins of 10 points.</figcaption>"
+    caption = (
+        "<figcaption>Counted rates only (see Not counted); dashed lines at 30% and 90%; "
+        "bins of 10 points.</figcaption>"
+    )
     for d in summary.rates:
         svg = rate_chart_svg(d.label, percents_of(summary.councils, d.id))
         charts.append(f'<figure id="chart-{d.id}">{inline_svg(svg, d.id)}{caption}</figure>')
@@ -206,6 +237,7 @@ def summary_html(summary: BatchSummary) -> str:
             f"<h2>Definitions</h2>{_html_definitions(summary)}",
             f"<h2>Per council</h2>{_html_councils(summary)}",
             f"<h2>Across councils</h2>{_html_distribution(summary)}",
+            f"<h2>Not counted</h2>{_html_not_counted(summary)}",
             f"<h2>Charts</h2>{_html_charts(summary)}",
             "</body></html>",
         ]

@@ -8,6 +8,9 @@ Every expected number below is worked out by hand in the comments, not by the co
 | Brookmere (brookmere)     | 95.5 stated       | 40.0 stated          | missing (not held) |
 | Calder Moor (calder)      | 90.0 counts       | 50.6 derived         | 29.7 derived       |
 | Dunmore (dunmore)         | 105.0 counts ! *  | 25.0 counts *        | 100.0 counts       |
+
+Dunmore's offered rate (105.0%, impossible) never counts in the distribution; its completed
+rate (25.0%, from a flagged figure nobody reviewed) counts only with include_unreviewed.
 | Fenwold (fenwold)         | 83.3 counts       | 96.0 counts (review) | 25.0 counts        |
 """
 
@@ -174,7 +177,8 @@ def test_rates_from_counts(summary: BatchSummary) -> None:
     assert rate(summary, "Ashford Vale", "completed").percent == 87.8
     # 880 / 1,100 = 0.8 -> 80.0%
     assert rate(summary, "Ashford Vale", "within_72h").percent == 80.0
-    assert not offered.unreviewed_flag and not offered.over_100
+    assert not offered.unreviewed_flag and not offered.impossible
+    assert (offered.counted, offered.not_counted) == (True, None)
 
 
 def test_stated_percentage_of_the_rates_own_base_is_the_rate(summary: BatchSummary) -> None:
@@ -210,23 +214,31 @@ def test_percentage_of_another_base_is_derived_half_up(summary: BatchSummary) ->
 def test_over_100_is_kept_and_unreviewed_flag_marked(summary: BatchSummary) -> None:
     # 84 / 80 = 1.05 -> 105.0%, not clamped; rhi_offered is flagged and not reviewed.
     offered = rate(summary, "Dunmore", "offered")
-    assert (offered.percent, offered.over_100, offered.unreviewed_flag) == (105.0, True, True)
+    assert (offered.percent, offered.impossible, offered.unreviewed_flag) == (105.0, True, True)
+    assert (offered.counted, offered.not_counted) == (False, "impossible")
     # 21 / 84 = 0.25 -> 25.0%; uses the flagged rhi_offered as its base, so it is marked too.
     completed = rate(summary, "Dunmore", "completed")
-    assert (completed.percent, completed.over_100, completed.unreviewed_flag) == (25.0, False, True)
-    # 21 / 21 = 100.0%: exactly 100 is not over 100, and uses no flagged figure.
+    assert (completed.percent, completed.impossible, completed.unreviewed_flag) == (
+        25.0,
+        False,
+        True,
+    )
+    assert (completed.counted, completed.not_counted) == (False, "awaiting_review")
+    # 21 / 21 = 100.0%: exactly 100 is possible, and uses no flagged figure: it counts.
     within = rate(summary, "Dunmore", "within_72h")
-    assert (within.percent, within.over_100, within.unreviewed_flag) == (100.0, False, False)
+    assert (within.percent, within.impossible, within.unreviewed_flag) == (100.0, False, False)
+    assert within.counted
 
 
 def test_reviewer_correction_changes_the_rate(summary: BatchSummary) -> None:
     # Corrected completed 240 / 250 offered = 0.96 -> 96.0% (the extracted 2,400 gave 960.0%).
     completed = rate(summary, "Fenwold", "completed")
-    assert (completed.percent, completed.over_100, completed.unreviewed_flag) == (
+    assert (completed.percent, completed.impossible, completed.unreviewed_flag) == (
         96.0,
         False,
         False,
     )
+    assert completed.counted  # the reviewer's correction makes the flagged figure count
     # 60 / 240 = 0.25 -> 25.0% (the extracted 2,400 gave 2.5%).
     assert rate(summary, "Fenwold", "within_72h").percent == 25.0
     # 250 / 300 = 0.8333... -> 83.3%; missing_incidents was flagged but accepted: not marked.
@@ -238,7 +250,11 @@ def test_without_the_decisions_the_extracted_figures_are_used() -> None:
     unreviewed = summarise([FENWOLD], {})
     completed = unreviewed.councils[0].rates["completed"]
     # 2,400 / 250 = 9.6 -> 960.0%, over 100, flagged and unreviewed.
-    assert (completed.percent, completed.over_100, completed.unreviewed_flag) == (960.0, True, True)
+    assert (completed.percent, completed.impossible, completed.unreviewed_flag) == (
+        960.0,
+        True,
+        True,
+    )
     # 60 / 2,400 = 0.025 -> 2.5%
     assert unreviewed.councils[0].rates["within_72h"].percent == 2.5
 
@@ -258,42 +274,184 @@ def test_reviewer_setting_not_held_makes_the_rate_missing() -> None:
 
 def test_distribution_across_councils(summary: BatchSummary) -> None:
     offered = summary.distribution["offered"]
-    # Rates: 87.7, 95.5, 90.0, 105.0, 83.3 -> 5 councils; at or above 90: 95.5, 90.0, 105.0 = 3;
-    # below 30: none; over 100: 105.0 = 1.
-    assert (offered.councils, offered.at_or_above_90, offered.below_30, offered.over_100) == (
-        5,
-        3,
-        0,
-        1,
-    )
-    # mean: (87.7 + 95.5 + 90.0 + 105.0 + 83.3) / 5 = 461.5 / 5 = 92.3
-    # median of 83.3, 87.7, 90.0, 95.5, 105.0 = 90.0; min 83.3; max 105.0
-    assert (offered.mean, offered.median, offered.min, offered.max) == (92.3, 90.0, 83.3, 105.0)
+    # Rates: 87.7, 95.5, 90.0, (Dunmore 105.0 impossible: not counted), 83.3 -> 4 councils;
+    # at or above 90: 95.5, 90.0 = 2; below 30: none.
+    assert (offered.councils, offered.at_or_above_90, offered.below_30) == (4, 2, 0)
+    assert (offered.awaiting_review, offered.impossible) == (0, 1)
+    # mean: (87.7 + 95.5 + 90.0 + 83.3) / 4 = 356.5 / 4 = 89.125 -> 89.1
+    # median of 83.3, 87.7, 90.0, 95.5 = (87.7 + 90.0) / 2 = 88.85 -> 88.9 (half up)
+    assert (offered.mean, offered.median, offered.min, offered.max) == (89.1, 88.9, 83.3, 95.5)
 
     completed = summary.distribution["completed"]
-    # Rates: 87.8, 40.0, 50.6, 25.0, 96.0 -> at or above 90: 96.0 = 1; below 30: 25.0 = 1.
-    assert (completed.councils, completed.at_or_above_90, completed.below_30) == (5, 1, 1)
-    # mean: (87.8 + 40.0 + 50.6 + 25.0 + 96.0) / 5 = 299.4 / 5 = 59.88 -> 59.9
-    # median of 25.0, 40.0, 50.6, 87.8, 96.0 = 50.6
+    # Rates: 87.8, 40.0, 50.6, (Dunmore 25.0 awaiting review: not counted), 96.0
+    # -> 4 councils; at or above 90: 96.0 = 1; below 30: none.
+    assert (completed.councils, completed.at_or_above_90, completed.below_30) == (4, 1, 0)
+    assert (completed.awaiting_review, completed.impossible) == (1, 0)
+    # mean: (87.8 + 40.0 + 50.6 + 96.0) / 4 = 274.4 / 4 = 68.6
+    # median of 40.0, 50.6, 87.8, 96.0 = (50.6 + 87.8) / 2 = 69.2
     assert (completed.mean, completed.median, completed.min, completed.max) == (
-        59.9,
-        50.6,
-        25.0,
+        68.6,
+        69.2,
+        40.0,
         96.0,
     )
 
     within = summary.distribution["within_72h"]
     # Rates: 80.0, (Brookmere missing), 29.7, 100.0, 25.0 -> 4 councils;
-    # at or above 90: 100.0 = 1; below 30: 29.7, 25.0 = 2; over 100: none (100.0 is not).
-    assert (within.councils, within.at_or_above_90, within.below_30, within.over_100) == (
-        4,
-        1,
-        2,
-        0,
-    )
+    # at or above 90: 100.0 = 1; below 30: 29.7, 25.0 = 2; 100.0 is possible and counts.
+    assert (within.councils, within.at_or_above_90, within.below_30) == (4, 1, 2)
+    assert (within.awaiting_review, within.impossible) == (0, 0)
     # mean: (80.0 + 29.7 + 100.0 + 25.0) / 4 = 234.7 / 4 = 58.675 -> 58.7
     # median of 25.0, 29.7, 80.0, 100.0 = (29.7 + 80.0) / 2 = 54.85 -> 54.9 (half up)
     assert (within.mean, within.median, within.min, within.max) == (58.7, 54.9, 25.0, 100.0)
+
+
+def test_include_unreviewed_counts_flagged_rates_but_never_impossible_ones() -> None:
+    included = summarise(ROWS, DECISIONS, include_unreviewed=True)
+    assert included.include_unreviewed
+    completed = included.distribution["completed"]
+    # Dunmore's 25.0 now counts: 87.8, 40.0, 50.6, 25.0, 96.0 -> mean 299.4 / 5 = 59.88 -> 59.9,
+    # median 50.6, below 30: 25.0 = 1.
+    assert (completed.councils, completed.below_30, completed.awaiting_review) == (5, 1, 0)
+    assert (completed.mean, completed.median, completed.min) == (59.9, 50.6, 25.0)
+    # Dunmore's 105.0% offered is flagged too, but impossible: still left out.
+    offered = included.distribution["offered"]
+    assert (offered.councils, offered.impossible, offered.max) == (4, 1, 95.5)
+    assert [n.reason for n in included.not_counted] == ["impossible"]
+
+
+def test_rates_outside_0_to_100_never_count_even_when_reviewed() -> None:
+    """A reviewer accepting 103.2% (or correcting to a negative count) does not make an
+    impossible rate count: it is listed apart as impossible."""
+    over = row(
+        "Overton",
+        {
+            "missing_incidents": count(2000),
+            "rhi_offered": count(1200),
+            "rhi_completed": count(1000, verdict="flagged"),
+            "rhi_within_72h": count(1032, verdict="flagged"),
+        },
+    )
+    accepted = {
+        ("sha-overton", f): decision("sha-overton", f, "accept")
+        for f in ("rhi_completed", "rhi_within_72h")
+    }
+    below = row("Underby", {"missing_incidents": count(200), "rhi_offered": count(100)})
+    negative = {
+        ("sha-underby", "rhi_offered"): decision("sha-underby", "rhi_offered", "correct", -4)
+    }
+    result = summarise([over, below], {**accepted, **negative}, include_unreviewed=True)
+    by_council = {c.council: c for c in result.councils}
+    # 1,032 / 1,000 = 1.032 -> 103.2%
+    within = by_council["Overton"].rates["within_72h"]
+    assert (within.percent, within.impossible, within.unreviewed_flag) == (103.2, True, False)
+    assert within.not_counted == "impossible"
+    # -4 / 200 = -2.0%
+    assert by_council["Underby"].rates["offered"].percent == -2.0
+    assert by_council["Underby"].rates["offered"].not_counted == "impossible"
+    assert result.distribution["within_72h"].councils == 0
+    assert result.distribution["offered"].councils == 1  # Overton's 1,200 / 2,000 = 60.0%
+    lines = summary_json(result)["not_counted_text"]
+    assert (
+        "not counted: 2 councils with an impossible rate (outside 0-100%): "
+        "Underby (-2.0% offered), Overton (103.2% within 72h)"
+    ) in lines
+
+
+def test_a_reviewers_decision_makes_a_flagged_figure_count() -> None:
+    """A 0.1% completed rate from a misread refusal: left out until a reviewer decides."""
+    misread = row(
+        "Misread Borough",
+        {
+            "missing_incidents": count(1000),
+            "rhi_offered": count(1000),
+            "rhi_completed": count(1, verdict="flagged"),
+        },
+    )
+    before = summarise([misread], {})
+    assert before.councils[0].rates["completed"].percent == 0.1
+    assert before.distribution["completed"].councils == 0
+    assert before.distribution["completed"].awaiting_review == 1
+    assert summary_json(before)["not_counted_text"] == [
+        "not counted: 1 council awaiting review (flagged figures not yet reviewed): "
+        "Misread Borough (0.1% completed)"
+    ]
+    decided = {
+        ("sha-misread", "rhi_completed"): decision("sha-misread", "rhi_completed", "correct", 870)
+    }
+    after = summarise([misread], decided)
+    assert after.distribution["completed"].councils == 1
+    assert after.distribution["completed"].mean == 87.0
+    assert after.not_counted == []
+    accepted = summarise(
+        [misread],
+        {("sha-misread", "rhi_completed"): decision("sha-misread", "rhi_completed", "accept")},
+    )
+    assert accepted.distribution["completed"].mean == 0.1
+
+
+def test_terminal_table_at_80_columns_defines_rates_and_cuts_no_name() -> None:
+    long_name = row(
+        "The Royal Borough of Kensington and Chelsea with an Unusually Long Council Name",
+        ASHFORD.fields,
+    )
+    named = long_name.model_copy(
+        update={
+            "letter": long_name.letter.model_copy(
+                update={
+                    "path": "replies/a-long-folder-name/kensington-and-chelsea-2024-reply-final.txt"
+                }
+            )
+        }
+    )
+    result = summarise([named, *ROWS], DECISIONS)
+    console = Console(width=80, record=True)
+    console.print(summary_table(result))
+    text = console.export_text()
+    assert max(len(line) for line in text.splitlines()) <= 80
+    assert "…" not in text
+    # the first column's pieces, joined again across the lines it wrapped onto
+    first = [line.split("│")[1] for line in text.splitlines() if line.startswith("│")]
+    flat = re.sub(r"\s+", "", "".join(first))
+    assert re.sub(r"\s+", "", named.council or "") in flat
+    assert "kensington-and-chelsea-2024-reply-final.txt" in flat
+    joined = " ".join(text.split())
+    assert "offered = return interviews offered / missing incidents reported" in joined
+    assert "completed = return interviews completed / return interviews offered" in joined
+    assert "within 72h = completed within 72 hours / return interviews completed" in joined
+    assert (
+        "not counted: 1 council awaiting review (flagged figures not yet reviewed): "
+        "Dunmore (25.0% completed)"
+    ) in joined
+    assert (
+        "not counted: 1 council with an impossible rate (outside 0-100%): Dunmore (105.0% offered)"
+    ) in joined
+
+
+def test_html_and_json_say_what_was_not_counted_and_why(summary: BatchSummary) -> None:
+    page = summary_html(summary)
+    assert "<h2>Not counted</h2>" in page
+    assert "not counted: 1 council with an impossible rate (outside 0-100%): Dunmore" in page
+    assert "not counted: awaiting review" in page  # the Dunmore completed cell
+    assert "offered = return interviews offered / missing incidents reported" in page
+    data = summary_json(summary)
+    assert data["not_counted"] == [
+        {
+            "reason": "impossible",
+            "rate": "offered",
+            "council": "Dunmore",
+            "label": "dunmore.txt",
+            "percent": 105.0,
+        },
+        {
+            "reason": "awaiting_review",
+            "rate": "completed",
+            "council": "Dunmore",
+            "label": "dunmore.txt",
+            "percent": 25.0,
+        },
+    ]
+    assert data["definitions"]["legend"].startswith("offered = return interviews offered")
 
 
 def test_empty_batch_has_no_statistics() -> None:
@@ -358,7 +516,7 @@ def test_one_reply_in_two_files_counts_once() -> None:
     assert result.distribution["offered"].councils == 2
     table = render(summary_table(result))
     assert "ashford.pdf (copy of ashford.docx)" in table
-    assert "1 copies of a reply not counted twice" in table
+    assert "1 copy of a reply not counted twice" in table
     assert "copy of ashford.docx" in summary_html(result)
 
 
@@ -439,8 +597,17 @@ def test_percentage_chain_is_followed() -> None:
 def test_summary_json_keys(summary: BatchSummary) -> None:
     data = summary_json(summary)
     json.dumps(data)  # plain JSON types only
-    assert set(data) == {"definitions", "letters", "replies", "councils", "distribution"}
-    assert set(data["definitions"]) == {"rates", "sources", "markers", "notes"}
+    assert set(data) == {
+        "definitions",
+        "letters",
+        "replies",
+        "councils",
+        "distribution",
+        "include_unreviewed",
+        "not_counted",
+        "not_counted_text",
+    }
+    assert set(data["definitions"]) == {"rates", "sources", "markers", "notes", "legend"}
     assert data["definitions"]["rates"]["completed"] == "rhi_completed / rhi_offered"
     council = data["councils"][3]
     assert set(council) == {
@@ -449,6 +616,8 @@ def test_summary_json_keys(summary: BatchSummary) -> None:
         "sha256",
         "rates",
         "reference",
+        "path",
+        "label",
         "copy_of",
         "differs_from_copy",
         "same_identity_as",
@@ -460,8 +629,10 @@ def test_summary_json_keys(summary: BatchSummary) -> None:
         "numerator",
         "denominator",
         "unreviewed_flag",
-        "over_100",
+        "impossible",
         "working",
+        "counted",
+        "not_counted",
     }
     assert council["rates"]["offered"]["unreviewed_flag"] is True
     assert council["rates"]["offered"]["numerator"] == 84
@@ -470,7 +641,8 @@ def test_summary_json_keys(summary: BatchSummary) -> None:
         "councils",
         "at_or_above_90",
         "below_30",
-        "over_100",
+        "awaiting_review",
+        "impossible",
         "mean",
         "median",
         "min",
@@ -487,7 +659,7 @@ def test_terminal_table_shows_rates_markers_and_distribution(summary: BatchSumma
     assert "50.6% derived" in text
     assert "105.0% counts !*" in text
     assert "- missing" in text
-    assert re.search(r"median\s.*90\.0%.*50\.6%.*54\.9%", text)
+    assert re.search(r"median\s.*88\.9%.*69\.2%.*54\.9%", text)
 
 
 def test_html_is_self_contained_with_a_chart_per_rate(summary: BatchSummary) -> None:
@@ -553,3 +725,108 @@ def test_the_summary_command_tells_copies_by_the_letters_text(tmp_path: Path) ->
         "westmarch-2024.docx",
         "westmarch-2024.txt",
     ]
+
+
+def _named(source: OutputRow, path: str, sha256: str) -> OutputRow:
+    return source.model_copy(
+        update={"letter": source.letter.model_copy(update={"path": path, "sha256": sha256})}
+    )
+
+
+def test_one_letter_at_two_paths_counts_once_and_its_copy_names_the_other_path() -> None:
+    """The same file extracted from two working folders: one row counts, the other is its
+    copy and names it by a label that is not its own (never 'x.txt (copy of x.txt)')."""
+    first = _named(ASHFORD, "a/ashford.txt", "sha-same")
+    second = _named(ASHFORD, "b/ashford.txt", "sha-same")
+    for order in ([first, second], [second, first]):
+        result = summarise(order, {}, {"sha-same": content_key(REPLY)})
+        assert (result.letters, result.replies) == (2, 1)
+        assert result.distribution["offered"].councils == 1
+        by_path = {c.path: c for c in result.councils}
+        assert [c.label for c in result.councils] == ["a/ashford.txt", "b/ashford.txt"]
+        assert by_path["a/ashford.txt"].copy_of is None
+        assert by_path["b/ashford.txt"].copy_of == "a/ashford.txt"
+        table = render(summary_table(result))
+        assert "b/ashford.txt (copy of a/ashford.txt)" in table
+
+
+def test_one_file_name_in_two_folders_with_other_text_is_two_letters() -> None:
+    westmarch = _named(row("Westmarch Council", ASHFORD.fields), "a/reply.txt", "sha-w")
+    brackley = _named(row("Brackley Council", CALDER.fields), "c/reply.txt", "sha-b")
+    contents = {"sha-w": content_key("Westmarch's reply"), "sha-b": content_key("Brackley's")}
+    result = summarise([westmarch, brackley], {}, contents)
+    assert (result.letters, result.replies) == (2, 2)
+    assert [c.copy_of for c in result.councils] == [None, None]
+    assert {c.label for c in result.councils} == {"a/reply.txt", "c/reply.txt"}
+    assert result.distribution["offered"].councils == 2
+    # the same path twice (given, say, by two callers) still gets two labels
+    twice = summarise([westmarch, westmarch], {}, contents)
+    assert [c.label for c in twice.councils] == ["a/reply.txt [1]", "a/reply.txt [2]"]
+    assert [c.copy_of for c in twice.councils] == [None, "a/reply.txt [1]"]
+
+
+def test_letters_with_no_letter_or_digit_are_not_copies_of_each_other(tmp_path: Path) -> None:
+    from rhi_llm.core.records import LetterDocument
+    from rhi_llm.summary import letter_contents
+
+    blank = {"sha-1": "  \n-- ", "sha-2": "\n\n"}
+    rows = [_named(ASHFORD, "one.txt", "sha-1"), _named(BROOKMERE, "two.txt", "sha-2")]
+    contents = letter_contents(rows, lambda sha: LetterDocument(sha256=sha, text=blank[sha]))
+    assert contents == {}
+    assert summarise(rows, {}, contents).replies == 2
+
+
+def test_the_summary_command_counts_each_council_once_across_working_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One store filled from two working folders (the same letters at other paths), plus a
+    different letter under a file name another letter has: each council counts once."""
+    names = ("westmarch-2024.txt", "brackley-2024.txt", "thornbury-2018.txt")
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        for name in names:
+            (tmp_path / folder / name).write_bytes((LETTERS / name).read_bytes())
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "westmarch-2024.txt").write_bytes(
+        (LETTERS / "ravensworth-2024.txt").read_bytes()
+    )
+    db = tmp_path / "run.db"
+    runner = CliRunner()
+    for cwd, target in (
+        (tmp_path, "a"),
+        (tmp_path / "a", "."),
+        (tmp_path / "b", "../b"),
+        (tmp_path, "c"),
+    ):
+        monkeypatch.chdir(cwd)
+        done = runner.invoke(app, ["extract", target, "--backend", "rules", "--db", str(db), "-q"])
+        assert done.exit_code == 0, done.output
+    result = runner.invoke(app, ["summary", "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert (data["letters"], data["replies"]) == (10, 4)
+    counted = [c for c in data["councils"] if c["copy_of"] is None]
+    assert sorted(c["council"] for c in counted) == [
+        "Brackley and Denholm Council",
+        "Ravensworth County Council",
+        "Thornbury Shire Council",
+        "Westmarch Council",
+    ]
+    labels = [c["label"] for c in data["councils"]]
+    assert len(set(labels)) == len(labels)
+    for council in data["councils"]:
+        assert council["copy_of"] != council["label"]
+        assert council["copy_of"] is None or council["copy_of"] in labels
+    assert data["distribution"]["offered"]["councils"] == 4
+    # Thornbury's within-72h figure is more than its completed one (415 > 402, both flagged):
+    # 103.2% is impossible, its 46.7% completed awaits review; neither counts by default.
+    within, completed = (data["distribution"][r] for r in ("within_72h", "completed"))
+    assert (within["councils"], within["impossible"]) == (2, 1)
+    assert (completed["councils"], completed["awaiting_review"]) == (3, 1)
+    shown = runner.invoke(app, ["summary", "--db", str(db)])
+    assert "not counted: 1 council with an impossible rate" in " ".join(shown.stdout.split())
+    included = runner.invoke(app, ["summary", "--db", str(db), "--json", "--include-unreviewed"])
+    assert included.exit_code == 0, included.output
+    spread = json.loads(included.stdout)["distribution"]
+    assert (spread["completed"]["councils"], spread["completed"]["awaiting_review"]) == (4, 0)
+    assert (spread["within_72h"]["councils"], spread["within_72h"]["impossible"]) == (2, 1)
