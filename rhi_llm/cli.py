@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import sys
+import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -93,7 +94,73 @@ def _name_values(params: list[Any]) -> None:
             param.metavar = VALUE_WORDS.get(param.name, param.name.upper())
 
 
-class PlainHelpCommand(TyperCommand):
+NAME_COLUMN = 30
+"""The widest option name kept beside its help; a longer one has its help on the next line."""
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """The text as lines of at most ``width`` characters, broken only at spaces (never
+    inside `--batch-api` or `rhi-llm`); paragraphs (blank lines between) kept apart."""
+    lines: list[str] = []
+    for paragraph in inspect.cleandoc(text).split("\n\n"):
+        if lines:
+            lines.append("")
+        lines += textwrap.wrap(
+            " ".join(paragraph.split()), max(width, 20), break_on_hyphens=False
+        ) or [""]
+    return lines
+
+
+def _write_records(formatter: Any, records: list[tuple[str, str]]) -> None:
+    """Write name/help pairs as two columns, the help wrapped only at spaces."""
+    indent = " " * formatter.current_indent
+    column = min(max(len(name) for name, _ in records), NAME_COLUMN)
+    help_width = formatter.width - formatter.current_indent - column - 2
+    for name, help_text in records:
+        lines = _wrapped(help_text, help_width) if help_text else []
+        if len(name) > column:
+            formatter.write(f"{indent}{name}\n")
+        else:
+            first = lines.pop(0) if lines else ""
+            formatter.write(f"{indent}{name:<{column}}  {first}".rstrip() + "\n")
+        for line in lines:
+            formatter.write(f"{indent}{'':<{column}}  {line}".rstrip() + "\n")
+
+
+class PlainHelp:
+    """Help that names arguments and values in words and wraps only at spaces."""
+
+    params: list[Any]
+    help: str | None
+
+    def format_help_text(self, ctx: Any, formatter: Any) -> None:
+        if self.help:
+            formatter.write_paragraph()
+            text = self.help.partition("\f")[0]
+            width = formatter.width - formatter.current_indent - 2
+            for line in _wrapped(text, width):
+                formatter.write(f"{'':<{formatter.current_indent + 2}}{line}".rstrip() + "\n")
+
+    def format_parameters(self, ctx: Any, formatter: Any) -> None:
+        params = [p for p in self.params if p.param_type_name in ("argument", "option")]
+        params += [p for p in [ctx.command.get_help_option(ctx)] if p is not None]
+        arguments = [
+            (_shown_name(p), getattr(p, "help", None) or "")
+            for p in params
+            if p.param_type_name == "argument"
+        ]
+        options = [
+            record
+            for p in params
+            if p.param_type_name == "option" and (record := p.get_help_record(ctx)) is not None
+        ]
+        for title, records in (("Arguments", arguments), ("Options", options)):
+            if records:
+                with formatter.section(title):
+                    _write_records(formatter, records)
+
+
+class PlainHelpCommand(PlainHelp, TyperCommand):
     """A command whose usage line and help name arguments and values in words."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -109,29 +176,19 @@ class PlainHelpCommand(TyperCommand):
         return pieces
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
-        params = self.get_params(ctx)
-        arguments = [
-            (_shown_name(p), getattr(p, "help", None) or "")
-            for p in params
-            if p.param_type_name == "argument"
-        ]
-        options = [
-            record
-            for p in params
-            if p.param_type_name == "option" and (record := p.get_help_record(ctx)) is not None
-        ]
-        for title, records in (("Arguments", arguments), ("Options", options)):
-            if records:
-                with formatter.section(title):
-                    formatter.write_dl(records)
+        self.format_parameters(ctx, formatter)
 
 
-class PlainHelpGroup(TyperGroup):
+class PlainHelpGroup(PlainHelp, TyperGroup):
     """A command group whose options name their values in words."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _name_values(self.params)
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        self.format_parameters(ctx, formatter)
+        self.format_commands(ctx, formatter)
 
 
 class PlainHelpTyper(typer.Typer):

@@ -54,6 +54,7 @@ def test_help_names_values_in_words_and_wraps_at_80_columns(path: tuple[str, ...
     assert not re.search(r"\{\w+\}", text), text  # {files}
     assert not re.search(r"\s\.(\s|$)", text), text  # a stray " ." after a help text
     assert max(len(line) for line in text.splitlines()) <= 80, text
+    assert not re.search(r"\w-$", text, re.MULTILINE), text  # "--batch-" / "api" split
 
 
 def test_usage_lines_read_naturally() -> None:
