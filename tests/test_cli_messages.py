@@ -16,6 +16,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from benchmarks.cli import bench_app
 from rhi_llm import cli
 from rhi_llm.cli import app
 from rhi_llm.testing.fake_server import FakeOpenAI
@@ -39,6 +40,8 @@ def _command_paths(group: Any, prefix: tuple[str, ...] = ()) -> Iterator[tuple[s
 
 
 COMMANDS = list(_command_paths(typer.main.get_command(app)))
+BENCH: Any = typer.main.get_command(bench_app)
+BENCH_COMMANDS: list[tuple[str, ...]] = [("bench", name) for name in BENCH.commands]
 
 
 def _help(path: tuple[str, ...]) -> str:
@@ -47,7 +50,7 @@ def _help(path: tuple[str, ...]) -> str:
     return result.stdout
 
 
-@pytest.mark.parametrize("path", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("path", COMMANDS + BENCH_COMMANDS, ids=" ".join)
 def test_help_names_values_in_words_and_wraps_at_80_columns(path: tuple[str, ...]) -> None:
     text = _help(path)
     assert not re.search(r"<[a-z][\w\[\], ]*>", text), text  # <bool>, <str>, <list[Path]>
