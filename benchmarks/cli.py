@@ -16,12 +16,20 @@ import typer
 from rich.table import Table
 
 from benchmarks import EVAL
-from rhi_llm.cli import GoldOption, JsonOption, LettersOption, err, exits_on_error, out
+from rhi_llm.cli import (
+    GoldOption,
+    JsonOption,
+    LettersOption,
+    PlainHelpTyper,
+    err,
+    exits_on_error,
+    out,
+)
 from rhi_llm.core.terminal import tag
 
 LETTERS = EVAL / "letters"
 
-bench_app = typer.Typer(
+bench_app = PlainHelpTyper(
     help="Benchmarks that print figures: verifier recall, extraction speed, reliability.",
     no_args_is_help=True,
     add_completion=False,

@@ -11,7 +11,9 @@ import importlib
 import inspect
 import json
 import logging
+import os
 import sys
+import textwrap
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,6 +22,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from rich.table import Table
 from rich.text import Text
+from typer.core import TyperCommand, TyperGroup
+from typer.models import CommandFunctionType
 
 from rhi_llm import __version__
 from rhi_llm.bulk import in_flight_counter, run_bulk
@@ -30,7 +34,7 @@ from rhi_llm.core.questionnaires import SHIPPED, check_file, forced, installed, 
 from rhi_llm.core.records import OutputRow
 from rhi_llm.core.redact import install as install_redaction
 from rhi_llm.core.redact import redact
-from rhi_llm.core.settings import Settings, build_settings, using
+from rhi_llm.core.settings import DEFAULT_DB, Settings, build_settings, using
 from rhi_llm.core.terminal import PlainConsole, tag, visible
 from rhi_llm.core.text import shown_path
 from rhi_llm.core.types import Letter, QuestionMap
@@ -53,7 +57,156 @@ OnOutcome = Callable[[LetterOutcome], None]
 CHECKOUT = Path(__file__).resolve().parent.parent
 """The repository this package runs from, when it runs from one (an editable install)."""
 
-app = typer.Typer(
+
+# --------------------------------------------------------------------------------------------
+# Help that reads like a manual: `rhi-llm extract [OPTIONS] PATH...`, `--db FILE`, never a
+# Python type such as <list[Path]> or {files}
+# --------------------------------------------------------------------------------------------
+
+
+def _shown_name(param: Any) -> str:
+    """An argument's name in usage and help: its metavar (or its name in capitals), with
+    "..." when it takes several."""
+    name = str(param.metavar or param.name.upper())
+    return name if param.nargs == 1 or name.endswith("...") else name + "..."
+
+
+VALUE_WORDS = {
+    **dict.fromkeys(("db", "output", "html", "report", "thresholds"), "FILE"),
+    **dict.fromkeys(("questionnaires", "letters", "gold", "cassettes"), "DIR"),
+    **dict.fromkeys(("timeout", "latency", "poll_seconds", "batch_seconds"), "SECONDS"),
+    **dict.fromkeys(("context_tokens", "max_output"), "TOKENS"),
+    **dict.fromkeys(("workers", "concurrency", "retries"), "N"),
+    **dict.fromkeys(("output_format", "export_format"), "FORMAT"),
+    **dict.fromkeys(("model", "reviewer"), "NAME"),
+    "base_url": "URL",
+    "fault_rate": "SHARE",
+}
+"""The word help shows for an option's value (`--db FILE`); others show their own name."""
+
+
+def _name_values(params: list[Any]) -> None:
+    """Give every option that takes a value a word for it (its metavar, else `VALUE_WORDS`,
+    else its name in capitals), so help never shows a type placeholder."""
+    for param in params:
+        takes_value = not (getattr(param, "is_flag", False) or getattr(param, "count", False))
+        if param.param_type_name == "option" and takes_value and param.metavar is None:
+            param.metavar = VALUE_WORDS.get(param.name, param.name.upper())
+
+
+NAME_COLUMN = 30
+"""The widest option name kept beside its help; a longer one has its help on the next line."""
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """The text as lines of at most ``width`` characters, broken only at spaces (never
+    inside `--batch-api` or `rhi-llm`); paragraphs (blank lines between) kept apart."""
+    lines: list[str] = []
+    for paragraph in inspect.cleandoc(text).split("\n\n"):
+        if lines:
+            lines.append("")
+        lines += textwrap.wrap(
+            " ".join(paragraph.split()), max(width, 20), break_on_hyphens=False
+        ) or [""]
+    return lines
+
+
+def _write_records(formatter: Any, records: list[tuple[str, str]]) -> None:
+    """Write name/help pairs as two columns, the help wrapped only at spaces."""
+    indent = " " * formatter.current_indent
+    column = min(max(len(name) for name, _ in records), NAME_COLUMN)
+    help_width = formatter.width - formatter.current_indent - column - 2
+    for name, help_text in records:
+        lines = _wrapped(help_text, help_width) if help_text else []
+        if len(name) > column:
+            formatter.write(f"{indent}{name}\n")
+        else:
+            first = lines.pop(0) if lines else ""
+            formatter.write(f"{indent}{name:<{column}}  {first}".rstrip() + "\n")
+        for line in lines:
+            formatter.write(f"{indent}{'':<{column}}  {line}".rstrip() + "\n")
+
+
+class PlainHelp:
+    """Help that names arguments and values in words and wraps only at spaces."""
+
+    params: list[Any]
+    help: str | None
+
+    def format_help_text(self, ctx: Any, formatter: Any) -> None:
+        if self.help:
+            formatter.write_paragraph()
+            text = self.help.partition("\f")[0]
+            width = formatter.width - formatter.current_indent - 2
+            for line in _wrapped(text, width):
+                formatter.write(f"{'':<{formatter.current_indent + 2}}{line}".rstrip() + "\n")
+
+    def format_parameters(self, ctx: Any, formatter: Any) -> None:
+        params = [p for p in self.params if p.param_type_name in ("argument", "option")]
+        params += [p for p in [ctx.command.get_help_option(ctx)] if p is not None]
+        arguments = [
+            (_shown_name(p), getattr(p, "help", None) or "")
+            for p in params
+            if p.param_type_name == "argument"
+        ]
+        options = [
+            record
+            for p in params
+            if p.param_type_name == "option" and (record := p.get_help_record(ctx)) is not None
+        ]
+        for title, records in (("Arguments", arguments), ("Options", options)):
+            if records:
+                with formatter.section(title):
+                    _write_records(formatter, records)
+
+
+class PlainHelpCommand(PlainHelp, TyperCommand):
+    """A command whose usage line and help name arguments and values in words."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _name_values(self.params)
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                name = _shown_name(param)
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        self.format_parameters(ctx, formatter)
+
+
+class PlainHelpGroup(PlainHelp, TyperGroup):
+    """A command group whose options name their values in words."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _name_values(self.params)
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        self.format_parameters(ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+
+class PlainHelpTyper(typer.Typer):
+    """A typer app whose groups and commands all use the plain help above."""
+
+    def __init__(self, **options: Any) -> None:
+        options.setdefault("cls", PlainHelpGroup)
+        options.setdefault("rich_markup_mode", None)
+        super().__init__(**options)
+
+    def command(
+        self, *args: Any, **options: Any
+    ) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        options.setdefault("cls", PlainHelpCommand)
+        return super().command(*args, **options)
+
+
+app = PlainHelpTyper(
     help=(
         "Turn FOI reply letters about Return Home Interviews into a verified dataset.\n\n"
         "Letters (PDF, DOCX, HTML, e-mail, text) are loaded, matched to the questionnaire "
@@ -73,6 +226,13 @@ log = logging.getLogger("rhi_llm")
 
 class State:
     debug = False
+    quiet = False  # -q: only errors are printed
+
+
+def note(*parts: Any) -> None:
+    """A line for the person at the terminal (standard error), unless -q asked for quiet."""
+    if not State.quiet:
+        err.print(*parts, highlight=False)
 
 
 def _version(value: bool) -> None:
@@ -92,6 +252,7 @@ def main_options(
     ] = False,
 ) -> None:
     State.debug = debug
+    State.quiet = False
     logging.basicConfig(
         level=logging.DEBUG if debug else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -147,7 +308,7 @@ MODEL_OPTIONS: dict[str, Any] = {
         str | None,
         typer.Option(
             "--base-url",
-            help="OpenAI-compatible endpoint [env OPENAI_BASE_URL].",
+            help="OpenAI-compatible endpoint [env OPENAI_BASE_URL; default the OpenAI API].",
             show_default=False,
         ),
     ],
@@ -235,7 +396,7 @@ FORCE_OPTIONS: dict[str, Any] = {
             metavar="ID|FILE",
             help="Read every letter as answering this questionnaire (an installed id, or a "
             "questionnaire file), instead of detecting each letter's "
-            "[env RHI_LLM_QUESTIONNAIRE].",
+            "[env RHI_LLM_QUESTIONNAIRE; default: detected per letter].",
             show_default=False,
         ),
     ],
@@ -339,7 +500,14 @@ def describe(letter: Letter, qmap: QuestionMap) -> dict[str, Any]:
 @app.command("load")
 @with_settings(force=True)
 def load_command(
-    files: Annotated[list[Path], typer.Argument(help="Letter files to read.", show_default=False)],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="PATH",
+            help="Letter files, or folders (searched recursively, as extract does).",
+            show_default=False,
+        ),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON list.")] = False,
     *,
     settings: Settings,
@@ -350,6 +518,11 @@ def load_command(
     every question found with its character offsets and the first words of its answer.
     A file that cannot be read prints one error line; the other files still load.
     """
+    files, skipped = scan_folders(paths)
+    for skip in skipped:
+        err.print(tag("skipped", "yellow"), str(skip), highlight=False)
+    if not files:
+        fail("no letter files found in " + ", ".join(map(shown_path, paths)))
     described: list[dict[str, Any]] = []
     failed = 0
     for path in files:
@@ -376,7 +549,7 @@ def load_command(
 def _print_letter(info: dict[str, Any]) -> None:
     out.print(
         tag(info["path"], "bold"),
-        f" {info['format']}, {info['pages']} page(s), "
+        f" {info['format']}, {_plural(info['pages'], 'page')}, "
         f"{info['characters']:,} characters, sha256 {info['sha256'][:12]}… ",
         tag(info["questionnaire"], "cyan"),
         f"(confidence {info['confidence']:.2f})",
@@ -399,7 +572,7 @@ def choose_backend(name: str | None, settings: Settings, *, cache: bool = True) 
     """The backend asked for, or the default with one visible line saying which and why."""
     if name is None:
         name, why = default_backend(settings)
-        err.print("backend:", tag(name, "bold"), f"({redact(why)})", highlight=False)
+        note("backend:", tag(name, "bold"), f"({redact(why)})")
     with exits_on_error(code=2):
         backend = get_backend(name, settings, cache=cache)
     return backend
@@ -408,6 +581,7 @@ def choose_backend(name: str | None, settings: Settings, *, cache: bool = True) 
 LettersArgument = Annotated[
     list[Path] | None,
     typer.Argument(
+        metavar="PATH",
         help="Letter files, or folders (searched recursively for letter files).",
         show_default=False,
     ),
@@ -451,11 +625,19 @@ RowFormatOption = Annotated[
     ),
 ]
 OutputOption = Annotated[
-    Path | None, typer.Option("-o", "--output", help="Write here instead of standard output.")
+    Path | None,
+    typer.Option(
+        "-o",
+        "--output",
+        help="Write the rows to this file, or to standard output with -o - [default: "
+        "standard output when it is a pipe or a file; on a terminal, rhi-llm-dataset.jsonl "
+        "(.csv with --format csv) in the working folder].",
+        show_default=False,
+    ),
 ]
 WorkersOption = Annotated[
     int | None,
-    typer.Option(help="Worker processes [default: one per core].", show_default=False),
+    typer.Option(help="Worker processes, at least 1 [default: one per core].", show_default=False),
 ]
 NoCacheOption = Annotated[
     bool,
@@ -467,7 +649,7 @@ NoCacheOption = Annotated[
 ]
 QuietOption = Annotated[
     bool,
-    typer.Option("--quiet", "-q", help="No progress and no summary table (errors still print)."),
+    typer.Option("--quiet", "-q", help="Print nothing but errors (and the rows, where they go)."),
 ]
 
 
@@ -506,6 +688,12 @@ def extract_command(
     """
     if output_format not in ("jsonl", "csv"):
         fail(f"unknown format {output_format!r}: use jsonl or csv")
+    if workers is not None and workers < 1:
+        fail(f"--workers must be at least 1 (got {workers})")
+    State.quiet = quiet
+    target = dataset_target(output, output_format)
+    if target is not None:
+        check_writable(target)  # before any work, not after the whole batch
     if batch_api or resume:
         _batch_api_command(
             paths or [],
@@ -514,8 +702,7 @@ def extract_command(
             wait=wait,
             poll_seconds=poll_seconds,
             output_format=output_format,
-            output=output,
-            quiet=quiet,
+            output=target,
             settings=settings,
         )
         return
@@ -523,15 +710,16 @@ def extract_command(
         fail("name the letter files or folders to extract")
     letters, skipped = scan_folders(paths)
     for skip in skipped:
-        err.print(tag("skipped", "yellow"), str(skip), highlight=False)
+        note(tag("skipped", "yellow"), str(skip))
     if not letters:
         fail("no letter files found in " + ", ".join(map(shown_path, paths)))
     chosen = choose_backend(backend, settings, cache=not no_cache)
     tally = Tally(total=len(letters), not_letters=len(skipped))
     rows = _extract_into_store(letters, chosen, settings, tally, workers=workers, quiet=quiet)
-    _write_rows(rows, output_format, output)
+    _write_rows(rows, output_format, target)
     if not quiet:
-        err.print(summary_table(tally, shown_path(settings.db)))
+        err.print(summary_table(tally, shown_path(settings.db), rows))
+        note(next_step(rows, settings))
     if tally.failed:
         raise typer.Exit(code=1)
 
@@ -547,7 +735,7 @@ def _extract_into_store(
 ) -> list[OutputRow]:
     """Extract what the run store lacks, recording each letter as it is done; the stored
     rows of every letter asked for, in the order asked."""
-    with opened_store(settings.db) as store:
+    with opened_store(settings.db, create=True) as store:
         progress = BatchProgress(
             tally, choose_mode(quiet, err), err, in_flight=in_flight_counter(backend)
         )
@@ -575,10 +763,10 @@ def _batch_api_command(
     poll_seconds: float,
     output_format: str,
     output: Path | None,
-    quiet: bool,
     settings: Settings,
 ) -> None:
-    """`extract --batch-api PATH...` (submit) and `extract --resume` (collect)."""
+    """`extract --batch-api PATH...` (submit) and `extract --resume` (collect); the rows
+    collected go to ``output``, or to standard output when it is None."""
     from rhi_llm.extract.llm import LlmBackend
 
     if resume and paths:
@@ -601,9 +789,9 @@ def _batch_api_command(
             failures.append(outcome.error)
             report_error(outcome.error)
 
-    with opened_store(settings.db) as store, exits_on_error():
+    with opened_store(settings.db, create=not resume) as store, exits_on_error():
         if resume:
-            rows = _collect_batches(chosen, store, report, wait, poll_seconds, quiet)
+            rows = _collect_batches(chosen, store, report, wait, poll_seconds)
         else:
             _submit_batch(find_letters(paths), chosen, store, report)
     if resume:
@@ -619,18 +807,23 @@ def _submit_batch(
 
     sent = submit(letters, backend, store, report)
     if sent.batch_id is None:
-        err.print(
-            f"nothing to send: {sent.skipped} letters already in the store, "
-            f"{sent.failed} unreadable",
-            highlight=False,
+        note(
+            f"nothing to send: {_plural(sent.skipped, 'letter')} already in the store, "
+            f"{sent.failed} unreadable"
         )
         return
-    err.print(
-        f"submitted batch {sent.batch_id}: {sent.requests} requests for "
-        f"{sent.letters} letters ({sent.skipped} already in the store). "
-        f"Collect with: rhi-llm extract --resume --db {store.path}",
-        highlight=False,
+    note(
+        f"submitted batch {sent.batch_id}: {_plural(sent.requests, 'request')} for "
+        f"{_plural(sent.letters, 'letter')} ({sent.skipped} already in the store). "
+        f"Collect with: rhi-llm extract --resume --db {store.path}"
     )
+
+
+def request_counts(counts: dict[str, int]) -> str:
+    """A batch's request counts as words: "3 of 5 requests done, 1 failed"."""
+    total = counts.get("total", 0)
+    done = f"{counts.get('completed', 0)} of {_plural(total, 'request')} done"
+    return done + (f", {counts['failed']} failed" if counts.get("failed") else "")
 
 
 def _collect_batches(
@@ -639,17 +832,15 @@ def _collect_batches(
     report: OnOutcome,
     wait: bool,
     poll_seconds: float,
-    quiet: bool,
 ) -> list[OutputRow]:
     from rhi_llm.batch_api import collect
 
     def status(batch_id: str, state: str, counts: dict[str, int]) -> None:
-        if not quiet:
-            err.print(f"batch {batch_id}: {state} {counts}", highlight=False)
+        note(f"batch {batch_id}: {state}, {request_counts(counts)}")
 
     found = collect(backend, store, report, wait=wait, poll_seconds=poll_seconds, on_status=status)
     if not found:
-        err.print("no batch is waiting in the store", highlight=False)
+        note("no batch is waiting in the store")
     for batch in found:
         later = (
             f", {len(batch.left_for_later)} changed since and left for a normal run"
@@ -657,25 +848,74 @@ def _collect_batches(
             else ""
         )
         state = (
-            f"collected {len(batch.outcomes)} letters{later}"
+            f"collected {_plural(len(batch.outcomes), 'letter')}{later}"
             if batch.status in ("completed", "failed", "expired", "cancelled")
             else "not finished yet: run --resume again later"
         )
-        err.print(
-            f"batch {batch.batch_id}: {batch.status} {batch.counts}; {state}", highlight=False
-        )
+        note(f"batch {batch.batch_id}: {batch.status}, {request_counts(batch.counts)}; {state}")
     return [o.row for batch in found for o in batch.outcomes if o.row is not None]
 
 
 @contextmanager
-def opened_store(path: Path) -> Iterator[Store]:
-    """The run store, opened; one line and exit code 2 when it cannot be, and exit code 1
-    when it fails while in use (a store damaged inside opens, then fails on a page a query
-    reaches)."""
+def opened_store(path: Path, *, create: bool = False) -> Iterator[Store]:
+    """The run store, opened; one line and exit code 2 when it cannot be (or, unless
+    ``create``, when there is none: a command that reads a store never makes an empty one),
+    and exit code 1 when it fails while in use (a store damaged inside opens, then fails on
+    a page a query reaches)."""
+    if not create and not path.exists():
+        fail(
+            "no run store here (looked for this file"
+            + (", the default in the working folder" if path == DEFAULT_DB else "")
+            + "): extract letters into it first with `rhi-llm extract PATH`, or give --db FILE",
+            path=path,
+        )
     with exits_on_error(code=2):
         store = open_store(path)
     with store, exits_on_error(code=1):
         yield store
+
+
+DEFAULT_DATASET = "rhi-llm-dataset"
+"""On a terminal with no -o, extract writes the rows to this file (.jsonl or .csv)."""
+
+
+def stdout_is_terminal() -> bool:
+    """Whether standard output is a terminal, read by a person rather than a program."""
+    return sys.stdout.isatty()
+
+
+def dataset_target(output: Path | None, output_format: str) -> Path | None:
+    """Where extract writes its rows: the -o file; standard output (None) for `-o -` or
+    when standard output is a pipe or a file; on a terminal with no -o, a file in the
+    working folder, so that a person sees a summary rather than pages of JSON."""
+    if output is not None:
+        return None if str(output) == "-" else output
+    return Path(f"{DEFAULT_DATASET}.{output_format}") if stdout_is_terminal() else None
+
+
+def check_writable(path: Path) -> None:
+    """One line and exit code 2 when a file cannot be written at ``path`` (a folder, a
+    missing or read-only folder), said before any work is done."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        fail("is a folder: give a file name to write", path=path)
+    if not folder.is_dir():
+        fail(f"cannot write the output: the folder {shown_path(folder)} does not exist", path=path)
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        fail("cannot write the output: permission denied", path=path)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def next_step(rows: list[OutputRow], settings: Settings) -> str:
+    """The command to run next: review when fields are flagged, else export."""
+    db = "" if settings.db == DEFAULT_DB else f" --db {shown_path(settings.db)}"
+    flagged = sum(f.verdict == "flagged" for row in rows for f in row.fields.values())
+    if flagged:
+        return f"next: rhi-llm review{db}  (decide the {_plural(flagged, 'flagged field')})"
+    return f"next: rhi-llm export{db} -o dataset.csv  (nothing is flagged for review)"
 
 
 def _write_rows(rows: list[OutputRow], output_format: str, output: Path | None) -> None:
@@ -685,7 +925,7 @@ def _write_rows(rows: list[OutputRow], output_format: str, output: Path | None) 
         return
     with exits_on_error(), atomic_write(output, newline="") as handle:
         writer(rows, handle)
-    err.print(f"wrote {len(rows)} rows to {output}", highlight=False)
+    note(f"wrote {_plural(len(rows), 'row')} to {shown_path(output)}")
 
 
 ExportFormatOption = Annotated[
@@ -750,10 +990,10 @@ def export_command(
             fmt=export_format,  # type: ignore[arg-type]
             long=long,
         )
-    what = "field rows" if long else "letter rows"
+    what = "field row" if long else "letter row"
     err.print(
-        f"wrote {written} {what} ({len(rows)} letters, {len(decisions)} review "
-        f"decisions applied) to {output}",
+        f"wrote {_plural(written, what)} ({_plural(len(rows), 'letter')}, "
+        f"{_plural(len(decisions), 'review decision')} applied) to {output}",
         highlight=False,
     )
 
@@ -764,13 +1004,19 @@ def summary_command(
     html: Annotated[
         Path | None,
         typer.Option(
-            "--html", help="Also write a self-contained HTML page with charts.", show_default=False
+            "--html",
+            help="Also write a self-contained HTML page with charts [default: none].",
+            show_default=False,
         ),
     ] = None,
     as_json: JsonOption = False,
     backend: Annotated[
         str | None,
-        typer.Option("--backend", help="Only this backend's extractions.", show_default=False),
+        typer.Option(
+            "--backend",
+            help="Only this backend's extractions [default: each letter's newest].",
+            show_default=False,
+        ),
     ] = None,
     include_unreviewed: Annotated[
         bool,
@@ -801,7 +1047,7 @@ def summary_command(
         err.print(f"wrote {html}", highlight=False)
 
 
-review_app = typer.Typer(
+review_app = PlainHelpTyper(
     help="Review flagged fields: in the terminal, or through a spreadsheet.",
     invoke_without_command=True,
     no_args_is_help=False,
@@ -834,12 +1080,18 @@ def review_command(
     ctx: typer.Context,
     field: Annotated[
         str | None,
-        typer.Option("--field", help="Only this field id (e.g. rhi_offered).", show_default=False),
+        typer.Option(
+            "--field",
+            help="Only this field id, e.g. rhi_offered [default: every field].",
+            show_default=False,
+        ),
     ] = None,
     council: Annotated[
         str | None,
         typer.Option(
-            "--council", help="Only councils whose name contains this.", show_default=False
+            "--council",
+            help="Only councils whose name contains this [default: every council].",
+            show_default=False,
         ),
     ] = None,
     *,
@@ -882,12 +1134,17 @@ def review_command(
 def review_export_command(
     output: Annotated[Path, typer.Option("-o", "--output", help="The CSV file to write.")],
     field: Annotated[
-        str | None, typer.Option("--field", help="Only this field id.", show_default=False)
+        str | None,
+        typer.Option(
+            "--field", help="Only this field id [default: every field].", show_default=False
+        ),
     ] = None,
     council: Annotated[
         str | None,
         typer.Option(
-            "--council", help="Only councils whose name contains this.", show_default=False
+            "--council",
+            help="Only councils whose name contains this [default: every council].",
+            show_default=False,
         ),
     ] = None,
     *,
@@ -912,7 +1169,7 @@ def review_export_command(
         except RhiError as error:  # the sheet could not be written
             report_error(error)
             raise typer.Exit(code=1) from None
-    err.print(f"wrote {written} flagged fields to {output}", highlight=False)
+    err.print(f"wrote {_plural(written, 'flagged field')} to {output}", highlight=False)
 
 
 @review_app.command("import")
@@ -944,20 +1201,20 @@ def review_import_command(
         for problem in result.problems:
             err.print(tag(str(sheet), "red"), str(problem), highlight=False)
         err.print(
-            f"{len(result.problems)} problem(s): nothing was recorded; fix the sheet and "
+            f"{_plural(len(result.problems), 'problem')}: nothing was recorded; fix the sheet and "
             "import it again",
             highlight=False,
         )
         raise typer.Exit(code=1)
     read_as = f" (read as {result.encoding})" if result.encoding != "utf-8" else ""
     err.print(
-        f"recorded {result.applied} decisions; {result.unchanged} already recorded, "
-        f"{result.skipped} rows without a decision{read_as}",
+        f"recorded {_plural(result.applied, 'decision')}; {result.unchanged} already "
+        f"recorded, {_plural(result.skipped, 'row')} without a decision{read_as}",
         highlight=False,
     )
 
 
-store_app = typer.Typer(
+store_app = PlainHelpTyper(
     help="Look after a run store: check that SQLite can read all of it.",
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -993,8 +1250,9 @@ def store_check(*, settings: Settings) -> None:
         )
         return
     err.print(
-        f"damaged {found.path}: SQLite's integrity check found {len(found.problems)}"
-        f"{' or more' if len(found.problems) >= SHOWN_PROBLEMS else ''} problem(s) ({counts})",
+        f"damaged {found.path}: SQLite's integrity check found "
+        f"{_plural(len(found.problems), 'problem')}"
+        f"{' or more' if len(found.problems) >= SHOWN_PROBLEMS else ''} ({counts})",
         markup=False,
         highlight=False,
     )
@@ -1060,7 +1318,7 @@ def questionnaires_command(as_json: JsonOption = False, *, settings: Settings) -
     out.print(table)
 
 
-questionnaire_app = typer.Typer(
+questionnaire_app = PlainHelpTyper(
     help="Check a questionnaire file before you install it.",
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -1081,13 +1339,13 @@ def questionnaire_check_command(
     for problem in problems:
         err.print(f"error {problem}", markup=False, highlight=False)
     if problems:
-        err.print(f"{len(problems)} problem(s) in {file}", markup=False, highlight=False)
+        err.print(f"{_plural(len(problems), 'problem')} in {file}", markup=False, highlight=False)
         raise typer.Exit(code=1)
     checked = load_file(file)
     out.print(
-        f"{file}: questionnaire {checked.id}: {len(checked.questions)} questions, "
-        f"{len(checked.fields)} fields, period {checked.period.label}, "
-        f"{len(checked.rates)} rates; no problems",
+        f"{file}: questionnaire {checked.id}: {_plural(len(checked.questions), 'question')}, "
+        f"{_plural(len(checked.fields), 'field')}, period {checked.period.label}, "
+        f"{_plural(len(checked.rates), 'rate')}; no problems",
         markup=False,
         highlight=False,
     )
@@ -1162,7 +1420,8 @@ def fake_server_command(
         str | None,
         typer.Option(
             help="Behave like a real server: openai, openai-reasoning, azure, vllm, llamacpp "
-            "or ollama (its window, errors and quirks; see rhi_llm/testing/profiles.py)."
+            "or ollama (its window, errors and quirks; see rhi_llm/testing/profiles.py) "
+            "[default: none, a plain OpenAI-compatible server]."
         ),
     ] = None,
 ) -> None:
@@ -1181,6 +1440,8 @@ def fake_server_command(
 
     if profile is not None and profile not in PROFILES:
         fail(f"unknown profile {profile!r}: use one of {', '.join(PROFILES)}")
+    if not 0 <= port <= 65535:
+        fail(f"--port must be between 0 and 65535 (got {port})")
     server = FakeOpenAI(
         latency=latency,
         fault_rate=fault_rate,
@@ -1188,7 +1449,10 @@ def fake_server_command(
         batch_seconds=batch_seconds,
         profile=profile,
     )
-    server.start()
+    try:
+        server.start()
+    except OSError as problem:  # the port is taken, or not ours to use
+        fail(f"cannot listen on 127.0.0.1:{port}: {problem.strerror or problem}")
     shown = f", imitating {profile}" if profile else ""
     err.print(
         f"fake OpenAI-compatible server (rules answers, not a model{shown}) at {server.base_url}",
@@ -1246,14 +1510,15 @@ EvalBackendOption = Annotated[
     str, typer.Option("--backend", help="Extraction backend to score: rules (offline) or llm.")
 ]
 ReportOption = Annotated[
-    Path | None, typer.Option("--report", help="Write a Markdown report of every wrong field.")
+    Path | None,
+    typer.Option("--report", help="Write a Markdown report of every wrong field [default: none]."),
 ]
 ThresholdsOption = Annotated[
     Path | None,
     typer.Option(
         "--thresholds",
         help="TOML of minimum/maximum scores per backend; exit 1 "
-        "when one is crossed (e.g. eval/thresholds.toml).",
+        "when one is crossed (e.g. eval/thresholds.toml) [default: none].",
     ),
 ]
 CompareOption = Annotated[
@@ -1261,7 +1526,7 @@ CompareOption = Annotated[
     typer.Option(
         "--compare",
         metavar="OLD.json NEW.json",
-        help="Compare two saved --json outputs instead of running the eval.",
+        help="Compare two saved --json outputs instead of running the eval [default: none].",
     ),
 ]
 CassettesOption = Annotated[
@@ -1269,7 +1534,7 @@ CassettesOption = Annotated[
     typer.Option(
         "--cassettes",
         help="Replay the model's answers from this folder of vcrpy cassettes "
-        "(offline), e.g. cassettes/authored.",
+        "(offline), e.g. cassettes/authored [default: none, call the model].",
     ),
 ]
 RecordOption = Annotated[
@@ -1310,6 +1575,8 @@ def eval_command(
     if compare is not None:
         _eval_compare(*compare, as_json=as_json)
         return
+    if cassettes is not None and not record and not cassettes.is_dir():
+        fail("no such cassettes folder to replay (check the --cassettes path)", path=cassettes)
     with exits_on_error():
         limits = evaluate.load_thresholds(thresholds, backend) if thresholds else []
         chosen = _eval_backend(backend, cassettes, record, settings)
@@ -1384,7 +1651,7 @@ def main() -> None:
     """The `rhi-llm` command. An `RhiError` that no command turned into its own line is
     reported here, in one line, rather than as a traceback."""
     try:
-        app()
+        app(prog_name="rhi-llm")
     except RhiError as error:
         report_error(error)
         sys.exit(1)

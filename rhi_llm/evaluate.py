@@ -499,11 +499,25 @@ class Plan:
     gold_problems: list[str] = field(default_factory=list)
 
 
+def _no_cassette(name: str, path: Path, seeds_dir: Path | None) -> str:
+    """Why a letter with no cassette to replay is skipped: a seed letter is never recorded;
+    any other simply has no recording in the folder replayed."""
+    if seeds_dir is not None and path.resolve().is_relative_to(seeds_dir.resolve()):
+        why = "seed letters are third-party text and are never recorded"
+    else:
+        why = "no recording of it in the cassettes folder; --record with a key makes one"
+    return f"{name}: no cassette for {path.name} ({why})"
+
+
 def plan(
-    cases: Iterable[GoldCase], searched: str = "", covers: Callable[[Path], bool] | None = None
+    cases: Iterable[GoldCase],
+    searched: str = "",
+    covers: Callable[[Path], bool] | None = None,
+    seeds_dir: Path | None = None,
 ) -> Plan:
     """Which letter forms to run; gold whose letter is missing is skipped, with the reason,
-    and so is a letter the backend cannot answer for (no cassette to replay)."""
+    and so is a letter the backend cannot answer for (no cassette to replay: a seed letter,
+    under ``seeds_dir``, never has one)."""
     result = Plan()
     for case in cases:
         name = case.path.name
@@ -514,10 +528,7 @@ def plan(
         result.gold_problems += [f"{name}: {f}: {p} (not scored)" for f, p in problems.items()]
         for path in case.letters:
             if covers is not None and not covers(path):
-                result.skipped.append(
-                    f"{name}: no cassette for {path.name} (seed letters are "
-                    "third-party text and are never recorded)"
-                )
+                result.skipped.append(_no_cassette(name, path, seeds_dir))
                 continue
             result.jobs.append(Job(case, path, frozenset(problems)))
     return result
@@ -611,10 +622,15 @@ def score_outcomes(
 
 
 async def run_eval(
-    cases: Sequence[GoldCase], backend: Backend, *, concurrency: int = 8, searched: str = ""
+    cases: Sequence[GoldCase],
+    backend: Backend,
+    *,
+    concurrency: int = 8,
+    searched: str = "",
+    seeds_dir: Path | None = None,
 ) -> EvalResult:
     """Every letter form of the gold cases through the pipeline, scored."""
-    planned = plan(cases, searched, backend.covers)
+    planned = plan(cases, searched, backend.covers, seeds_dir)
     paths = [job.path for job in planned.jobs]
     try:
         outcomes = await process_many(paths, backend, concurrency=concurrency)
@@ -624,9 +640,16 @@ async def run_eval(
 
 
 def evaluate(
-    cases: Sequence[GoldCase], backend: Backend, *, concurrency: int = 8, searched: str = ""
+    cases: Sequence[GoldCase],
+    backend: Backend,
+    *,
+    concurrency: int = 8,
+    searched: str = "",
+    seeds_dir: Path | None = None,
 ) -> EvalResult:
-    return asyncio.run(run_eval(cases, backend, concurrency=concurrency, searched=searched))
+    return asyncio.run(
+        run_eval(cases, backend, concurrency=concurrency, searched=searched, seeds_dir=seeds_dir)
+    )
 
 
 def evaluate_folder(
@@ -642,7 +665,7 @@ def evaluate_folder(
     seeds_dir = seeds_dir or default_seeds_dir(gold_dir)
     cases = load_gold_set(gold_dir, letters_dir, seeds_dir)
     searched = f" in {letters_dir} or {seeds_dir}"
-    return evaluate(cases, backend, concurrency=concurrency, searched=searched)
+    return evaluate(cases, backend, concurrency=concurrency, searched=searched, seeds_dir=seeds_dir)
 
 
 # --------------------------------------------------------------------------------------------

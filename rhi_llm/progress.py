@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -21,6 +22,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from rhi_llm.core.records import OutputRow
 from rhi_llm.pipeline import LetterOutcome
 
 Mode = Literal["bar", "plain", "quiet"]
@@ -160,7 +162,10 @@ class BatchProgress:
         )
 
 
-def summary_table(tally: Tally, store_path: str | None) -> Table:
+def summary_table(tally: Tally, store_path: str | None, found: Sequence[OutputRow] = ()) -> Table:
+    """What a batch did, in one short table: letters read and failed, the fields extracted
+    from the rows ``found`` and how many of them wait for review, calls, tokens and time."""
+    fields = [f for row in found for f in row.fields.values()]
     table = Table(title="Batch summary", show_header=False)
     table.add_column("what")
     table.add_column("count", justify="right")
@@ -172,6 +177,8 @@ def summary_table(tally: Tally, store_path: str | None) -> Table:
         ("extracted now: with flagged fields", tally.flagged),
         ("failed", tally.failed),
         *((f"  failed: {reason}", n) for reason, n in sorted(tally.reasons.items())),
+        ("fields extracted", sum(f.verdict != "missing" for f in fields)),
+        ("fields flagged for review", sum(f.verdict == "flagged" for f in fields)),
         ("model calls", tally.calls),
         ("tokens", f"{tally.tokens:,}"),
         ("estimated cost", tally.cost_text()),

@@ -100,6 +100,7 @@ def test_exports_open_in_pandas_with_reviewed_values(tmp_path: Path) -> None:
 
 def test_export_and_summary_of_an_empty_store_say_so(tmp_path: Path) -> None:
     db = tmp_path / "run.db"
+    open_store(db).close()  # a store with nothing extracted (a missing one is another error)
     for args in (["export", "-o", str(tmp_path / "x.csv")], ["summary"]):
         result = runner.invoke(cli.app, [*args, "--db", str(db)])
         assert result.exit_code == 1

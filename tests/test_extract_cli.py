@@ -44,7 +44,7 @@ def test_extract_a_folder_to_jsonl(tmp_path: Path) -> None:
     assert westmarch["fields"]["missing_incidents"]["value"] == 641
     assert westmarch["fields"]["missing_incidents"]["span"] is not None
     assert westmarch["provenance"]["backend"] == "rules"
-    assert "backend: rules (no model endpoint configured" in result.stderr
+    assert "backend: rules (offline; set OPENAI_API_KEY or OPENAI_BASE_URL" in result.stderr
 
 
 def test_csv_is_one_row_per_letter_with_value_status_and_flags(tmp_path: Path) -> None:

@@ -19,10 +19,7 @@ def default_backend(settings: Settings) -> tuple[str, str]:
     if settings.endpoint_configured:
         which = "OPENAI_API_KEY" if settings.api_key is not None else "OPENAI_BASE_URL"
         return "llm", f"{which} is set: {settings.describe()}"
-    return "rules", (
-        "no model endpoint configured (set OPENAI_API_KEY or OPENAI_BASE_URL to "
-        "use a model); the deterministic rules backend needs none"
-    )
+    return "rules", "offline; set OPENAI_API_KEY or OPENAI_BASE_URL to use a model"
 
 
 def get_backend(name: str, settings: Settings | None = None, *, cache: bool = True) -> Backend:
