@@ -226,7 +226,7 @@ log = logging.getLogger("rhi_llm")
 
 class State:
     debug = False
-    quiet = False  # -q: only errors are printed
+    quiet = False  # -q: only errors (and files left out) are printed
 
 
 def note(*parts: Any) -> None:
@@ -649,7 +649,11 @@ NoCacheOption = Annotated[
 ]
 QuietOption = Annotated[
     bool,
-    typer.Option("--quiet", "-q", help="Print nothing but errors (and the rows, where they go)."),
+    typer.Option(
+        "--quiet",
+        "-q",
+        help="Print nothing but errors and files left out (and the rows, where they go).",
+    ),
 ]
 
 
@@ -709,8 +713,8 @@ def extract_command(
     if not paths:
         fail("name the letter files or folders to extract")
     letters, skipped = scan_folders(paths)
-    for skip in skipped:
-        note(tag("skipped", "yellow"), str(skip))
+    for skip in skipped:  # printed under -q too: a file left out matters as much as one failed
+        err.print(tag("skipped", "yellow"), str(skip), highlight=False)
     if not letters:
         fail("no letter files found in " + ", ".join(map(shown_path, paths)))
     chosen = choose_backend(backend, settings, cache=not no_cache)

@@ -191,7 +191,7 @@ def test_counts_of_one_are_singular(tmp_path: Path) -> None:
     assert "1 page," in page and "page(s)" not in page
 
 
-def test_quiet_prints_nothing_but_errors(tmp_path: Path) -> None:
+def test_quiet_prints_nothing_but_errors_and_files_left_out(tmp_path: Path) -> None:
     folder = _one_letter(tmp_path)
     (folder / "notes.bin").write_bytes(b"\x00\x01")  # a file that is no letter: a skip notice
     result = runner.invoke(
@@ -199,7 +199,9 @@ def test_quiet_prints_nothing_but_errors(tmp_path: Path) -> None:
         ["extract", str(folder), "-q", "--db", str(tmp_path / "run.db"), "-o", str(tmp_path / "r")],
     )
     assert result.exit_code == 0, result.output
-    assert result.stderr == ""
+    # no progress, summary or table; only the one line that says a file was not read
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("skipped ") and "notes.bin" in result.stderr
     assert (tmp_path / "r").read_text(encoding="utf-8").count("\n") == 1
 
 
