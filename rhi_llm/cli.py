@@ -1108,8 +1108,9 @@ def review_command(
     quote highlighted and its page. Type a then Enter to accept, c VALUE to correct
     (c 642, c 87.7%), s h|e|r|n to set a status (not held, exempt, refused, not answered),
     k or Enter to skip, b to go back, q to quit. Each decision is saved at once with your name
-    and the time; run the command again to carry on where you stopped. The extracted value is
-    never overwritten: exports show both.
+    (without --reviewer, a terminal session first asks for it, Enter keeping RHI_LLM_REVIEWER
+    or your login name; otherwise the name used is said) and the time; run the command again
+    to carry on where you stopped. The extracted value is never overwritten: exports show both.
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -1117,13 +1118,24 @@ def review_command(
     from rhi_llm.review_tui import ReviewSession
 
     name = _reviewer(settings.reviewer)
+    source = ctx.get_parameter_source("reviewer")  # typer's own click: compared by name
+    given = source is not None and source.name == "COMMANDLINE"
+    name_from = "from RHI_LLM_REVIEWER" if settings.reviewer else "your login name"
     with opened_store(settings.db) as store:
         try:
             items = review_items(store, field=field, council=council)
         except ReviewInputError as problem:
             fail(str(problem))
+        session = ReviewSession(
+            store,
+            items,
+            name,
+            out,
+            name_from=None if given else name_from,
+            confirm_name=not given and sys.stdin.isatty(),
+        )
         with exits_on_error():  # the store could not be written
-            result = ReviewSession(store, items, name, out).run()
+            result = session.run()
     out.print(
         f"this session: {result.accepted} accepted, {result.corrected} corrected, "
         f"{result.status_set} statuses set, {result.skipped} skipped; "

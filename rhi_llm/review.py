@@ -28,7 +28,10 @@ from rhi_llm.core.records import (
     Value,
 )
 from rhi_llm.core.text import one_line, utc_now
+from rhi_llm.core.types import Table, TableCell
+from rhi_llm.numbers import find_numbers, same_number
 from rhi_llm.store import Store
+from rhi_llm.tables import find_tables
 
 STATUS_WORDS = {
     "not held": "not_held",
@@ -43,6 +46,29 @@ STATUS_WORDS = {
 CONTEXT_CHARS = 320  # of the letter shown around a quote when no answer block is known
 MAX_CONTEXT_CHARS = 1600
 LINES_BEFORE, LINES_AFTER = 3, 1  # whole lines around an answer (the question above it)
+
+
+def question_heading(label: str) -> str:
+    """A question's number as a reader says it: 'Q4a' for a number, and a label in words
+    as it is, capitalised ('Out-of-area 2c'), never 'Qout-of-area 2c'."""
+    label = label.strip()
+    if not label or label[0].isdigit():
+        return f"Q{label}"
+    return label[0].upper() + label[1:]
+
+
+@dataclass(frozen=True)
+class TablePlace:
+    """Where a figure stands in a table of the letter: the row that names the columns (or,
+    when no row was recognised as a heading, the table's first row), the figure's own row,
+    and the words that head its column and name its row. Rows are (column, cell text)."""
+
+    heading: tuple[tuple[int, str], ...]
+    heading_is_header: bool  # False: ``heading`` is only the table's first row
+    row: tuple[tuple[int, str], ...]
+    column: int  # the figure's column
+    column_header: str
+    row_label: str
 
 
 class ReviewInputError(ValueError):
@@ -105,9 +131,108 @@ class ReviewItem:
             )
         else:
             return None
-        start, end = _widen_to_lines(doc.text, start, end, before=LINES_BEFORE, after=LINES_AFTER)
         quote = (int(span[0]), int(span[1])) if span is not None else None
+        start, end = _widen_to_lines(doc.text, start, end, before=LINES_BEFORE, after=LINES_AFTER)
+        start, end = _keep_quote(doc.text, start, end, quote)
         return doc.text[start:end], start, quote, doc.page_of(quote[0] if quote else start)
+
+    def table_place(self) -> TablePlace | None:
+        """Where the field's figure stands in a table of the letter (None when it is not a
+        number, has no quote in the letter, or the quote is in no table)."""
+        doc, span = self.document, self.field.span
+        if doc is None or not span or self.kind != "numeric":
+            return None
+        for table in find_tables(doc.text):
+            if table.end <= span[0] or span[1] <= table.start:
+                continue
+            cell = _figure_cell(table, (span[0], span[1]), self.field.value)
+            if cell is not None:
+                return _place(table, cell)
+        return None
+
+
+def _figure_cell(table: Table, span: tuple[int, int], value: Value) -> TableCell | None:
+    """The cell of the quote that holds the figure: the one whose number is the value, else
+    the first with a digit in it; never a cell of the heading row."""
+    held = [
+        c
+        for c in table.cells
+        if c.start < span[1] and span[0] < c.end and c.row != table.header_row
+        if _has_digit(c.text)
+    ]
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        for cell in held:
+            if any(same_number(m.value, float(value)) for m in find_numbers(cell.text)):
+                return cell
+    return held[0] if held else None
+
+
+def _place(table: Table, cell: TableCell) -> TablePlace:
+    heading_row = table.header_row if table.header_row is not None else 0
+    heading = tuple((c.column, c.text) for c in table.row_cells(heading_row))
+    column_header = table.column_header(cell)
+    if not column_header and heading_row != cell.row:
+        column_header = next((text for col, text in heading if col == cell.column), "")
+    return TablePlace(
+        heading=heading if heading_row != cell.row else (),
+        heading_is_header=table.header_row is not None,
+        row=tuple((c.column, c.text) for c in table.row_cells(cell.row)),
+        column=cell.column,
+        column_header=column_header,
+        row_label=_row_words(heading, table.row_cells(cell.row), cell),
+    )
+
+
+def _row_words(heading: tuple[tuple[int, str], ...], row: list[TableCell], cell: TableCell) -> str:
+    """The words naming the figure's row: its first cell, and the cells after it that are
+    words under a heading without a number (a 'Measure' column), up to the first value
+    ('Not recorded' under '2022/23' is another year's answer, not part of the name)."""
+    headed = dict(heading)
+    words: list[str] = []
+    for other in row:
+        if other.column >= cell.column:
+            break
+        if other.column > 0 and (
+            _has_digit(other.text) or _has_digit(headed.get(other.column, ""))
+        ):
+            break
+        words.append(other.text)
+    return " ".join(w for w in words if w)
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+def _keep_quote(text: str, start: int, end: int, quote: tuple[int, int] | None) -> tuple[int, int]:
+    """At most `MAX_CONTEXT_CHARS` of ``text[start:end]`` (more only when the quote itself
+    is longer), cut at spaces, never through the quote: a window around the quote, a little
+    more of it before (where the question is) than after."""
+    if end - start <= MAX_CONTEXT_CHARS:
+        return start, end
+    if quote is None:
+        return start, _back_to_space(text, start + MAX_CONTEXT_CHARS, start)
+    room = max(0, MAX_CONTEXT_CHARS - (quote[1] - quote[0]))
+    low = max(start, quote[0] - room * 2 // 3)
+    high = min(end, max(quote[1], low + MAX_CONTEXT_CHARS))
+    low = max(start, min(low, high - MAX_CONTEXT_CHARS))
+    return _on_to_space(text, low, min(quote[0], high)), _back_to_space(text, high, quote[1])
+
+
+def _on_to_space(text: str, offset: int, limit: int) -> int:
+    """``offset`` moved on to the start of a word (not past ``limit``)."""
+    if offset == 0 or text[offset - 1].isspace():
+        return offset
+    found = next((i + 1 for i in range(offset, limit) if text[i].isspace()), None)
+    return found if found is not None else offset
+
+
+def _back_to_space(text: str, offset: int, limit: int) -> int:
+    """``offset`` moved back to the end of a word (not before ``limit``)."""
+    if offset >= len(text) or text[offset].isspace():
+        return offset
+    found = next((i for i in range(offset - 1, limit - 1, -1) if text[i].isspace()), None)
+    return found if found is not None else offset
 
 
 def _widen_to_lines(text: str, start: int, end: int, *, before: int, after: int) -> tuple[int, int]:
@@ -122,8 +247,6 @@ def _widen_to_lines(text: str, start: int, end: int, *, before: int, after: int)
         end = found if found >= 0 else len(text)
         if end == len(text):
             break
-    if end - start > MAX_CONTEXT_CHARS:
-        end = start + MAX_CONTEXT_CHARS
     return start, end
 
 

@@ -37,6 +37,7 @@ from rhi_llm.review import (
     make_decision,
     parse_status,
     parse_value,
+    question_heading,
     review_items,
     review_note,
     reviewer_name,
@@ -147,7 +148,7 @@ def _question_cell(item: ReviewItem) -> str:
     asked = item.questions()
     if not asked:
         return item.label
-    return " | ".join(f"Q{label}: {wording}" for label, wording in asked)
+    return " | ".join(f"{question_heading(label)}: {wording}" for label, wording in asked)
 
 
 def _context_cell(item: ReviewItem) -> str:

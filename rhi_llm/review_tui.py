@@ -23,8 +23,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from rich.console import Console, Group
+from rich import box
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.panel import Panel
+from rich.table import Table
 from rich.text import Text
 
 from rhi_llm.core.records import ReviewDecision
@@ -32,12 +34,15 @@ from rhi_llm.core.terminal import tag
 from rhi_llm.review import (
     ReviewInputError,
     ReviewItem,
+    TablePlace,
     describe_decision,
     describe_value,
     make_decision,
     options,
     parse_status,
     parse_value,
+    question_heading,
+    reviewer_name,
 )
 from rhi_llm.store import Store
 
@@ -70,12 +75,20 @@ class ReviewSession:
         reviewer: str,
         console: Console,
         ask: Callable[[str], str] | None = None,
+        *,
+        name_from: str | None = None,
+        confirm_name: bool = False,
     ) -> None:
+        """``name_from`` says where ``reviewer`` came from when the reviewer did not give it
+        (--reviewer): the session then says, before the first field, which name it records,
+        and with ``confirm_name`` (an interactive terminal) asks once, Enter keeping it."""
         self.store = store
         self.items = items
         self.reviewer = reviewer
         self.console = console
         self._ask = ask or (lambda prompt: console.input(Text(prompt)))  # shown, not marked up
+        self.name_from = name_from
+        self.confirm_name = confirm_name
         self.result = SessionResult()
 
     def ask(self, prompt: str) -> str:
@@ -101,6 +114,7 @@ class ReviewSession:
         history: list[int] = []
         index: int | None = pending[0]
         try:
+            self._settle_reviewer()
             while index is not None:
                 self.show(index)
                 step = self.decide(index)
@@ -119,6 +133,30 @@ class ReviewSession:
             self.result.quit_early = True
         self.result.left = sum(1 for item in self.items if item.decision is None)
         return self.result
+
+    def _settle_reviewer(self) -> None:
+        """Say which name the decisions will carry when the reviewer did not give one, and
+        on a terminal ask once (Enter keeps it; a name that cannot be recorded is asked
+        again)."""
+        if self.name_from is None:
+            return
+        where = f" ({self.name_from}; --reviewer NAME or RHI_LLM_REVIEWER to change it)"
+        while self.confirm_name:
+            typed = self.ask(f"your name, recorded with each decision [{self.reviewer}]: ")
+            if not typed.strip():
+                break
+            try:
+                self.reviewer, where = reviewer_name(typed), ""
+            except ReviewInputError as problem:
+                self.console.print(tag(str(problem), "red"))
+                continue
+            break
+        self.console.print(
+            tag("decisions are recorded as ", ""),
+            tag(self.reviewer, "bold"),
+            tag(where, "dim"),
+            sep="",
+        )
 
     def _next(self, index: int) -> int | None:
         for later in range(index + 1, len(self.items)):
@@ -199,54 +237,145 @@ class ReviewSession:
     def show(self, index: int) -> None:
         item = self.items[index]
         self.console.rule(tag(f"{index + 1} of {len(self.items)}", "bold"))
-        self.console.print(render_item(item))
+        self.console.print(render_item(item), soft_wrap=False)
+
+
+HIGHLIGHT = "bold black on yellow"  # the quote in the letter, and its figure in a table
+ROWS_BEFORE, ROWS_AFTER = 5, 3  # of the wrapped letter shown around the quote's own rows
+ROWS_WHOLE = 14  # a letter extract this short (wrapped) is shown whole
+
+
+def _wrapped(*parts: Text) -> Text:
+    """Parts as one text that wraps at spaces (a word longer than the line is folded, never
+    cut), whatever the console's own settings (``soft_wrap`` would leave the cutting to the
+    terminal, in the middle of words)."""
+    line = Text.assemble(*parts)
+    line.no_wrap = False
+    line.overflow = "fold"
+    return line
 
 
 def render_item(item: ReviewItem) -> Group:
     """One flagged field as the reviewer sees it."""
-    head = Text.assemble(
+    head = _wrapped(
         tag(item.council, "bold"),
         tag(f"  {item.path}", "dim"),
         tag(f"\n{item.field_id}", "bold cyan"),
         tag(f" ({item.label})", ""),
     )
-    parts: list[object] = [head]
+    parts: list[RenderableType] = [head]
     for label, wording in item.questions():
-        parts.append(tag(f"Q{label}: {wording}", "italic"))
+        parts.append(_wrapped(tag(f"{question_heading(label)}: {wording}", "italic")))
     found = item.field
-    extracted = Text.assemble(
-        tag("extracted: ", "bold"),
-        tag(describe_value(found.value, found.unit, found.of), ""),
-        tag(f"   status: {found.status.replace('_', ' ')}", ""),
+    parts.append(
+        _wrapped(
+            tag("extracted: ", "bold"),
+            tag(describe_value(found.value, found.unit, found.of), ""),
+            tag(f"   status: {found.status.replace('_', ' ')}", ""),
+        )
     )
-    parts.append(extracted)
     if found.derived is not None:
-        parts.append(tag(f"derived count: {found.derived.arithmetic}", "dim"))
+        parts.append(_wrapped(tag(f"derived count: {found.derived.arithmetic}", "dim")))
     for source, other in found.alternatives.items():
-        parts.append(tag(f"{source} read: {describe_value(other, found.unit, found.of)}", ""))
+        read = describe_value(other, found.unit, found.of)
+        parts.append(_wrapped(tag(f"{source} read: {read}", "")))
     if item.decision is not None:
-        parts.append(tag(f"decided: {describe_decision(item.decision)}", "green"))
-    flags = tag("why flagged:", "bold red")
-    for flag in found.flags:
-        flags.append_text(tag(f"\n  - {flag.message}", "red"))
-    parts.append(flags)
+        parts.append(_wrapped(tag(f"decided: {describe_decision(item.decision)}", "green")))
+    parts.append(_flags(item))
+    place = item.table_place()
+    if place is not None:
+        parts.append(_table_view(place))
     parts.append(_letter_panel(item))
-    return Group(*parts)  # type: ignore[arg-type]
+    return Group(*parts)
+
+
+def _flags(item: ReviewItem) -> RenderableType:
+    """The flags, one a line, each wrapped at spaces under its own first word."""
+    heading = (
+        "why the extracted value was flagged (before the decision above):"
+        if item.decision is not None
+        else "why flagged:"
+    )
+    grid = Table.grid(padding=(0, 0))
+    grid.add_column(width=4, no_wrap=True)
+    grid.add_column(overflow="fold")
+    for flag in item.field.flags:
+        grid.add_row(tag("  - ", "red"), _wrapped(tag(flag.message, "red")))
+    return Group(_wrapped(tag(heading, "bold red")), grid)
+
+
+def _table_view(place: TablePlace) -> RenderableType:
+    """The figure's table row under the row that heads its columns, the figure marked."""
+    where = [f"column {place.column_header!r}" if place.column_header else "", ""]
+    if place.row_label:
+        where[1] = f"row {place.row_label!r}"
+    title = "in a table: " + (", ".join(w for w in where if w) or "no heading or label")
+    columns = 1 + max(column for column, _ in (*place.heading, *place.row))
+    table = Table(show_header=bool(place.heading), box=box.SIMPLE_HEAD, pad_edge=False)
+    heading = dict(place.heading)
+    for column in range(columns):
+        table.add_column(_wrapped(tag(heading.get(column, ""), "bold")), overflow="fold")
+    cells = dict(place.row)
+    table.add_row(
+        *(
+            _wrapped(tag(cells.get(column, ""), HIGHLIGHT if column == place.column else ""))
+            for column in range(columns)
+        )
+    )
+    note = (
+        ""
+        if place.heading_is_header or not place.heading
+        else " (no heading row was recognised: its first row is shown as one)"
+    )
+    return Group(_wrapped(tag(title + note, "bold")), table)
+
+
+@dataclass
+class LetterExtract:
+    """The letter's words around the quote, wrapped to the width it is drawn at: all of it
+    when it is short, else a window of rows around the quote's rows, which are always shown
+    in full; an ellipsis marks letter text left out above or below."""
+
+    text: Text
+    cut_before: bool = False
+    cut_after: bool = False
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        rows = self.text.wrap(
+            console, options.max_width, justify="left", overflow="fold", no_wrap=False
+        )
+        marked = [i for i, row in enumerate(rows) if any(s.style == HIGHLIGHT for s in row.spans)]
+        first, last = 0, len(rows)
+        if marked and len(rows) > ROWS_WHOLE:
+            first = max(0, marked[0] - ROWS_BEFORE)
+            last = min(len(rows), marked[-1] + 1 + ROWS_AFTER)
+        if first > 0 or self.cut_before:
+            yield tag("…", "dim")
+        for row in rows[first:last]:
+            row.no_wrap, row.overflow = True, "fold"  # already wrapped to the width
+            yield row
+        if last < len(rows) or self.cut_after:
+            yield tag("…", "dim")
 
 
 def _letter_panel(item: ReviewItem) -> Panel:
     context = item.context()
     if context is None:
         quote = item.field.quote or "(no quote)"
-        body = tag(f"“{quote}”", "bold")
+        body = _wrapped(tag(f"“{quote}”", "bold"))
         return Panel(body, title="quote (the letter's text is not in the store)")
     text, start, span, page = context
     shown = tag(text, "")
     if span is not None:
         a, b = span[0] - start, span[1] - start
         if 0 <= a < b <= len(text):  # the quote's own characters highlighted, made visible
-            shown = Text.assemble(
-                tag(text[:a], ""), tag(text[a:b], "bold black on yellow"), tag(text[b:], "")
-            )
+            shown = Text.assemble(tag(text[:a], ""), tag(text[a:b], HIGHLIGHT), tag(text[b:], ""))
+    whole = item.document.text if item.document is not None else text
+    end = start + len(text)
+    extract = LetterExtract(
+        shown,
+        cut_before=start > 0 and whole[start - 1] != "\n",
+        cut_after=end < len(whole) and whole[end] != "\n",
+    )
     title = f"the letter, page {page}" if page else "the letter"
-    return Panel(shown, title=title, title_align="left")
+    return Panel(extract, title=title, title_align="left")

@@ -25,6 +25,7 @@ from rhi_llm.review import (
     options,
     parse_status,
     parse_value,
+    question_heading,
     review_items,
 )
 from rhi_llm.store import open_store
@@ -163,7 +164,8 @@ def test_the_screen_shows_the_question_flags_and_highlighted_quote(
     assert item.council in shown
     assert item.field_id in shown
     label, wording = item.questions()[0]
-    assert f"Q{label}:" in shown and wording[:30] in shown
+    assert f"{question_heading(label)}:" in shown and wording[:30] in shown
+    assert f"Q{label}:" not in shown or label[0].isdigit()
     for flag in item.field.flags:
         assert flag.message[:40] in shown
     context = item.context()
@@ -259,3 +261,17 @@ def test_the_spreadsheet_round_trip_from_the_command_line(
     }
     corrected = next(d for d in found.values() if d.action == "correct")
     assert corrected.value == 77
+
+
+def test_without_reviewer_the_session_says_the_name_it_records(
+    filled_store: Path, tmp_path: Path
+) -> None:
+    db = fresh_copy(filled_store, tmp_path)
+    result = runner.invoke(
+        cli.app, ["review", "--db", str(db)], input="a\nq\n", env={"RHI_LLM_REVIEWER": "kim"}
+    )
+    assert result.exit_code == 0, result.output
+    assert "decisions are recorded as kim (from RHI_LLM_REVIEWER" in result.stdout
+    assert "recorded: accepted by kim" in result.stdout  # no prompt took the "a"
+    shown = review(db, ["q"])  # with --reviewer: nothing to say
+    assert "decisions are recorded as" not in shown

@@ -481,3 +481,17 @@ def test_one_figure_given_for_three_fields_with_nothing_to_tell_them_apart_is_fl
             for r in reports.values()
         ]
         assert all(said) if flagged else not any(said), reports
+
+
+def test_a_disagreement_of_grounded_figures_does_not_blame_the_council() -> None:
+    response = SurveyResponse.model_validate(
+        {
+            "questionnaire": "rhi-2018",
+            "rhi_completed": figure(402, "402"),
+            "rhi_within_72h": figure(415, "415"),
+        }
+    )
+    report = verify(reading("thornbury-2018.txt"), response).fields["rhi_within_72h"]
+    (message,) = [c.message for c in report.checks if c.code == CheckCode.CONSISTENT]
+    assert "as the council wrote" not in message
+    assert "the letter's own figures disagree or one was read from the wrong place" in message

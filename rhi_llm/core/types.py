@@ -214,7 +214,9 @@ class Check(BaseModel):
     passed: bool
     message: str
     council: bool = Field(
-        default=False, description="the letter itself states the inconsistency (not our error)"
+        default=False,
+        description="every figure involved is in its own answer: the inconsistency may be the "
+        "letter's own (or a figure read from the wrong place in it)",
     )
 
 

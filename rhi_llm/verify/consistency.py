@@ -76,8 +76,12 @@ def consistency(
     extra: dict[str, list[Check]] = {}
     for fids, message in _disagreements(_comparable(response, derived), questionnaire_id):
         council = all(_clean(reports, f) for f in fids)
+        # Each figure being found in its own answer does not prove it was read from the
+        # right place in it (a neighbouring figure of the same answer reads back just as
+        # well), so the flag blames neither the council nor the extraction outright.
         text = (
-            f"the letter's own figures disagree: {message} (as the council wrote them)"
+            f"the figures as read disagree: {message}; each is in its question's answer, so "
+            "either the letter's own figures disagree or one was read from the wrong place"
             if council
             else f"{message}: one of these is probably extracted wrongly"
         )
