@@ -31,7 +31,9 @@ from rhi_llm.core.types import ORDER_ONLY, Letter, LocatedQuestion, QuestionMap,
 from rhi_llm.tables import find_tables
 from rhi_llm.wording import matches, profiles, said_weight, similarity
 
-_LEAD = r"^[ \t]*(?:(?:[•·▪◦*–-]|o(?=[ \t])|\*\*|__|#+)[ \t]*)*"
+# bullets, emphasis, a heading's hashes, and the opening quotation mark of a question quoted
+# back ('"8. Please tell us ..."')
+_LEAD = r"^[ \t]*(?:(?:[•·▪◦*–-]|o(?=[ \t])|\*\*|__|#+|[\"“‘])[ \t]*)*"
 _ROMAN = r"(?:iii|ii|iv|v|i)"
 _NUMBER_MARKER = re.compile(
     _LEAD
@@ -46,7 +48,7 @@ _NUMBER_MARKER = re.compile(
     + rf"|(?P<sub3>{_ROMAN})(?=[ \t]*[).:]))?"
     + r"(?P<sep>[ \t]*[.):\-–](?!\d))?"
     # "Questions 6, 7 and 8": a comma before the next question number of a joint list
-    + r"(?=\s|$|\*|,[ \t]*(?:Q(?:uestion)?[ \t]*)?\d{1,2}[a-h]?\b)",
+    + r"(?=\s|$|\*|,[ \t]*(?:Q(?:uestion)?[ \t]*)?\d{1,2}[a-h]?\b|(?<=[a-hA-H])/\d{1,2}[a-h]\b)",
     re.IGNORECASE,
 )
 _PART_MARKER = re.compile(
@@ -165,14 +167,16 @@ def _parse_marker(line: str) -> tuple[int | None, str | None, str | None, int]:
     return None, None, None, 0
 
 
+# "and 2d", ", 7", " to 5", and "/5b" between parts ("5a/5b/5c.")
 _JOINT_ITEM = (
-    r"[ \t]*(?:and|&|,|to|-|–)[ \t]*(?:Q(?:uestion)?[ \t]*)?\d{1,2}[a-h]?[.):]?(?=[\s,]|$)"
+    r"(?:[ \t]*(?:and|&|,|to|-|–)[ \t]*(?:Q(?:uestion)?[ \t]*)?\d{1,2}[a-h]?|/\d{1,2}[a-h])"
+    r"[.):]?(?=[\s,/]|$)"
 )
 # "2c. and 2d.", "3 to 5:", "6, 7 and 8"
 _JOINT = re.compile(rf"^(?:{_JOINT_ITEM})+", re.IGNORECASE)
 _JOINT_PARTS = re.compile(
-    r"[ \t]*(?P<sep>and|&|,|to|-|–)[ \t]*(?:Q(?:uestion)?[ \t]*)?(?P<num>\d{1,2})(?P<part>[a-h])?"
-    r"[.):]?(?=[\s,]|$)",
+    r"[ \t]*(?P<sep>and|&|,|/|to|-|–)[ \t]*(?:Q(?:uestion)?[ \t]*)?(?P<num>\d{1,2})(?P<part>[a-h])?"
+    r"[.):]?(?=[\s,/]|$)",
     re.IGNORECASE,
 )
 
@@ -957,8 +961,12 @@ def _score_matrix(
             zip(cands, hits, shape_ids, strict=True)
         ):
             marker = marks[shape_id]
-            if cand.prefix and not _in_section(questionnaire, question, cand.prefix):
-                marker = min(marker, -0.3)
+            if (
+                cand.prefix
+                and not _in_section(questionnaire, question, cand.prefix)
+                and _names_a_section(questionnaire, cand.prefix)
+            ):
+                marker = min(marker, -0.3)  # (letters that name no section say nothing)
             common = cand_hits & mask
             cue = common.bit_count() / count if common else 0.0
             fuzzy = sims[c_index][q_index]
@@ -1001,6 +1009,17 @@ def _similarities(
             cand.similarity[questionnaire] = known
         out.append(known)
     return out
+
+
+def _names_a_section(questionnaire: str, prefix: str) -> bool:
+    """Do a marker's letters name any section of the questionnaire ("QA" in "QA2a" names
+    none: the marker's number and the words under it decide)?"""
+    spec = installed().get(questionnaire)
+    if spec is None or prefix.lower() in ("part", "sect", "page", "para", "item"):
+        return True  # "Part 1 - ...", "Page 2": a section's or page's number, not a question's
+    return any(
+        _section_named(questionnaire, spec.hash, section.id, prefix) for section in spec.sections
+    )
 
 
 def _in_section(questionnaire: str, question: Question, prefix: str) -> bool:
@@ -1167,6 +1186,9 @@ def _question_end(text: str, cand: Candidate, wording: bool) -> int:
         return cand.body  # "Q10  Yes. Return practitioners can ...": the answer itself
     if cand.question_end is not None:
         return cand.question_end
+    quoted = _quoted_question_end(text, cand)
+    if quoted is not None:
+        return quoted
     if not wording:
         # a two-column schedule: the question's words, then a wide gap, then the answer
         # ("B5b   ... of whom received an RHI          31 of them were reported missing")
@@ -1205,6 +1227,18 @@ def _question_end(text: str, cand: Candidate, wording: bool) -> int:
         end = _label_end(text, cand, region, paragraph_end)
     emphasis = _CLOSING_EMPHASIS.match(text, end)
     return emphasis.end() if emphasis else end
+
+
+def _quoted_question_end(text: str, cand: Candidate) -> int | None:
+    """Where a question quoted back in quotation marks ends: at its closing mark ('"8. Please
+    tell us anything else: guidance, barriers."' then the answer), when that is on its line."""
+    line = text[cand.start : cand.line_end]
+    opening = re.match(r"[ \t]*(?:\*\*|__)?[ \t]*([\"“])", line)
+    if opening is None:
+        return None
+    closing = "”" if opening.group(1) == "“" else '"'
+    at = line.find(closing, max(opening.end(), cand.body - cand.start))
+    return cand.start + at + 1 if at >= 0 else None
 
 
 _OPENS_AN_ANSWER = re.compile(
@@ -1342,6 +1376,11 @@ _SECTION_HEADING = re.compile(
     re.IGNORECASE,
 )
 _UNDERLINE = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,})\s*$")
+# a line that is an answer in capitals, not a title: "NOT HELD", "YES", "N/A"
+_ANSWER_WORDS_ONLY = re.compile(
+    r"^\W*(?:yes|no|n/?a|nil|none|not (?:held|known|recorded|applicable)|refused|exempt)\W*$",
+    re.IGNORECASE,
+)
 
 
 def _heading_line(line: str, underlined: bool) -> bool:
@@ -1351,6 +1390,8 @@ def _heading_line(line: str, underlined: bool) -> bool:
     words = line.split()
     if not 1 <= len(words) <= 10 or re.search(r"[.?!,;]$", line) or len(line) > 80:
         return False
+    if _ANSWER_WORDS_ONLY.match(line):
+        return False  # "NOT HELD" in capitals is an answer
     letters = [c for c in line if c.isalpha()]
     capitals = len(letters) >= 4 and all(c.isupper() for c in letters)
     return underlined or capitals or bool(_SECTION_HEADING.match(line.rstrip(":").strip()))
@@ -1365,6 +1406,18 @@ def _before_headings(text: str, start: int, end: int) -> int:
     for line in lines[:-1]:
         offsets.append(offsets[-1] + len(line) + 1)
     content = [i for i, line in enumerate(lines) if line.strip()]
+    # a section's title further down ends the answer too, with what follows it (the last
+    # answer of a letter runs on to its sign-off: "Additional information", "Data Protection")
+    for position in content[1:]:
+        line = lines[position].strip()
+        if _UNDERLINE.match(line):
+            continue
+        after = next((j for j in content if j > position), None)
+        underlined = after is not None and bool(_UNDERLINE.match(lines[after]))
+        if _heading_line(line, underlined) and (
+            underlined or _SECTION_HEADING.match(line.rstrip(":").strip()) or after is not None
+        ):
+            return _trim_end(text, start, offsets[position])
     cut = None
     for position in reversed(content[1:]):
         line = lines[position].strip()

@@ -68,7 +68,12 @@ _SEE_TABLE = re.compile(
     r"\b(?:see|in|refer to|given in|shown in)\s+(?:the\s+)?table\s+([A-Z]|\d{1,2})\b", re.IGNORECASE
 )
 _QUESTION_REF = re.compile(r"\b(?:q(?:uestion)?\.?\s*)?(\d{1,2})\s*\(?([a-d])?\)?", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(\d•])|\n\s*\n|\n(?=\s*[•\-*]|\s*\(?[a-z]\))")
+# a sentence's end, a blank line, or a line opening a list item: a bullet, "(a)", or a
+# question's number ("1) Individual children reported missing: 174" on each line, no stops)
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?;])\s+(?=[A-Z(\d•])|\n\s*\n|\n(?=\s*[•\-*]|\s*\(?[a-z]\))"
+    r"|\n(?=[ \t]*(?:Q(?:uestion)?[ \t]*)?\d{1,2}[a-h]?[.):][ \t]+\S)"
+)
 
 
 @lru_cache(maxsize=8192)

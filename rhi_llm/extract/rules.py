@@ -525,8 +525,11 @@ def _numeric_answers(reading: LetterReading) -> dict[str, dict[str, Any]]:
 # Choices
 # --------------------------------------------------------------------------------------------
 
+# "Yes.", "Response: No", and the question's own short label before it ("Follow-up
+# support: Yes, through the same provider.")
 _YES_NO = re.compile(
-    r"^\W*(?:(?:answer|response|reply|our (?:answer|response))\s*[:\-–]?\s*)?(yes|no)\b[^\n]*",
+    r"^\W*(?:(?:answer|response|reply|our (?:answer|response))\s*[:\-–]?\s*"
+    r"|[A-Za-z][A-Za-z '/-]{2,40}:[ \t]*)?(yes|no)\b[^\n]*",
     re.IGNORECASE,
 )
 
@@ -569,7 +572,7 @@ def _ticked(reading: LetterReading, spec: FieldSpec) -> dict[str, Any] | None:
                 break
     if chosen:
         return _choice(chosen, quote)
-    lettered = _options_by_letter(text, spec)
+    lettered = _options_by_letter(_without_option_lists(text), spec)
     if lettered:
         options, line = lettered
         return _choice([o.value for o in options], line)
@@ -589,6 +592,32 @@ def _ticked(reading: LetterReading, spec: FieldSpec) -> dict[str, Any] | None:
 _LETTER_OPENING = re.compile(r"^\W*(?:option\s*)?\(?([a-i])\)(?=[\s.,:;]|$)", re.IGNORECASE)
 _LETTER_NAMED = re.compile(r"\boption\s*\(?([a-i])\b\)?", re.IGNORECASE)
 _MORE_LETTERS = re.compile(r"\s*(?:,|and|&|\+|/)\s*\(?([a-i])\)(?=[\s.,:;]|$)", re.IGNORECASE)
+
+
+_OPTION_LETTER = re.compile(r"\(([a-i])\)")
+
+
+def _without_option_lists(text: str) -> str:
+    """The text with the question's options listed by letter blanked out ("(a) the same
+    third sector agency; (b) ...; (i) other."): such a list is the question quoted, not a
+    choice, though the choice may follow it on the same line ("... (i) something else?" A
+    mixture, option (h)). Blanked, not cut, so offsets stay."""
+    out = text
+    for line in re.finditer(r"[^\n]+", text):
+        marks = list(_OPTION_LETTER.finditer(line.group(0).lower()))
+        run: list[re.Match[str]] = []
+        for mark in marks:  # the letters in order from (a): a list, not a choice
+            if mark.group(1) == "abcdefghi"[len(run)]:
+                run.append(mark)
+            if len(run) == 9:
+                break
+        if len(run) < 4:
+            continue
+        begin = line.start() + run[0].start()
+        stop = re.search(r"[?.]['\"”’]?", text[line.start() + run[-1].end() : line.end()])
+        finish = line.start() + run[-1].end() + stop.end() if stop else line.end()
+        out = out[:begin] + " " * (finish - begin) + out[finish:]
+    return out
 
 
 def _options_by_letter(text: str, spec: FieldSpec) -> tuple[list[OptionSpec], str] | None:
@@ -611,7 +640,7 @@ def _options_by_letter(text: str, spec: FieldSpec) -> tuple[list[OptionSpec], st
             letters.append(more.group(1).lower())
             end = more.end()
     options = [marks[x] for x in dict.fromkeys(letters) if x in marks]
-    return options, _line_of(text, found.start(1))
+    return options, _line_after_blanks(text, found.start(1))
 
 
 def _in_a_question(text: str, at: int) -> bool:
@@ -771,6 +800,16 @@ def _ticked_near(text: str, at: int) -> bool:
     return bool(re.search(r"\[\s*[xX✓✔]\s*\]|☒|(?:^|\s)[xX✓✔](?:\s|$)", line))
 
 
+def _line_after_blanks(text: str, at: int) -> str:
+    """The line at ``at``, from after any run of blanks before it (an option list blanked
+    out by `_without_option_lists`) to its end: the words the letter wrote there."""
+    start = text.rfind("\n", 0, at) + 1
+    gap = text.rfind("   ", start, at)
+    start = gap + 3 if gap >= 0 else start
+    end = text.find("\n", at)
+    return text[start : end if end >= 0 else len(text)].strip()
+
+
 def _line_of(text: str, at: int) -> str:
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
@@ -873,7 +912,10 @@ def _text(reading: LetterReading, field_id: str) -> dict[str, Any] | None:
     pointer = _SEE_NOTE.match(text)
     if pointer:
         text = _note_text(reading.text, pointer.group(1)) or text
-    if not text or NOT_APPLICABLE.match(text) or _NOTHING_TO_ADD.match(text.split("\n", 1)[0]):
+    first = _OWN_LABEL.sub("", text.split("\n", 1)[0], count=1)  # "Comments: N/A"
+    if not text or NOT_APPLICABLE.match(text) or NOT_APPLICABLE.match(first.strip()):
+        return _nothing()
+    if _NOTHING_TO_ADD.match(first) or _NOTHING_TO_ADD.match(text.split("\n", 1)[0]):
         return _nothing()  # (its first line: "We have no further comments to add." over a note)
     if _SEE_ONLY.match(text):
         return _nothing()  # a pointer we cannot follow is no answer
@@ -882,6 +924,7 @@ def _text(reading: LetterReading, field_id: str) -> dict[str, Any] | None:
 
 
 _ANSWER_LABEL = re.compile(r"^(?:response|answer|reply|our response)\s*[:\-–]\s*", re.IGNORECASE)
+_OWN_LABEL = re.compile(r"^[A-Za-z][A-Za-z '/-]{2,40}:[ \t]*")  # the question's short label
 _NOTHING_TO_ADD = re.compile(
     r"^\W*(?:(?:we have|we've|there (?:is|are)|the council has) )?"
     r"(?:no(?:thing)? (?:further|other|additional|more) (?:(?:comments?|information|"
