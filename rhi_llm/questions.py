@@ -734,6 +734,7 @@ def _candidates(text: str, tables: list[Table] | None = None) -> list[Candidate]
             and len(line.rstrip()) >= wrapped_at
             and not re.search(r"[?:.]\s*(?:\*\*)?\s*$", line)
         )
+    _unnumber_section_titles(text, found)
     for index, cand in enumerate(found):
         limit = found[index + 1].start if index + 1 < len(found) else len(text)
         end = min(limit, cand.body + _QUESTION_TEXT_LIMIT)
@@ -753,6 +754,27 @@ def _candidates(text: str, tables: list[Table] | None = None) -> list[Candidate]
 
 
 _ANSWER_ONLY = re.compile(r"^[\s\d,.%()£]*(?:yes|no|n/?a|nil|none|x)?[\s.]*$", re.IGNORECASE)
+
+
+def _unnumber_section_titles(text: str, found: list[Candidate]) -> None:
+    """A numbered title underlined on the next line ("1. Current delivery" over dashes),
+    with questions marked "Q1", "Q4a" under it, numbers a section, not a question: its
+    number is dropped, so it neither takes question 1's place nor swallows its answers."""
+    for index, cand in enumerate(found):
+        if cand.number is None or cand.marker[:1].lower() == "q" or cand.heads:
+            continue
+        next_line = text.find("\n", cand.line_end)
+        underline = (
+            text[cand.line_end + 1 : text.find("\n", next_line + 1)] if next_line >= 0 else ""
+        )
+        if not _UNDERLINE.match(underline.split("\n", 1)[0]):
+            continue
+        under = found[index + 1 : index + 4]
+        if any(c.number is not None and c.marker[:1].lower() == "q" for c in under):
+            cand.number = cand.part = cand.sub = None
+            cand.context_number = None
+            cand.joint = ()
+            cand.asks = False
 
 
 def _is_answer_only(rest: str) -> bool:

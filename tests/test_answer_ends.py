@@ -213,3 +213,22 @@ def test_a_choice_after_the_options_on_the_same_line_has_a_verbatim_quote() -> N
     assert delivery.value == ["combination"], delivery
     assert delivery.quote is not None and delivery.quote.startswith("A mix, option (h).")
     assert delivery.quote in text
+
+
+def test_a_numbered_underlined_title_over_q_markers_is_a_section_not_a_question() -> None:
+    """'1. Current delivery' over dashes took question 1's place, and its answer took in the
+    title and everything under it."""
+    text = (
+        "Pellworth County Council\n\n"
+        "1. Current delivery\n-------------------\n"
+        "Q1 Third sector agency? Yes - the Anchor Trust, a charity.\n"
+        "Q1 Local authority team? No.\n\n"
+        "2. Missing episodes\n-------------------\n"
+        "Q4a Missing incidents reported in 2017/18: 1,310.\n"
+        "Q4b Individual children: 402.\n"
+    )
+    found = find_questions(_letter(text), only="rhi-2018")
+    starts = {q.key: text[q.question.start : q.question.end] for q in found.questions}
+    assert starts["1"].startswith("Q1 Third sector agency"), starts
+    assert "2" not in starts, starts
+    assert _fields(text, "rhi-2018")["missing_incidents"].value == 1310
