@@ -167,7 +167,17 @@ def load_gold_set(
 ) -> list[GoldCase]:
     """Every gold file in a folder, validated, with its letters resolved."""
     if not gold_dir.is_dir():
-        raise GoldError("no such gold folder", path=gold_dir)
+        default = gold_dir == Path("eval/gold")
+        raise GoldError(
+            "no such gold folder"
+            + (
+                " (the default is the rhi-llm repository's eval/gold: run from a checkout, "
+                "or name your own with --gold DIR)"
+                if default
+                else ""
+            ),
+            path=gold_dir,
+        )
     letters_dir = letters_dir or gold_dir.parent / "letters"
     seeds_dir = seeds_dir or default_seeds_dir(gold_dir)
     cases: list[GoldCase] = []

@@ -3,6 +3,7 @@ the run store keeps of the letter's text."""
 
 from __future__ import annotations
 
+from rhi_llm import __version__
 from rhi_llm.core.contracts import Extraction
 from rhi_llm.core.questionnaires import fields_for
 from rhi_llm.core.reading import LetterReading
@@ -66,7 +67,7 @@ def build_row(
         response_date=response.response_date,
         period=response.period,
         fields=fields,
-        provenance=extraction.provenance,
+        provenance=extraction.provenance.model_copy(update={"tool_version": __version__}),
     )
 
 

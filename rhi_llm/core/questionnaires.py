@@ -231,6 +231,8 @@ class QuestionnaireError(ConfigError):
     def __init__(self, problems: list[Problem], *, path: Path | str | None = None) -> None:
         self.problems = problems
         first = str(problems[0]) if problems else "unusable"
+        if path is not None and first.startswith(f"{path}: "):
+            first = first[len(f"{path}: ") :]  # the path is said once, before the message
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
         super().__init__(f"{first}{more}", path=path)
 

@@ -84,6 +84,9 @@ class Provenance(BaseModel):
     calls: int = 0
     cost_usd: float | None = None
     cached: bool = False
+    tool_version: str | None = Field(
+        default=None, description="the rhi-llm version that made this row (`rhi-llm --version`)"
+    )
     note: str | None = Field(
         default=None,
         description="where the responses came from when not a live model, e.g. hand-authored "

@@ -25,7 +25,7 @@ reads it at all (`tests/test_layers.py` checks).
 | reviewer's name | --reviewer | RHI_LLM_REVIEWER | the login name |
 | rhi-llm's own folder | (none) | RHI_LLM_HOME | $XDG_CACHE_HOME/rhi-llm, else ~/.cache/rhi-llm |
 | model response cache | (none) | RHI_LLM_CACHE | RHI_LLM_HOME/responses |
-| prompt templates | (none) | RHI_LLM_PROMPTS | `prompts/` beside the package |
+| prompt templates | (none) | RHI_LLM_PROMPTS | the package's own, else the checkout's `prompts/` |
 | seed letters (eval) | (none) | RHI_LLM_SEEDS | ../shared/seeds beside the repository |
 | time limit to read one file (s) | (none) | RHI_LLM_LOAD_TIMEOUT | 30 |
 | time limit on each step after loading (s) | (none) | RHI_LLM_LETTER_TIMEOUT | 120 |

@@ -23,9 +23,15 @@ OTHER_QUESTIONNAIRE = "not recognised: fill what the letter answers"
 
 
 def prompts_dir() -> Path:
-    """Where the templates are: RHI_LLM_PROMPTS, else `prompts/` beside the package."""
+    """Where the templates are: RHI_LLM_PROMPTS; else the copy a built package carries
+    (`rhi_llm/prompts/`, put there by the build, see setup.py); else, in a checkout, the
+    repository's own `prompts/` beside the package."""
     chosen = current_settings().prompts_dir
-    return chosen if chosen is not None else Path(__file__).resolve().parents[2] / "prompts"
+    if chosen is not None:
+        return chosen
+    package = Path(__file__).resolve().parents[1]
+    shipped = package / "prompts"
+    return shipped if shipped.is_dir() else package.parent / "prompts"
 
 
 @dataclass(frozen=True)
