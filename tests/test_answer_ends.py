@@ -232,3 +232,21 @@ def test_a_numbered_underlined_title_over_q_markers_is_a_section_not_a_question(
     assert starts["1"].startswith("Q1 Third sector agency"), starts
     assert "2" not in starts, starts
     assert _fields(text, "rhi-2018")["missing_incidents"].value == 1310
+
+
+def test_a_not_about_the_children_does_not_deny_the_provider() -> None:
+    """'For children not open to social care, interviews are delivered by ..., a local
+    voluntary organisation': the 'not' took the voluntary organisation out of the answer,
+    which passed as ok with the social worker alone."""
+    from rhi_llm.core.survey import ProviderKind
+    from rhi_llm.extract.providers import read_provider
+
+    said = (
+        "Where a child has a social worker, that worker completes the interview. For children"
+        " not known to social care, interviews are delivered by Hillside Youth Link, a local"
+        " voluntary organisation."
+    )
+    kinds = set(read_provider(said).kinds)
+    assert kinds == {ProviderKind.SOCIAL_WORKER, ProviderKind.THIRD_SECTOR_AGENCY}, kinds
+    denied = "Interviews are not delivered by a voluntary organisation; our own team does them."
+    assert ProviderKind.THIRD_SECTOR_AGENCY not in read_provider(denied).kinds

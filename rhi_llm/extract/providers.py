@@ -75,9 +75,14 @@ KIND_WORDS: tuple[tuple[ProviderKind, re.Pattern[str]], ...] = (
 )
 # A negation reaches to the end of its clause, not past a comma that starts a new part of the
 # sentence ("for children not open to social care, by the police officer who ...")
+# a "no" or "not" whose reach runs to the end of the text searched: it ends at ", but" and
+# the like, and at a new clause that says who delivers ("For children not open to social
+# care, interviews are delivered by ...": the "not" is the children's, not the provider's)
 _NEGATION = re.compile(
     r"\b(?:no|not|never|nor|neither|without|none)\b"
-    r"(?:(?!,\s*(?:but|by|while|whereas|though|although)\b)[^.;\n])*$",
+    r"(?:(?!,\s*(?:but|by|while|whereas|though|although)\b"
+    r"|,\s*(?:[\w'’-]+\s+){0,3}(?:are|is|were|was)\s+(?:delivered|carried out|completed|"
+    r"provided|done|undertaken|conducted)\b)[^.;\n])*$",
     _I,
 )
 _PART_ANSWER = re.compile(r"^\s*(?:q\d+\s*)?\(?([ab])\)?\s*[:.)]?\s*(?:answer:?\s*)?(yes|no)\b", _I)
