@@ -1398,6 +1398,7 @@ _SECTION_HEADING = re.compile(
     re.IGNORECASE,
 )
 _UNDERLINE = re.compile(r"^\s*(?:-{3,}|={3,}|_{3,})\s*$")
+_SHEET_TITLE = re.compile(r"^Sheet: \S")  # how rhi_llm.formats.sheets heads each sheet
 # a line that is an answer in capitals, not a title: "NOT HELD", "YES", "N/A"
 _ANSWER_WORDS_ONLY = re.compile(
     r"^\W*(?:yes|no|n/?a|nil|none|not (?:held|known|recorded|applicable)|refused|exempt)\W*$",
@@ -1428,6 +1429,11 @@ def _before_headings(text: str, start: int, end: int) -> int:
     for line in lines[:-1]:
         offsets.append(offsets[-1] + len(line) + 1)
     content = [i for i, line in enumerate(lines) if line.strip()]
+    # a spreadsheet's next sheet ("Sheet: Out of area", written by the loader) is never an
+    # answer, not even its first line
+    for position in content:
+        if _SHEET_TITLE.match(lines[position]):
+            return _trim_end(text, start, offsets[position])
     # a section's title further down ends the answer too, with what follows it (the last
     # answer of a letter runs on to its sign-off: "Additional information", "Data Protection")
     for position in content[1:]:

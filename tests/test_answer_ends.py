@@ -250,3 +250,29 @@ def test_a_not_about_the_children_does_not_deny_the_provider() -> None:
     assert kinds == {ProviderKind.SOCIAL_WORKER, ProviderKind.THIRD_SECTOR_AGENCY}, kinds
     denied = "Interviews are not delivered by a voluntary organisation; our own team does them."
     assert ProviderKind.THIRD_SECTOR_AGENCY not in read_provider(denied).kinds
+
+
+def test_the_next_sheet_of_a_workbook_is_not_an_answer() -> None:
+    """An empty comments row at the end of one sheet took the next sheet's title as its
+    answer ("Sheet: Out of area"), verdict ok."""
+    text = (
+        "Sheet: Missing and RHIs\nQuestion | Description | Response\n"
+        "7 | Interviews completed | 388\n"
+        "8 | Comments on the service\n\n"
+        "Sheet: Out of area\nQuestion | Description | Response\n"
+        "1 | How RHIs reach children placed out of area | d) The child's own social worker\n"
+    )
+    assert "Sheet:" not in _answers(text, "rhi-2018").get("8", "")
+    comments = _fields(text, "rhi-2018").get("comments")
+    assert comments is None or comments.value is None
+
+
+def test_nothing_to_add_at_this_stage_is_no_comment() -> None:
+    text = (
+        "Ferncombe Council\n\n"
+        "10. Is follow-up support provided or commissioned after an RHI? Yes.\n\n"
+        "11. Is there anything else you would like to tell us about your service?\n"
+        "We have nothing further to add at this stage.\n"
+    )
+    comments = _fields(text, "rhi-2024")["comments"]
+    assert comments.status == "not_answered" and comments.value is None

@@ -929,7 +929,7 @@ _NOTHING_TO_ADD = re.compile(
     r"^\W*(?:(?:we have|we've|there (?:is|are)|the council has) )?"
     r"(?:no(?:thing)? (?:further|other|additional|more) (?:(?:comments?|information|"
     r"details?)(?: to add)?|to add)|nothing (?:further |more |else )?to add|no comments?|"
-    r"[-–—]+)\W*$",
+    r"[-–—]+)(?: (?:at|on|for|to) this (?:stage|time|point|question|part|request))?\W*$",
     re.IGNORECASE,
 )
 _SEE_NOTE = re.compile(r"^\W*(?:please\s+)?see\s+(note\s+[a-z0-9]{1,3})\W*$", re.IGNORECASE)
