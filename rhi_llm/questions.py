@@ -307,6 +307,15 @@ _PARTS = re.compile(r"\((?:your |our )?(?:parts?|questions?|q)\s*([^)]{1,40})\)"
 _PAGE_FOOTER = re.compile(r"\bpage \d+(?: of \d+)?\s*$", re.IGNORECASE)
 
 
+# a letter's subject line and salutation name the request or the reader, never a question
+_SUBJECT_LINE = re.compile(
+    r"^(?:re|subject|request for information|freedom of information(?: act(?: 2000)?)?"
+    r"(?: request)?|foi request|your request)\s*[:\-–]",
+    re.IGNORECASE,
+)
+_SALUTATION = re.compile(r"^dear\b", re.IGNORECASE)
+
+
 def _heading(
     lines: list[str], index: int, dense: float = 0.0
 ) -> tuple[int | None, str | None, tuple[tuple[int, str], ...]] | None:
@@ -344,6 +353,8 @@ def _heading(
         return None  # "OBC 2018-OBC-00791 ... Page 1 of 2"
     if _SIGN_OFF.match(line) or _FIRST_FIGURE.match(line) or line.startswith((">", "-", "*", "[")):
         return None
+    if _SUBJECT_LINE.match(line) or _SALUTATION.match(line):
+        return None  # "Request for information: children missing ...", "Dear Ms Ash"
     named = _PARTS.search(line)
     labels = _named_labels(named.group(1)) if named else []
     labels = [(n, p) for n, p in labels if 1 <= n <= 30]
@@ -666,8 +677,8 @@ def _candidates(text: str, tables: list[Table] | None = None) -> list[Candidate]
             context = found[-1].context_number
             previous_open = False
             continue
-        if not stripped or index in quoted:
-            previous_open = False
+        if not stripped or index in quoted or _SUBJECT_LINE.match(stripped):
+            previous_open = False  # (a subject line names the request, never a question)
             continue
         indent = len(line) - len(line.lstrip())
         in_table = next((t for t in tables if t.start <= start + indent < t.end), None)

@@ -276,3 +276,23 @@ def test_nothing_to_add_at_this_stage_is_no_comment() -> None:
     )
     comments = _fields(text, "rhi-2024")["comments"]
     assert comments.status == "not_answered" and comments.value is None
+
+
+def test_a_subject_line_is_never_a_question() -> None:
+    """'Request for information: children missing from home or care' was taken for question
+    4 (looked-after children who went missing), and the intro's paragraphs below it for its
+    answer: 274, the count of all children, passed as ok."""
+    text = (
+        "Dear Ms Arden\n\n"
+        "Request for information: children missing from home or care\n\n"
+        "Thank you for your request about children who go missing. Our answers follow.\n\n"
+        "During the year 310 individual children were reported missing in the borough.\n\n"
+        "Those children were the subject of 1,002 missing incidents.\n"
+    )
+    found = find_questions(_letter(text), only="rhi-2024")
+    assert all(
+        not text[q.question.start : q.question.end].startswith(("Request for", "Dear"))
+        for q in found.questions
+    ), [text[q.question.start : q.question.end] for q in found.questions]
+    lac = _fields(text, "rhi-2024").get("lac_missing_children")
+    assert lac is None or lac.value != 310, lac
