@@ -699,9 +699,9 @@ def _candidates(text: str, tables: list[Table] | None = None) -> list[Candidate]
         if marker_len == 0 and previous_open and found:
             # a wrapped line continues the question above it
             found[-1].line_end = start + len(line)
-            previous_open = len(line.rstrip()) >= wrapped_at and not re.search(
-                r"[?:]\s*(?:\*\*)?\s*$", line
-            )
+            previous_open = (
+                len(line.rstrip()) >= wrapped_at or _question_runs_on(lines, index)
+            ) and not re.search(r"[?:]\s*(?:\*\*)?\s*$", line)
             continue
         if number is not None:
             context = number
@@ -742,7 +742,7 @@ def _candidates(text: str, tables: list[Table] | None = None) -> list[Candidate]
         # only a line that runs to the letter's wrap width can wrap onto the next one
         previous_open = (
             asks
-            and len(line.rstrip()) >= wrapped_at
+            and (len(line.rstrip()) >= wrapped_at or _question_runs_on(lines, index))
             and not re.search(r"[?:.]\s*(?:\*\*)?\s*$", line)
         )
     _unnumber_section_titles(text, found)
@@ -765,6 +765,33 @@ def _candidates(text: str, tables: list[Table] | None = None) -> list[Candidate]
 
 
 _ANSWER_ONLY = re.compile(r"^[\s\d,.%()£]*(?:yes|no|n/?a|nil|none|x)?[\s.]*$", re.IGNORECASE)
+
+
+def _question_runs_on(lines: list[str], index: int) -> bool:
+    """Does a numbered question hard-wrapped in a text whose other paragraphs are not (a
+    request quoted into an e-mail) go on over the next lines to its end, which ends the
+    paragraph? "4a. How many missing incidents were reported in the year to 31 March" /
+    "2018?" / (a blank line)."""
+    if re.search(r"[?.]\s*$", lines[index]):
+        return False
+    opening = index
+    while opening > 0 and lines[opening - 1].strip():
+        opening -= 1  # the paragraph's first line: a question quoted as a paragraph of its own
+    if index - opening > 3 or not _parse_marker(lines[opening])[3]:
+        return False
+    for at in range(index + 1, min(index + 4, len(lines))):
+        later = lines[at]
+        if not later.strip() or _parse_marker(later)[3]:
+            return False
+        ends = at + 1 >= len(lines) or not lines[at + 1].strip()  # the paragraph's end
+        if later.rstrip().endswith("?"):
+            return ends
+        if later.rstrip().endswith((".", ")")):
+            # "... placed out of" / "area." or "other councils? (yes / no)": one short line
+            # that goes on with the sentence, not an answer's first line
+            short = len(later.strip()) < 0.6 * len(lines[index].strip())
+            return ends and at == index + 1 and short and later.lstrip()[:1].islower()
+    return False
 
 
 def _unnumber_section_titles(text: str, found: list[Candidate]) -> None:

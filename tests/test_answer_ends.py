@@ -296,3 +296,43 @@ def test_a_subject_line_is_never_a_question() -> None:
     ), [text[q.question.start : q.question.end] for q in found.questions]
     lac = _fields(text, "rhi-2024").get("lac_missing_children")
     assert lac is None or lac.value != 310, lac
+
+
+UNWRAPPED = (  # one paragraph, one line: how the e-mail's own text comes
+    "Burrowdale Council has considered your request. We have copied each of your questions "
+    "below with our answer under it, and our answers are written as whole paragraphs without "
+    "line breaks."
+)
+HARD_WRAPPED = f"""Dear Ms Pryor,
+
+{UNWRAPPED}
+
+2. Who delivered RHIs in 2016/17: a third sector agency or a council
+team?
+
+The council's own Family Support Service.
+
+OOA 3. Do you offer RHIs to looked-after children placed in your area by
+other councils? (yes / no / case by case)
+
+Yes, whenever the placing authority asks us to.
+
+OOA 6. Please tell us about your service for children placed out of
+area.
+
+We have no comments on this question.
+"""
+
+
+def test_a_question_hard_wrapped_in_an_e_mail_ends_where_its_paragraph_ends() -> None:
+    """The request was quoted with its own line breaks into an e-mail whose answers have
+    none; each question was cut at its first line's end, and the rest of it ("a third sector
+    agency or a council / team?", "case by case", "area.") read as the answer, verdict ok."""
+    answers = _answers(HARD_WRAPPED, "rhi-2018")
+    assert answers["2"] == "The council's own Family Support Service.", answers["2"]
+    assert answers["ooa-3"] == "Yes, whenever the placing authority asks us to."
+    assert answers["ooa-6"] == "We have no comments on this question."
+    fields = _fields(HARD_WRAPPED, "rhi-2018")
+    assert fields["incoming_offered"].value == ["yes"]
+    assert fields["provider_2016_17"].value != ["third_sector_agency", "local_authority_team"]
+    assert fields["ooa_comments"].value is None
