@@ -418,6 +418,7 @@ def _listener(port: int) -> socket.socket:
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     listener.bind(("127.0.0.1", port))  # this computer only
+    listener.listen(64)  # a browser opened at once waits for the server, is not refused
     return listener
 
 

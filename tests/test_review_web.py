@@ -234,3 +234,31 @@ def test_report_and_summary_are_served(db: Path) -> None:
     report, summary = web.get("/report"), web.get("/summary")
     assert report.status_code == 200 and "<html" in report.text.lower()
     assert summary.status_code == 200 and "<html" in summary.text.lower()
+
+
+@pytest.mark.slow  # a real server process: about 2 s
+def test_the_command_prints_its_address_and_stops_on_ctrl_c_in_one_line(db: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import urllib.error
+    import urllib.request
+
+    command = [sys.executable, "-m", "rhi_llm", "review", "--web", "--no-open", "--db", str(db)]
+    env = {**os.environ, "RHI_LLM_REVIEWER": "sam", "PYTHONPATH": str(REPO)}
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    try:
+        assert server.stdout is not None
+        first = server.stdout.readline().decode()
+        found = re.search(r"http://127\.0\.0\.1:(\d+)/\?token=([\w-]{20,})", first)
+        assert found, first
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"http://127.0.0.1:{found[1]}/", timeout=10)
+        assert refused.value.code == 403
+    finally:
+        server.send_signal(signal.SIGINT)
+        out, err = server.communicate(timeout=20)
+    assert server.returncode == 0
+    assert out.decode().splitlines()[-1] == "review stopped; every decision is in the run store"
+    assert err.decode() == ""
