@@ -20,7 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from rhi_llm import cli
-from rhi_llm.review import review_items
+from rhi_llm.review import record_decision, review_items
 from rhi_llm.review_web import item_key, serving
 from rhi_llm.store import open_store
 
@@ -161,3 +161,35 @@ def test_a_review_session_in_the_browser(letters_db: Path, browser: BrowserConte
     outside = [url for url in requests if not url.startswith(root)]
     assert outside == []
     assert len(requests) >= 10  # the pages, their style sheet and script were all seen
+
+
+def test_a_field_decided_by_someone_else_meanwhile_shows_both_and_asks(
+    letters_db: Path, browser: BrowserContext, tmp_path: Path
+) -> None:
+    db = tmp_path / "two.db"
+    with open_store(letters_db) as source:
+        source.db.execute(f"VACUUM INTO '{db}'")
+    with open_store(db) as store:
+        store.db.execute("DELETE FROM review_decisions")
+        item = review_items(store)[0]
+    with serving(db, "ann") as (_, address):
+        page = browser.new_page()
+        page.goto(address, wait_until="load")
+        assert shown_key(page) == item_key(item)
+        # meanwhile bob, in his own session, sets the field not held
+        with open_store(db) as store:
+            record_decision(store, item, "s", "bob", status="h")
+        page.keyboard.press("a")
+        page.locator("#conflict").wait_for()
+        assert page.locator("#theirs").inner_text().startswith("status set to not held by bob")
+        assert page.locator("#mine").inner_text().startswith("accepted by ann")
+        with open_store(db) as store:
+            assert store.counts()["review_decisions"] == 1  # ann's is not written yet
+        page.click("#keep-mine")
+        page.wait_for_url(lambda url: "item=" in url)
+        page.close()
+    with open_store(db) as store:
+        rows = store.db.execute(
+            "SELECT reviewer, action FROM review_decisions ORDER BY id"
+        ).fetchall()
+    assert rows == [("bob", "set_status"), ("ann", "accept")]
