@@ -389,7 +389,7 @@ def _guarded(inner: ASGIApp, app: ReviewApp) -> ASGIApp:
             )
             return
         given = request.query_params.get("token")
-        if given is not None and secrets.compare_digest(given, app.token):
+        if given is not None and _same(given, app.token):
             kept = [(k, v) for k, v in request.query_params.multi_items() if k != "token"]
             target = request.url.path + ("?" + urlencode(kept) if kept else "")
             answer = RedirectResponse(target, 303)
@@ -409,9 +409,13 @@ def _guarded(inner: ASGIApp, app: ReviewApp) -> ASGIApp:
 def _has_token(request: Request, token: str) -> bool:
     header = request.headers.get(HEADER, "")
     if request.method != "GET":  # a decision must name the token itself, not only the cookie
-        return secrets.compare_digest(header, token)
-    cookie = request.cookies.get(COOKIE, "")
-    return secrets.compare_digest(cookie, token) or secrets.compare_digest(header, token)
+        return _same(header, token)
+    return _same(request.cookies.get(COOKIE, ""), token) or _same(header, token)
+
+
+def _same(given: str, token: str) -> bool:
+    """The token compared in constant time (as bytes: any text may be sent)."""
+    return secrets.compare_digest(given.encode("utf-8", "replace"), token.encode())
 
 
 def _listener(port: int) -> socket.socket:

@@ -75,7 +75,11 @@ def test_without_the_token_everything_is_refused(db: Path) -> None:
     stranger = TestClient(build_app(app), base_url=BASE)
     for path in ("/", "/static/review.js", "/report", "/summary", "/page.png?item=x"):
         assert stranger.get(path).status_code == 403, path
-    assert stranger.get("/?token=wrong").status_code == 403
+    for wrong in ("wrong", "", "th%C3%A9-token", TOKEN + "x", "%00"):
+        assert stranger.get(f"/?token={wrong}").status_code == 403, wrong
+    assert stranger.get("/", headers={"X-RHI-Token": "tök".encode()}).status_code == 403
+    stranger.cookies.set("rhi_review_token", "wrong")
+    assert stranger.get("/").status_code == 403
     key = keys(db)[0]
     refused = stranger.post("/decide", json={"key": key, "action": "a"})
     assert refused.status_code == 403
