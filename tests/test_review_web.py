@@ -77,7 +77,7 @@ def test_without_the_token_everything_is_refused(db: Path) -> None:
         assert stranger.get(path).status_code == 403, path
     for wrong in ("wrong", "", "th%C3%A9-token", TOKEN + "x", "%00"):
         assert stranger.get(f"/?token={wrong}").status_code == 403, wrong
-    assert stranger.get("/", headers={"X-RHI-Token": "tök".encode()}).status_code == 403
+    assert stranger.get("/", headers={b"X-RHI-Token": "tök".encode()}).status_code == 403
     stranger.cookies.set("rhi_review_token", "wrong")
     assert stranger.get("/").status_code == 403
     key = keys(db)[0]
