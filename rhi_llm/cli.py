@@ -1098,6 +1098,23 @@ def review_command(
             show_default=False,
         ),
     ] = None,
+    web: Annotated[
+        bool,
+        typer.Option(
+            "--web",
+            help="Review in your browser instead: a page on this computer only "
+            "(127.0.0.1), opened with a one-time token, showing each figure on the letter's "
+            "own page.",
+        ),
+    ] = False,
+    port: Annotated[
+        int,
+        typer.Option("--port", help="With --web: the port to serve on [default: any free one]."),
+    ] = 0,
+    no_open: Annotated[
+        bool,
+        typer.Option("--no-open", help="With --web: print the address, do not open a browser."),
+    ] = False,
     *,
     settings: Settings,
 ) -> None:
@@ -1118,6 +1135,9 @@ def review_command(
     from rhi_llm.review_tui import ReviewSession
 
     name = _reviewer(settings.reviewer)
+    if web:
+        _review_in_browser(settings.db, name, port=port, open_browser=not no_open)
+        return
     source = ctx.get_parameter_source("reviewer")  # typer's own click: compared by name
     given = source is not None and source.name == "COMMANDLINE"
     name_from = "from RHI_LLM_REVIEWER" if settings.reviewer else "your login name"
@@ -1143,6 +1163,18 @@ def review_command(
         + ("; run `rhi-llm review` again to carry on" if result.left else ""),
         highlight=False,
     )
+
+
+def _review_in_browser(db: Path, reviewer: str, *, port: int, open_browser: bool) -> None:
+    """Serve the browser review until Ctrl-C (one line if the port cannot be had)."""
+    from rhi_llm.review_web import serve
+
+    with opened_store(db) as store:
+        _rows_for_export(store, None)  # a clear error for an empty store
+    try:
+        serve(db, reviewer, port=port, open_browser=open_browser)
+    except OSError as problem:
+        fail(f"cannot serve the review on 127.0.0.1:{port} ({problem.strerror or problem})")
 
 
 @review_app.command("export")

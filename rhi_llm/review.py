@@ -429,6 +429,81 @@ def make_decision(
     )
 
 
+STATUS_KEYS = {"h": "not_held", "e": "exempt", "r": "refused", "n": "not_answered"}
+"""The one-letter statuses a reviewer may type in the terminal or press in the browser."""
+ACTION_WORDS: dict[str, ReviewAction] = {
+    **dict.fromkeys(("a", "accept"), "accept"),
+    **dict.fromkeys(("c", "correct"), "correct"),
+    **dict.fromkeys(("s", "status", "set_status"), "set_status"),
+}
+
+
+class DecisionConflict(Exception):
+    """Someone decided the field after the reviewer's page showed it: nothing was recorded.
+    ``theirs`` is the decision now in the store, ``mine`` the one that was not recorded."""
+
+    def __init__(self, theirs: ReviewDecision | None, theirs_id: int, mine: ReviewDecision):
+        super().__init__("this field was decided by someone else since the page showed it")
+        self.theirs, self.theirs_id, self.mine = theirs, theirs_id, mine
+
+
+def decide(
+    item: ReviewItem,
+    action: str,
+    reviewer: str,
+    *,
+    value: str | None = None,
+    status: str | None = None,
+    note: str | None = None,
+) -> ReviewDecision:
+    """A decision from what a reviewer gave, read and checked: the action ('a', 'accept',
+    'c', 'correct', 's', 'status'), for a correction the value as typed (`parse_value`), for
+    a status its word or key ('not held', 'h'), the reviewer's name and a note.
+
+    The terminal review, the review sheet and the browser review all make their decisions
+    here. Raises `ReviewInputError` with a one-line reason when any part cannot be recorded."""
+    chosen = ACTION_WORDS.get(action.strip().lower())
+    if chosen is None:
+        raise ReviewInputError(f"{action.strip()!r} is not a decision (accept, correct or status)")
+    if chosen == "accept":
+        return make_decision(item, "accept", reviewer, note=note)
+    if chosen == "correct":
+        new_value, unit, of = parse_value(item.field_id, value or "")
+        return make_decision(
+            item, "correct", reviewer, value=new_value, unit=unit, of=of, note=note
+        )
+    typed = (status or "").strip()
+    found = STATUS_KEYS.get(typed.lower()) or parse_status(typed)
+    return make_decision(item, "set_status", reviewer, status=found, note=note)
+
+
+def record_decision(
+    store: Store,
+    item: ReviewItem,
+    action: str,
+    reviewer: str,
+    *,
+    value: str | None = None,
+    status: str | None = None,
+    note: str | None = None,
+    seen: int | None = None,
+) -> ReviewDecision:
+    """Read, check (`decide`) and record one decision in the run store at once.
+
+    With ``seen`` (the row id of the newest decision the reviewer's page showed, 0 for none)
+    the decision is recorded only if nobody decided the field since; otherwise
+    `DecisionConflict` carries both decisions and nothing is written. The item is updated."""
+    decision = decide(item, action, reviewer, value=value, status=status, note=note)
+    if seen is None:
+        store.add_decision(decision)
+    elif store.add_decision_if_latest(decision, seen) is None:
+        latest = store.latest_decision(item.sha256, item.field_id)
+        theirs_id, theirs = latest if latest is not None else (0, None)
+        raise DecisionConflict(theirs, theirs_id, decision)
+    item.decision = decision
+    return decision
+
+
 def describe_decision(decision: ReviewDecision) -> str:
     """A decision in a few words: 'corrected to 642 by sam at 2026-01-02T10:00:00Z'."""
     if decision.action == "accept":

@@ -33,8 +33,8 @@ from rhi_llm.core.text import one_line, utc_now
 from rhi_llm.review import (
     ReviewInputError,
     ReviewItem,
+    decide,
     describe_decision,
-    make_decision,
     parse_status,
     parse_value,
     question_heading,
@@ -390,16 +390,14 @@ def _decision_of(
     messages += wrong
     if messages or action is None or row is None:
         return [ImportProblem(record.line, message, record.row) for message in messages]
+    del given  # checked above, with every other problem of the row; `decide` reads it again
     item = ReviewItem(row, field_id, row.fields[field_id], None, None)
-    value, unit, of, status = given
-    return make_decision(
+    return decide(
         item,
         action,
         reviewer,
-        value=value,
-        unit=unit,
-        of=of,
-        status=status,
+        value=new_value or None,
+        status=new_status or None,
         note=record["note"] or None,
     )
 

@@ -29,7 +29,6 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from rhi_llm.core.records import ReviewDecision
 from rhi_llm.core.terminal import tag
 from rhi_llm.review import (
     ReviewInputError,
@@ -37,16 +36,13 @@ from rhi_llm.review import (
     TablePlace,
     describe_decision,
     describe_value,
-    make_decision,
     options,
-    parse_status,
-    parse_value,
     question_heading,
+    record_decision,
     reviewer_name,
 )
 from rhi_llm.store import Store
 
-STATUS_KEYS = {"h": "not_held", "e": "exempt", "r": "refused", "n": "not_answered"}
 HELP = "[a]ccept  [c]orrect VALUE  [s]tatus h|e|r|n  [k] skip  [b]ack  [q]uit"
 
 
@@ -183,7 +179,7 @@ class ReviewSession:
                 if command in ("b", "back"):
                     return "back"
                 if command in ("a", "accept"):
-                    self._record(item, make_decision(item, "accept", self.reviewer))
+                    self._record(item, "accept")
                     self.result.accepted += 1
                     return "next"
                 if command in ("c", "correct"):
@@ -191,11 +187,7 @@ class ReviewSession:
                         argument = self.ask(self._value_prompt(item)).strip()
                         if not argument:
                             continue  # nothing typed: back to the choice
-                    value, unit, of = parse_value(item.field_id, argument)
-                    decision = make_decision(
-                        item, "correct", self.reviewer, value=value, unit=unit, of=of
-                    )
-                    self._record(item, decision)
+                    self._record(item, "correct", value=argument)
                     self.result.corrected += 1
                     return "next"
                 if command in ("s", "status"):
@@ -205,9 +197,7 @@ class ReviewSession:
                         ).strip()
                         if not argument:
                             continue
-                    status = STATUS_KEYS.get(argument.lower()) or parse_status(argument)
-                    decision = make_decision(item, "set_status", self.reviewer, status=status)
-                    self._record(item, decision)
+                    self._record(item, "set_status", status=argument)
                     self.result.status_set += 1
                     return "next"
                 self.console.print(tag(f"{command!r} is not a choice here", "yellow"))
@@ -224,9 +214,13 @@ class ReviewSession:
             return "new value (642, 1,253, 87.7% or 87.7% of FIELD) > "
         return "new text > "
 
-    def _record(self, item: ReviewItem, decision: ReviewDecision) -> None:
-        self.store.add_decision(decision)  # committed now: nothing is lost if we stop here
-        item.decision = decision
+    def _record(
+        self, item: ReviewItem, action: str, *, value: str | None = None, status: str | None = None
+    ) -> None:
+        # read, checked and committed now: nothing is lost if we stop here
+        decision = record_decision(
+            self.store, item, action, self.reviewer, value=value, status=status
+        )
         self.result.decided.append((item.path, item.field_id))
         self.console.print(
             tag("recorded", "green"), tag(f": {describe_decision(decision)}", ""), sep=""

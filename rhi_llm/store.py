@@ -591,6 +591,40 @@ class Store:
             db.executemany(_INSERT_DECISION, [_decision_values(d) for d in decisions])
         return len(decisions)
 
+    def add_decision_if_latest(self, decision: ReviewDecision, seen: int) -> int | None:
+        """Record a decision only if the newest decision on its field is still the one with
+        row id ``seen`` (0: none), checked and written in one transaction; returns the new
+        row id, or None (nothing written) when someone decided the field since."""
+        with self.transaction() as db:
+            latest = db.execute(_LATEST_ID, (decision.letter_sha256, decision.field)).fetchone()[0]
+            if int(latest) != seen:
+                return None
+            cursor = db.execute(_INSERT_DECISION, _decision_values(decision))
+            assert cursor.lastrowid is not None
+            return cursor.lastrowid
+
+    def latest_decision(self, sha256: str, field: str) -> tuple[int, ReviewDecision] | None:
+        """The newest decision on one field of one letter, with its row id (None: undecided)."""
+        row = self.db.execute(
+            "SELECT id, letter_sha256, letter_path, field, action, value_json, unit, of_field, "
+            "status, reviewer, decided_at, note FROM review_decisions "
+            "WHERE letter_sha256 = ? AND field = ? ORDER BY id DESC LIMIT 1",
+            (sha256, field),
+        ).fetchone()
+        if row is None:
+            return None
+        return int(row[0]), self._parsed(f"a review decision on {row[2]}", _decision_of, row[1:])
+
+    def decision_ids(self) -> dict[tuple[str, str], int]:
+        """The row id of the newest decision on each (letter sha256, field)."""
+        return {
+            (str(sha), str(field)): int(latest)
+            for sha, field, latest in self.db.execute(
+                "SELECT letter_sha256, field, max(id) FROM review_decisions "
+                "GROUP BY letter_sha256, field"
+            )
+        }
+
     def decisions(self) -> dict[tuple[str, str], ReviewDecision]:
         """The latest decision on each (letter sha256, field)."""
         found: dict[tuple[str, str], ReviewDecision] = {}
@@ -629,6 +663,11 @@ def _counts(db: sqlite3.Connection) -> dict[str, int]:
 _INSERT_DECISION = (
     "INSERT INTO review_decisions (letter_sha256, letter_path, field, action, value_json, unit, "
     "of_field, status, reviewer, decided_at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+_LATEST_ID = (
+    "SELECT coalesce(max(id), 0) FROM review_decisions WHERE letter_sha256 = ? AND field = ?"
 )
 
 
