@@ -56,6 +56,25 @@ echo "-- export, summary, report, review export"
 "$rhi" report --db run.db -o report.html
 "$rhi" review export --db run.db -o review.csv
 
+echo "-- review in the browser: the page and its static files come from the package"
+port=$("$work/venv/bin/python" -c "import socket;s=socket.socket();s.bind(('127.0.0.1',0));print(s.getsockname()[1])")
+"$rhi" review --web --no-open --port "$port" --db run.db > web.log 2>&1 &
+server=$!
+for _ in $(seq 50); do grep -q "token=" web.log 2> /dev/null && break; sleep 0.2; done
+"$work/venv/bin/python" - "$(grep -o 'http://[^ ]*token=[^ ]*' web.log | head -1)" <<'PY'
+import sys, urllib.request, http.cookiejar
+jar = http.cookiejar.CookieJar()
+opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+page = opener.open(sys.argv[1], timeout=10)
+assert page.status == 200, page.status
+base = sys.argv[1].split("/?")[0]
+for path in ("/static/review.css", "/static/review.js"):
+    got = opener.open(base + path, timeout=10)
+    assert got.status == 200 and len(got.read()) > 100, path
+print("review page and its static files served from the installed package")
+PY
+kill "$server"
+
 "$work/venv/bin/python" - "$expected" <<'PY'
 import json, sys
 from pathlib import Path
