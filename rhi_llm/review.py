@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -477,6 +478,20 @@ def decide(
     return make_decision(item, "set_status", reviewer, status=found, note=note)
 
 
+def write_decisions(
+    store: Store, decisions: Sequence[ReviewDecision], *, seen: int | None = None
+) -> int:
+    """The one place review decisions reach the run store, for the terminal, the browser
+    and the review sheet alike: all of ``decisions`` in one transaction, or none. With
+    ``seen`` (one decision; the row id of the newest decision the reviewer was shown, 0 for
+    none) it is written only if nobody decided the field since. Returns how many were
+    written (0 when ``seen`` is stale)."""
+    if seen is None:
+        return store.add_decisions(decisions)
+    (decision,) = decisions
+    return 0 if store.add_decision_if_latest(decision, seen) is None else 1
+
+
 def record_decision(
     store: Store,
     item: ReviewItem,
@@ -494,9 +509,7 @@ def record_decision(
     the decision is recorded only if nobody decided the field since; otherwise
     `DecisionConflict` carries both decisions and nothing is written. The item is updated."""
     decision = decide(item, action, reviewer, value=value, status=status, note=note)
-    if seen is None:
-        store.add_decision(decision)
-    elif store.add_decision_if_latest(decision, seen) is None:
+    if not write_decisions(store, [decision], seen=seen):
         latest = store.latest_decision(item.sha256, item.field_id)
         theirs_id, theirs = latest if latest is not None else (0, None)
         raise DecisionConflict(theirs, theirs_id, decision)

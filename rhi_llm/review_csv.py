@@ -41,6 +41,7 @@ from rhi_llm.review import (
     review_items,
     review_note,
     reviewer_name,
+    write_decisions,
 )
 from rhi_llm.store import Store
 
@@ -612,7 +613,7 @@ def read_review_csv(
 
 def add_decisions(store: Store, decisions: Sequence[ReviewDecision]) -> int:
     """Record decisions in one transaction: all of them or (on any error) none."""
-    return store.add_decisions(decisions)
+    return write_decisions(store, decisions)  # the terminal's and the browser's way too
 
 
 def apply_review_csv(

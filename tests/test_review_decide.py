@@ -107,3 +107,45 @@ def test_record_decision_writes_at_once_and_refuses_a_stale_page(store_copy: Pat
         record_decision(store, item, "c", "kim", value="lots")
     with open_store(store_copy) as store:
         assert store.counts()["review_decisions"] == 2
+
+
+def test_the_terminal_the_sheet_and_the_browser_all_write_through_one_function(
+    store_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every decision reaches the store through `review.write_decisions`: a store whose
+    one-decision insert is broken still takes decisions from all three ways of reviewing."""
+    import csv
+    import io
+
+    from rich.console import Console
+
+    from rhi_llm.review_csv import apply_review_csv, export_review_csv
+    from rhi_llm.review_tui import ReviewSession
+    from rhi_llm.store import Store
+
+    def refused(*_: object) -> int:
+        raise AssertionError("a decision written around review.write_decisions")
+
+    monkeypatch.setattr(Store, "add_decision", refused)
+    with open_store(store_copy) as store:
+        items = review_items(store)
+        assert len(items) >= 2
+        # the terminal: accept the first field, then quit
+        answers = iter(["a", "q"])
+        console = Console(file=io.StringIO())
+        ReviewSession(store, items, "sam", console, ask=lambda _: next(answers)).run()
+        # the browser's way: a decision with the page's newest decision id
+        latest = store.latest_decision(items[1].sha256, items[1].field_id)
+        record_decision(store, items[1], "c", "kim", value="7", seen=latest[0] if latest else 0)
+        # the sheet: a status on the first field again
+        sheet = tmp_path / "review.csv"
+        export_review_csv(store, sheet)
+        with sheet.open(encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        rows[0].update(decision="status", new_status="not held", reviewer="jo")
+        with sheet.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+        assert apply_review_csv(sheet, store).applied == 1
+        assert store.counts()["review_decisions"] == 3

@@ -161,8 +161,9 @@ class FakeStore:
     def __init__(self) -> None:
         self.decisions: list[ReviewDecision] = []
 
-    def add_decision(self, decision: ReviewDecision) -> None:
-        self.decisions.append(decision)
+    def add_decisions(self, decisions: list[ReviewDecision]) -> int:
+        self.decisions.extend(decisions)
+        return len(decisions)
 
 
 @pytest.mark.parametrize(
