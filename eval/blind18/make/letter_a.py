@@ -153,7 +153,7 @@ We are aware of 19 children from other authorities who were reported missing her
 
 Distance and notice are the two problems. A host council will often not tell us about an episode until days later, by which time the 72 hours have passed. Where the child’s social worker does the interview we know it is not independent, and we would prefer a national arrangement under which the host area’s provider saw every child.
 
-If you are unhappy with the way your request has been handled, you may ask for an internal review by writing to the address above within 40 working days of the date of this letter. If you are still dissatisfied after the review, you can complain to the Information Commissioner’s Office, Wycliffe House, Water Lane, Wilmslow, Cheshire SK9 5AF.
+If you are unhappy with the way your request has been handled, you may ask for an internal review by writing to the address above within 40 working days of the date of this letter. If you are still dissatisfied after the review, you can complain to the Information Commissioner’s Office (ico.org.uk).
 
 Yours sincerely
 
